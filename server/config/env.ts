@@ -1,0 +1,125 @@
+// Reads the appliance's configuration from the environment once, at start, and fails with a
+// message that names every bad variable instead of limping on with a half-valid setup.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface FeatureFlags {
+  guardrails: boolean;
+  apiAccess: boolean;
+  dataExports: boolean;
+  usageLimits: boolean;
+  auditLogs: boolean;
+  scim: boolean;
+  policy: boolean;
+}
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  /** Used as the organisation admin key on first start only (scripted installs). */
+  adminApiKey: string | null;
+  apiKeyPrefix: string;
+  ownerEmail: string;
+  bodyLimitBytes: number;
+  features: FeatureFlags;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const FLAG_VARS: Record<keyof FeatureFlags, string> = {
+  guardrails: 'GUARDRAILS_ENABLED',
+  apiAccess: 'API_ACCESS_ENABLED',
+  dataExports: 'DATA_EXPORTS_ENABLED',
+  usageLimits: 'USAGE_LIMITS_ENABLED',
+  auditLogs: 'AUDIT_LOGS_ENABLED',
+  scim: 'SCIM_ENABLED',
+  policy: 'POLICY_ENABLED',
+};
+
+type Env = Record<string, string | undefined>;
+
+/** A small reader that records problems instead of throwing at the first one. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback: string, check?: (v: string) => string | null): string {
+    const value = this.raw(name) ?? fallback;
+    const problem = check?.(value);
+    if (problem) this.problems.push(`${name}=${JSON.stringify(value)}: ${problem}`);
+    return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name}=${JSON.stringify(value)}: must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  /** Feature flags are ON unless explicitly turned OFF. */
+  flag(name: string): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return true;
+    const v = value.toLowerCase();
+    if (['on', 'true', '1', 'yes'].includes(v)) return true;
+    if (['off', 'false', '0', 'no'].includes(v)) return false;
+    this.problems.push(`${name}=${JSON.stringify(value)}: must be ON or OFF`);
+    return true;
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const r = new EnvReader(env);
+  const host = r.string('HOST', '127.0.0.1', (v) => (/^[A-Za-z0-9.:[\]-]+$/.test(v) ? null : 'must be a host name or IP address'));
+  const port = r.int('PORT', 8787, 0, 65535);
+  const dataDir = path.resolve(cwd, r.string('APPLIANCE_DATA_DIR', './data'));
+  const logLevel = r.string('LOG_LEVEL', 'info', (v) =>
+    LOG_LEVELS.includes(v as LogLevel) ? null : `must be one of ${LOG_LEVELS.join(', ')}`,
+  ) as LogLevel;
+  const adminKey = r.raw('APPLIANCE_ADMIN_API_KEY');
+  if (adminKey !== undefined && !/^[\x21-\x7e]{32,256}$/.test(adminKey)) {
+    r.problems.push('APPLIANCE_ADMIN_API_KEY: must be 32 to 256 printable characters without spaces');
+  }
+  const apiKeyPrefix = r.string('API_KEY_PREFIX', 'pk-', (v) =>
+    /^[A-Za-z0-9_-]{1,16}$/.test(v) ? null : 'must be 1 to 16 letters, digits, "-" or "_"',
+  );
+  const ownerEmail = r.string('APPLIANCE_OWNER_EMAIL', 'owner@appliance.local', (v) =>
+    /^[^\s@]+@[^\s@]+$/.test(v) ? null : 'must be an email address',
+  );
+  const bodyLimitMb = r.int('BODY_LIMIT_MB', 20, 1, 1024);
+  const features = Object.fromEntries(
+    Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
+  ) as unknown as FeatureFlags;
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return {
+    host,
+    port,
+    dataDir,
+    logLevel,
+    adminApiKey: adminKey ?? null,
+    apiKeyPrefix,
+    ownerEmail,
+    bodyLimitBytes: bodyLimitMb * 1024 * 1024,
+    features,
+  };
+}

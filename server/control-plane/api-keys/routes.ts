@@ -1,0 +1,47 @@
+// Admin API: /v1/api-keys (spec §2.1).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { csv, paging } from '../../http/paging.ts';
+import { Empty } from '../../http/schemas.ts';
+import {
+  ApiKey,
+  ApiKeyList,
+  CreateApiKeyBody,
+  CreateKeyParams,
+  CreatedApiKey,
+  KeyIdParams,
+  ListApiKeysQuery,
+  UpdateApiKeyBody,
+} from './schemas.ts';
+
+export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const keys = app.services.apiKeys;
+
+  app.post(
+    '/api-keys/:type/:subType',
+    { schema: { params: CreateKeyParams, body: CreateApiKeyBody, response: { 200: CreatedApiKey } } },
+    async (req) => keys.create(req.auth!, req.params.type, req.params.subType, req.body),
+  );
+
+  app.get(
+    '/api-keys',
+    { schema: { querystring: ListApiKeysQuery, response: { 200: ApiKeyList } } },
+    async (req) => {
+      const q = req.query;
+      return keys.list(req.auth!, { workspace_id: q.workspace_id, ids: csv(q.ids) }, paging(q.current_page, q.page_size));
+    },
+  );
+
+  app.get('/api-keys/:id', { schema: { params: KeyIdParams, response: { 200: ApiKey } } }, async (req) =>
+    keys.get(req.auth!, req.params.id),
+  );
+
+  app.put(
+    '/api-keys/:id',
+    { schema: { params: KeyIdParams, body: UpdateApiKeyBody, response: { 200: Empty } } },
+    async (req) => keys.update(req.auth!, req.params.id, req.body),
+  );
+
+  app.delete('/api-keys/:id', { schema: { params: KeyIdParams, response: { 200: Empty } } }, async (req) =>
+    keys.delete(req.auth!, req.params.id),
+  );
+};

@@ -1,0 +1,318 @@
+// API key lifecycle: create, list, read, update and delete, with the access rules of spec §2.1/§3.2.
+import { badRequest, forbidden, notFound } from '../../errors.ts';
+import { isoNow, parseJson, toJson } from '../../db/rows.ts';
+import { newId } from '../../ids.ts';
+import {
+  type AuthContext,
+  type KeyDefaults,
+  type KeyType,
+  type RateLimit,
+  type UsageLimits,
+  hasScope,
+  requireScope,
+  requireWorkspace,
+} from '../../identity/auth.ts';
+import type { WorkspaceRow, WorkspacesRepository } from '../workspaces/repository.ts';
+import type { UsersRepository } from '../users/repository.ts';
+import type { ApiKeyCache } from './cache.ts';
+import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
+import { invalidScopes, keyScopeFamily } from './scopes.ts';
+import type { Paging } from '../../http/paging.ts';
+
+export type RotationPolicy = {
+  rotation_period?: 'weekly' | 'monthly' | null;
+  rotation_period_days?: number | null;
+  next_rotation_at?: string | null;
+  key_transition_period_ms?: number;
+};
+
+export interface CreateApiKeyInput {
+  name: string;
+  description?: string | null;
+  organisation_id?: string;
+  workspace_id?: string;
+  user_id?: string;
+  scopes: string[];
+  rate_limits?: RateLimit[] | null;
+  usage_limits?: UsageLimits | null;
+  defaults?: KeyDefaults | null;
+  alert_emails?: string[];
+  expires_at?: string | null;
+  rotation_policy?: RotationPolicy | null;
+}
+
+export interface UpdateApiKeyInput extends Partial<Omit<CreateApiKeyInput, 'scopes'>> {
+  scopes?: string[];
+  reset_usage?: boolean;
+}
+
+export const MIN_TRANSITION_MS = 30 * 60 * 1000;
+
+const KEY_TYPES: Record<string, KeyType | undefined> = {
+  'organisation/service': 'organisation-service',
+  'workspace/service': 'workspace-service',
+  'workspace/user': 'workspace-user',
+};
+
+export interface ApiKeysDeps {
+  repo: ApiKeysRepository;
+  cache: ApiKeyCache;
+  workspaces: WorkspacesRepository;
+  users: UsersRepository;
+  keyPrefix: string;
+  now: () => number;
+}
+
+export function apiKeyView(row: ApiKeyRow) {
+  const usageLimits = parseJson<UsageLimits | null>(row.usage_limits, null);
+  return {
+    id: row.id,
+    key: row.masked_key,
+    name: row.name,
+    description: row.description,
+    type: row.type,
+    organisation_id: row.organisation_id,
+    workspace_id: row.workspace_id,
+    user_id: row.user_id,
+    status: row.status,
+    created_at: row.created_at,
+    last_updated_at: row.last_updated_at,
+    creation_mode: row.creation_mode,
+    rate_limits: parseJson<RateLimit[] | null>(row.rate_limits, null),
+    usage_limits: usageLimits ? { ...usageLimits, current_usage: row.current_usage } : null,
+    current_usage: row.current_usage,
+    reset_usage: 0,
+    scopes: parseJson<string[]>(row.scopes, []),
+    defaults: parseJson<KeyDefaults>(row.defaults, {}),
+    alert_emails: parseJson<string[]>(row.alert_emails, []),
+    expires_at: row.expires_at,
+    last_reset_at: row.last_reset_at,
+    rotation_policy: parseJson<RotationPolicy | null>(row.rotation_policy, null),
+    object: 'api-key' as const,
+  };
+}
+
+export type ApiKeyView = ReturnType<typeof apiKeyView>;
+
+function checkExpiry(expiresAt: string | null | undefined, now: number): string | null {
+  if (expiresAt === undefined || expiresAt === null) return null;
+  const at = Date.parse(expiresAt);
+  if (Number.isNaN(at)) throw badRequest(`expires_at "${expiresAt}" is not an ISO 8601 date-time`, { param: 'expires_at' });
+  if (at <= now) throw badRequest('expires_at must be in the future', { param: 'expires_at' });
+  return new Date(at).toISOString();
+}
+
+function checkRotationPolicy(policy: RotationPolicy | null | undefined): RotationPolicy | null {
+  if (!policy) return null;
+  const hasPeriod = Boolean(policy.rotation_period) || Boolean(policy.rotation_period_days);
+  if (!hasPeriod && !policy.next_rotation_at) {
+    throw badRequest('rotation_policy needs rotation_period, rotation_period_days or next_rotation_at', {
+      param: 'rotation_policy',
+    });
+  }
+  if (policy.rotation_period && policy.rotation_period_days) {
+    throw badRequest('rotation_policy takes rotation_period or rotation_period_days, not both', {
+      param: 'rotation_policy',
+    });
+  }
+  if (policy.next_rotation_at && Number.isNaN(Date.parse(policy.next_rotation_at))) {
+    throw badRequest('rotation_policy.next_rotation_at is not an ISO 8601 date-time', { param: 'rotation_policy' });
+  }
+  return { ...policy, key_transition_period_ms: policy.key_transition_period_ms ?? MIN_TRANSITION_MS };
+}
+
+function checkUsageLimits(limits: UsageLimits | null | undefined): UsageLimits | null {
+  if (!limits) return null;
+  if (limits.periodic_reset && limits.periodic_reset_days) {
+    throw badRequest('usage_limits takes periodic_reset or periodic_reset_days, not both', { param: 'usage_limits' });
+  }
+  if (
+    limits.alert_threshold != null &&
+    limits.credit_limit != null &&
+    limits.alert_threshold >= limits.credit_limit
+  ) {
+    throw badRequest('usage_limits.alert_threshold must be below credit_limit', { param: 'usage_limits' });
+  }
+  return limits;
+}
+
+export function apiKeysService(deps: ApiKeysDeps) {
+  const { repo, cache, workspaces, users } = deps;
+
+  function resolveWorkspace(auth: AuthContext, idOrSlug: string | undefined): WorkspaceRow {
+    const ref = idOrSlug ?? auth.workspaceId;
+    if (!ref) throw badRequest('workspace_id is required when an organisation key creates a workspace key', { param: 'workspace_id' });
+    const ws = workspaces.get(ref);
+    if (!ws || ws.organisation_id !== auth.organisationId) throw notFound(`Workspace "${ref}" was not found`);
+    requireWorkspace(auth, ws.id);
+    return ws;
+  }
+
+  function loadVisible(auth: AuthContext, id: string, action: string): ApiKeyRow {
+    const row = repo.get(id);
+    if (!row || row.organisation_id !== auth.organisationId) throw notFound(`API key "${id}" was not found`);
+    requireScope(auth, `${keyScopeFamily(row.type)}.${action}`);
+    if (row.workspace_id) requireWorkspace(auth, row.workspace_id);
+    else if (auth.workspaceId !== null) throw forbidden();
+    return row;
+  }
+
+  function checkScopes(auth: AuthContext, type: KeyType, scopes: string[]): string[] {
+    const unique = [...new Set(scopes)];
+    if (unique.length === 0) throw badRequest('scopes must list at least one scope', { param: 'scopes' });
+    const bad = invalidScopes(type, unique);
+    if (bad.length) {
+      throw badRequest(`A ${type} key cannot hold these scopes: ${bad.join(', ')}`, { param: 'scopes' });
+    }
+    // A workspace key may not mint a key that can do more than itself.
+    if (auth.workspaceId !== null) {
+      const beyond = unique.filter((s) => !hasScope(auth, s));
+      if (beyond.length) throw forbidden(`You cannot grant scopes your own key does not hold: ${beyond.join(', ')}`);
+    }
+    return unique;
+  }
+
+  function create(
+    auth: AuthContext,
+    kind: string,
+    subType: string,
+    input: CreateApiKeyInput,
+    options: { rawKey?: string; creationMode?: ApiKeyRow['creation_mode'] } = {},
+  ) {
+    const type = KEY_TYPES[`${kind}/${subType}`];
+    if (!type) {
+      throw badRequest(
+        kind === 'organisation' && subType === 'user'
+          ? 'Organisation API keys are service keys only: use /api-keys/organisation/service'
+          : `Unknown key type "${kind}/${subType}": use organisation/service, workspace/service or workspace/user`,
+      );
+    }
+    requireScope(auth, `${keyScopeFamily(type)}.create`);
+    if (input.organisation_id && input.organisation_id !== auth.organisationId) {
+      throw forbidden('You cannot create keys in another organisation');
+    }
+    let workspaceId: string | null = null;
+    let userId: string | null = null;
+    if (type === 'organisation-service') {
+      if (auth.workspaceId !== null) throw forbidden();
+    } else {
+      const ws = resolveWorkspace(auth, input.workspace_id);
+      if (ws.status !== 'active') throw badRequest(`Workspace "${ws.slug}" is archived`);
+      workspaceId = ws.id;
+    }
+    if (type === 'workspace-user') {
+      if (!input.user_id) throw badRequest('user_id is required for a workspace user key', { param: 'user_id' });
+      const user = users.get(input.user_id);
+      if (!user || user.organisation_id !== auth.organisationId) throw notFound(`User "${input.user_id}" was not found`);
+      if (user.status !== 'active') throw badRequest(`User "${input.user_id}" is not active`);
+      const orgWide = user.role === 'owner' || user.role === 'admin';
+      if (!orgWide && !users.workspaceRole(workspaceId!, user.id)) {
+        throw badRequest(`User "${input.user_id}" is not a member of this workspace`, { param: 'user_id' });
+      }
+      userId = user.id;
+    }
+    const scopes = checkScopes(auth, type, input.scopes);
+    const now = deps.now();
+    const raw = options.rawKey ?? generateRawKey(deps.keyPrefix);
+    const at = isoNow(now);
+    const row: ApiKeyRow = {
+      id: newId(),
+      organisation_id: auth.organisationId,
+      workspace_id: workspaceId,
+      user_id: userId,
+      type,
+      name: input.name,
+      description: input.description ?? null,
+      masked_key: maskKey(raw),
+      scopes: JSON.stringify(scopes),
+      status: 'active',
+      creation_mode: options.creationMode ?? 'api',
+      rate_limits: toJson(input.rate_limits),
+      usage_limits: toJson(checkUsageLimits(input.usage_limits)),
+      current_usage: 0,
+      defaults: JSON.stringify(input.defaults ?? {}),
+      alert_emails: JSON.stringify(input.alert_emails ?? []),
+      expires_at: checkExpiry(input.expires_at, now),
+      rotation_policy: toJson(checkRotationPolicy(input.rotation_policy)),
+      last_reset_at: null,
+      created_at: at,
+      last_updated_at: at,
+    };
+    repo.insert(row, hashKey(raw));
+    return { id: row.id, key: raw, object: 'api-key' as const };
+  }
+
+  function list(auth: AuthContext, query: { workspace_id?: string; ids?: string[] }, page: Paging) {
+    const types = (['organisation-service', 'workspace-service', 'workspace-user'] as const).filter(
+      (t) => (t !== 'organisation-service' || auth.workspaceId === null) && hasScope(auth, `${keyScopeFamily(t)}.list`),
+    );
+    if (types.length === 0) {
+      throw forbidden('You do not have enough permissions to execute this request (this API key cannot list API keys)');
+    }
+    const workspaceId = query.workspace_id ? resolveWorkspace(auth, query.workspace_id).id : (auth.workspaceId ?? undefined);
+    const { total, rows } = repo.list({
+      organisationId: auth.organisationId,
+      workspaceId,
+      types: workspaceId ? types.filter((t) => t !== 'organisation-service') : [...types],
+      ids: query.ids,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { total, object: 'list' as const, data: rows.map(apiKeyView) };
+  }
+
+  function get(auth: AuthContext, id: string) {
+    return apiKeyView(loadVisible(auth, id, 'read'));
+  }
+
+  function update(auth: AuthContext, id: string, input: UpdateApiKeyInput) {
+    const row = loadVisible(auth, id, 'update');
+    if (input.user_id !== undefined && input.user_id !== row.user_id) {
+      throw badRequest('user_id cannot be changed after a key is created', { param: 'user_id' });
+    }
+    if (input.workspace_id !== undefined && row.workspace_id) {
+      const ws = workspaces.get(input.workspace_id);
+      if (!ws || ws.id !== row.workspace_id) {
+        throw badRequest('workspace_id cannot be changed after a key is created', { param: 'workspace_id' });
+      }
+    }
+    const now = deps.now();
+    const changes: Partial<ApiKeyRow> = { last_updated_at: isoNow(now) };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.scopes !== undefined) changes.scopes = JSON.stringify(checkScopes(auth, row.type, input.scopes));
+    if (input.rate_limits !== undefined) changes.rate_limits = toJson(input.rate_limits);
+    if (input.usage_limits !== undefined) {
+      changes.usage_limits = toJson(checkUsageLimits(input.usage_limits));
+      // Raising the limit reactivates an exhausted key (spec §2.4: budgets auto-reactivate).
+      const limit = input.usage_limits?.credit_limit;
+      if (row.status === 'exhausted' && (limit == null || limit > row.current_usage)) changes.status = 'active';
+    }
+    if (input.defaults !== undefined) changes.defaults = JSON.stringify(input.defaults ?? {});
+    if (input.alert_emails !== undefined) changes.alert_emails = JSON.stringify(input.alert_emails);
+    if (input.expires_at !== undefined) {
+      changes.expires_at = checkExpiry(input.expires_at, now);
+      if (row.status === 'expired') changes.status = 'active';
+    }
+    if (input.rotation_policy !== undefined) changes.rotation_policy = toJson(checkRotationPolicy(input.rotation_policy));
+    if (input.reset_usage) {
+      changes.current_usage = 0;
+      changes.last_reset_at = isoNow(now);
+      if (row.status === 'exhausted') changes.status = 'active';
+    }
+    repo.update(id, changes);
+    cache.invalidate(id);
+    return {};
+  }
+
+  function remove(auth: AuthContext, id: string) {
+    loadVisible(auth, id, 'delete');
+    repo.delete(id);
+    cache.invalidate(id);
+    return {};
+  }
+
+  return { create, list, get, update, delete: remove };
+}
+
+export type ApiKeysService = ReturnType<typeof apiKeysService>;

@@ -1,0 +1,123 @@
+// First start: creates the organisation, its default workspace, the owner account, an organisation
+// admin key and a workspace service key, and saves the secrets once to a 0600 file in the data dir.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppConfig } from '../config/env.ts';
+import { isoNow } from '../db/rows.ts';
+import { newId } from '../ids.ts';
+import type { AuthContext } from '../identity/auth.ts';
+import { hashPassword, randomPassword } from '../identity/passwords.ts';
+import type { Services } from '../services.ts';
+import type { Sqlite } from '../db/sqlite.ts';
+import { SCOPES_BY_KEY_TYPE } from './api-keys/scopes.ts';
+
+export const FIRST_RUN_FILE = 'first-run-credentials.json';
+export const DEFAULT_WORKSPACE_SLUG = 'ws-default';
+
+export interface FirstRunCredentials {
+  organisation_id: string;
+  workspace: { id: string; slug: string; name: string };
+  admin_api_key: string;
+  workspace_api_key: string;
+  owner: { email: string; password: string; must_change_password: true };
+  created_at: string;
+}
+
+/** Acts for the appliance itself while it sets itself up; never reachable over HTTP. */
+export function systemAuth(organisationId: string): AuthContext {
+  return {
+    kind: 'api_key',
+    organisationId,
+    workspaceId: null,
+    userId: null,
+    key: {
+      id: 'system',
+      name: 'system',
+      organisationId,
+      workspaceId: null,
+      userId: null,
+      type: 'organisation-service',
+      scopes: new Set(SCOPES_BY_KEY_TYPE['organisation-service']),
+      status: 'active',
+      expiresAt: null,
+      defaults: {},
+      rateLimits: [],
+      usageLimits: null,
+    },
+  };
+}
+
+/** Returns the new credentials on first start, or null when the appliance is already set up. */
+export function bootstrap(services: Services, db: Sqlite, config: AppConfig) {
+  const { repos } = services;
+  if (repos.organisation.get()) return null;
+
+  return db.transaction((): FirstRunCredentials => {
+    const at = isoNow(services.now());
+    const organisationId = newId();
+    repos.organisation.insert({ id: organisationId, name: 'Organisation', settings: '{}', created_at: at, last_updated_at: at });
+
+    const workspace = { id: newId(), slug: DEFAULT_WORKSPACE_SLUG, name: 'Default' };
+    repos.workspaces.insert({
+      ...workspace,
+      organisation_id: organisationId,
+      description: 'Created on first start',
+      is_default: 1,
+      status: 'active',
+      defaults: '{}',
+      usage_limits: '[]',
+      rate_limits: '[]',
+      created_at: at,
+      last_updated_at: at,
+    });
+
+    const password = randomPassword();
+    const ownerId = newId();
+    repos.users.insert({
+      id: ownerId,
+      organisation_id: organisationId,
+      email: config.ownerEmail,
+      first_name: 'Owner',
+      last_name: null,
+      role: 'owner',
+      status: 'active',
+      password_hash: hashPassword(password),
+      must_change_password: 1,
+      created_at: at,
+      last_updated_at: at,
+    });
+    repos.users.addMember(workspace.id, ownerId, 'admin', at);
+
+    const system = systemAuth(organisationId);
+    const admin = services.apiKeys.create(
+      system,
+      'organisation',
+      'service',
+      { name: 'Admin API key', scopes: [...SCOPES_BY_KEY_TYPE['organisation-service']] },
+      { rawKey: config.adminApiKey ?? undefined, creationMode: 'auto' },
+    );
+    const service = services.apiKeys.create(
+      system,
+      'workspace',
+      'service',
+      { name: 'Default workspace key', workspace_id: workspace.id, scopes: [...SCOPES_BY_KEY_TYPE['workspace-service']] },
+      { creationMode: 'auto' },
+    );
+
+    const credentials: FirstRunCredentials = {
+      organisation_id: organisationId,
+      workspace,
+      admin_api_key: admin.key,
+      workspace_api_key: service.key,
+      owner: { email: config.ownerEmail, password, must_change_password: true },
+      created_at: at,
+    };
+    // Written inside the transaction: if the file cannot be saved, nothing is created and the next
+    // start tries again, so no secret is ever lost.
+    fs.writeFileSync(firstRunFile(config.dataDir), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    fs.chmodSync(firstRunFile(config.dataDir), 0o600);
+    return credentials;
+  })();
+}
+
+export const firstRunFile = (dataDir: string) => path.join(dataDir, FIRST_RUN_FILE);

@@ -1,0 +1,46 @@
+// One error handler for every route: AppErrors render in their surface's envelope, framework
+// errors (bad JSON, oversize bodies, schema failures) become AppErrors first, and 5xx bodies never
+// show internals.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
+import { describeValidationErrors } from './validation.ts';
+
+export type Surface = 'admin' | 'gateway';
+
+const INFERENCE_PATH = /\/(chat\/completions|completions|embeddings|messages|models|responses|rerank|images|audio)\b/;
+
+export function surfaceOf(req: FastifyRequest): Surface {
+  return req.routeOptions.config?.surface ?? (INFERENCE_PATH.test(req.url) ? 'gateway' : 'admin');
+}
+
+export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError & { validationContext?: string };
+  if (e.validation) return badRequest(`Invalid request: ${describeValidationErrors(e.validationContext ?? 'request', e.validation as never)}`);
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return AppError.fromStatus(413, `Request body is larger than the ${Math.round(bodyLimitBytes / 1048576)} MB limit (BODY_LIMIT_MB)`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return AppError.fromStatus(415, 'Unsupported Content-Type: send the body as application/json');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return badRequest('The Content-Length header does not match the body that was sent');
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return AppError.fromStatus(e.statusCode, e.message);
+  }
+  return internalError(err);
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url }, error.message);
+  const body = surfaceOf(req) === 'gateway' ? gatewayEnvelope(error) : adminEnvelope(error);
+  // Error bodies are not described by each route's response schema: send them as plain JSON.
+  return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
+}
+
+export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number) {
+  app.setErrorHandler((err, req, reply) => sendError(req, reply, toAppError(err, bodyLimitBytes)));
+  app.setNotFoundHandler((req, reply) =>
+    sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,50 @@
+// Schema validation. Bodies are validated strictly (a number is not a string); query strings,
+// params and headers are coerced, since everything in a URL arrives as text.
+import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { FastifySchemaCompiler } from 'fastify';
+
+// ajv-formats is CommonJS whose typings describe an ES default export; require gives the function.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => Ajv;
+
+function makeAjv(coerce: boolean): Ajv {
+  const ajv = new Ajv({
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    removeAdditional: true,
+    allErrors: false,
+    strict: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+const strict = makeAjv(false);
+const coercing = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
+  (httpPart === 'body' ? strict : coercing).compile(schema as object);
+
+/** Turns ajv's errors into one sentence a person can act on: `body.scopes must be array`. */
+export function describeValidationErrors(context: string, errors: ErrorObject[]): string {
+  const relevant = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const first = relevant[0] ?? errors[0];
+  if (!first) return `Invalid ${context}`;
+  const where = `${context}${first.instancePath.replace(/\//g, '.')}`;
+  if (first.keyword === 'required') {
+    return `${where} must have the property "${(first.params as { missingProperty: string }).missingProperty}"`;
+  }
+  if (first.keyword === 'enum') {
+    const allowed = (first.params as { allowedValues: unknown[] }).allowedValues;
+    return `${where} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (first.keyword === 'additionalProperties') {
+    return `${where} has an unknown property "${(first.params as { additionalProperty: string }).additionalProperty}"`;
+  }
+  // Alternatives at the same path ("must be string", "must be null") read as one sentence.
+  const sameSpot = relevant.filter((e) => e.instancePath === first.instancePath && e.keyword === 'type');
+  if (first.keyword === 'type' && sameSpot.length > 1) {
+    return `${where} must be ${sameSpot.map((e) => (e.params as { type: string }).type).join(' or ')}`;
+  }
+  return `${where} ${first.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,100 @@
+// The appliance process: read config, open and migrate the stores, bootstrap on first start,
+// listen, report ready (to a parent process if there is one) and shut down cleanly on signals.
+import { loadConfig, ConfigError, type AppConfig } from './config/env.ts';
+import { MigrationError } from './db/migrate.ts';
+import { openStores, StoreError, type Stores } from './stores.ts';
+import { buildApp } from './app.ts';
+import { createServices } from './services.ts';
+import { bootstrap, firstRunFile, type FirstRunCredentials } from './control-plane/bootstrap.ts';
+
+const SHUTDOWN_GRACE_MS = 4000;
+
+type ParentPort = { postMessage(message: unknown): void };
+
+function reportReady(port: number, url: string) {
+  const message = { type: 'ready', port, url };
+  // Electron's utilityProcess gives us process.parentPort; child_process.fork gives process.send.
+  (process as unknown as { parentPort?: ParentPort }).parentPort?.postMessage(message);
+  process.send?.(message);
+}
+
+function printFirstRun(credentials: FirstRunCredentials, config: AppConfig) {
+  console.log(
+    [
+      '',
+      'First start: the appliance created its organisation and these credentials.',
+      `They are shown once and saved to ${firstRunFile(config.dataDir)} (mode 0600).`,
+      `  Admin API key (organisation):   ${credentials.admin_api_key}`,
+      `  Workspace API key (${credentials.workspace.slug}): ${credentials.workspace_api_key}`,
+      `  Owner login:                    ${credentials.owner.email} / ${credentials.owner.password} (change it at first login)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+
+  let stores: Stores;
+  try {
+    stores = await openStores(config.dataDir);
+  } catch (err) {
+    if (err instanceof MigrationError || err instanceof StoreError) fail(`Cannot start: ${err.message}`);
+    throw err;
+  }
+
+  const deps = { config, ...stores };
+  const firstRun = bootstrap(createServices(deps), stores.db, config);
+  const app = await buildApp(deps);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      console.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    try {
+      await app.close();
+    } finally {
+      stores.close();
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    stores.close();
+    fail(`Cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  if (firstRun) printFirstRun(firstRun, config);
+  console.log(`Appliance ready on ${url} (data in ${config.dataDir})`);
+  reportReady(port, url);
+}
+
+main().catch((err) => {
+  console.error('Cannot start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// Builds the repositories and domain services once per app from the opened stores.
+import type { AppConfig } from './config/env.ts';
+import type { Sqlite } from './db/sqlite.ts';
+import type { LogDatabase } from './db/duckdb.ts';
+import type { SecretBox } from './secrets/cipher.ts';
+import { apiKeysRepository } from './control-plane/api-keys/repository.ts';
+import { ApiKeyCache } from './control-plane/api-keys/cache.ts';
+import { apiKeysService } from './control-plane/api-keys/service.ts';
+import { workspacesRepository } from './control-plane/workspaces/repository.ts';
+import { workspacesService } from './control-plane/workspaces/service.ts';
+import { usersRepository } from './control-plane/users/repository.ts';
+import { organisationRepository } from './control-plane/organisation/repository.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Sqlite;
+  logs: LogDatabase;
+  secrets: SecretBox;
+  /** Injectable clock for tests (milliseconds since the epoch). */
+  now?: () => number;
+}
+
+export function createServices(deps: AppDeps) {
+  const now = deps.now ?? Date.now;
+  const repos = {
+    apiKeys: apiKeysRepository(deps.db),
+    workspaces: workspacesRepository(deps.db),
+    users: usersRepository(deps.db),
+    organisation: organisationRepository(deps.db),
+  };
+  const keyCache = new ApiKeyCache(repos.apiKeys, now);
+  return {
+    now,
+    repos,
+    keyCache,
+    apiKeys: apiKeysService({
+      repo: repos.apiKeys,
+      cache: keyCache,
+      workspaces: repos.workspaces,
+      users: repos.users,
+      keyPrefix: deps.config.apiKeyPrefix,
+      now,
+    }),
+    workspaces: workspacesService({ repo: repos.workspaces }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
