@@ -41,6 +41,6 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
 export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number) {
   app.setErrorHandler((err, req, reply) => sendError(req, reply, toAppError(err, bodyLimitBytes)));
   app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}.`)),
+    sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`)),
   );
 }

@@ -6,6 +6,8 @@ import { badRequest } from '../errors.ts';
 export function registerJsonParser(app: FastifyInstance) {
   const defaultParser = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
+  // Admin routes speak JSON only; routes that take other bodies register their own parsers.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);

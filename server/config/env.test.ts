@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('loadConfig', () => {
+  it('defaults to loopback:8787, ./data and every feature on', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, dataDir: '/srv/app/data', logLevel: 'info', apiKeyPrefix: 'pk-' });
+    expect(Object.values(c.features).every(Boolean)).toBe(true);
+    expect(c.adminApiKey).toBeNull();
+  });
+
+  it('turns a feature off only with OFF (any case)', () => {
+    const c = loadConfig({ AUDIT_LOGS_ENABLED: 'off', SCIM_ENABLED: 'OFF', POLICY_ENABLED: 'ON' });
+    expect(c.features).toMatchObject({ auditLogs: false, scim: false, policy: true, guardrails: true });
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', GUARDRAILS_ENABLED: 'maybe', API_KEY_PREFIX: 'has space', APPLIANCE_ADMIN_API_KEY: 'short' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'LOG_LEVEL', 'GUARDRAILS_ENABLED', 'API_KEY_PREFIX', 'APPLIANCE_ADMIN_API_KEY']) {
+      expect(message).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+
+  it('resolves APPLIANCE_DATA_DIR against the working directory', () => {
+    expect(loadConfig({ APPLIANCE_DATA_DIR: 'state' }, '/opt/x').dataDir).toBe('/opt/x/state');
+    expect(loadConfig({ APPLIANCE_DATA_DIR: '/var/lib/gw' }, '/opt/x').dataDir).toBe('/var/lib/gw');
+  });
+});
