@@ -1,6 +1,8 @@
 // Reads the appliance's configuration from the environment once, at start, and fails with a
 // message that names every bad variable instead of limping on with a half-valid setup.
+import fs from 'node:fs';
 import path from 'node:path';
+import { normaliseTrustedHost } from '../security/customHost.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -24,6 +26,10 @@ export interface AppConfig {
   apiKeyPrefix: string;
   ownerEmail: string;
   bodyLimitBytes: number;
+  /** MODEL_CONFIGS_PRICING_LOCAL_PATH: a folder of `<provider>.json` pricing files overriding the bundled ones. */
+  pricingLocalPath: string | null;
+  /** Hosts a request may name inline as a custom host although they are private (docs/custom-hosts.md). */
+  trustedCustomHosts: string[];
   features: FeatureFlags;
 }
 
@@ -106,6 +112,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     /^[^\s@]+@[^\s@]+$/.test(v) ? null : 'must be an email address',
   );
   const bodyLimitMb = r.int('BODY_LIMIT_MB', 20, 1, 1024);
+  const pricingLocalPath = existingFolder(r, 'MODEL_CONFIGS_PRICING_LOCAL_PATH', cwd);
+  const trustedCustomHosts = trustedHosts(r);
   const features = Object.fromEntries(
     Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
   ) as unknown as FeatureFlags;
@@ -120,6 +128,41 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     apiKeyPrefix,
     ownerEmail,
     bodyLimitBytes: bodyLimitMb * 1024 * 1024,
+    pricingLocalPath,
+    trustedCustomHosts,
     features,
   };
+}
+
+/** TRUSTED_CUSTOM_HOSTS: a comma-separated list that replaces the defaults, as in Portkey's gateway. */
+function trustedHosts(r: EnvReader): string[] {
+  const value = r.raw('TRUSTED_CUSTOM_HOSTS') ?? 'localhost,127.0.0.1,::1';
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const hosts: string[] = [];
+  for (const entry of entries) {
+    const host = normaliseTrustedHost(entry);
+    if (host === null) {
+      r.problems.push(
+        `TRUSTED_CUSTOM_HOSTS=${JSON.stringify(value)}: ${JSON.stringify(entry)} is not a host name or IP address (write hosts only: no scheme, port or path; IPv4 in dotted decimal)`,
+      );
+    } else if (!hosts.includes(host)) {
+      hosts.push(host);
+    }
+  }
+  return hosts;
+}
+
+/** An optional folder that must exist when set, resolved against the working directory. */
+function existingFolder(r: EnvReader, name: string, cwd: string): string | null {
+  const value = r.raw(name);
+  if (value === undefined) return null;
+  const folder = path.resolve(cwd, value);
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isFolder) r.problems.push(`${name}=${JSON.stringify(value)}: no such folder (${folder})`);
+  return folder;
 }
