@@ -12,6 +12,7 @@ import { registerAuthentication } from './http/authenticate.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { apiKeyRoutes } from './control-plane/api-keys/routes.ts';
 import { workspaceRoutes } from './control-plane/workspaces/routes.ts';
+import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
 
 declare module 'fastify' {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (v1) => {
       await v1.register(apiKeyRoutes);
       await v1.register(workspaceRoutes);
+      await v1.register(catalogRoutes);
     },
     { prefix: '/v1' },
   );

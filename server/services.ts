@@ -10,6 +10,7 @@ import { workspacesRepository } from './control-plane/workspaces/repository.ts';
 import { workspacesService } from './control-plane/workspaces/service.ts';
 import { usersRepository } from './control-plane/users/repository.ts';
 import { organisationRepository } from './control-plane/organisation/repository.ts';
+import { catalogService } from './control-plane/catalog/catalog.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -42,6 +43,7 @@ export function createServices(deps: AppDeps) {
       now,
     }),
     workspaces: workspacesService({ repo: repos.workspaces }),
+    catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
   };
 }
 

@@ -86,7 +86,9 @@ CREATE TABLE api_key_secrets (
 );
 CREATE INDEX api_key_secrets_key ON api_key_secrets (api_key_id);
 
--- Stored credentials for one AI service. Org-level when workspace_id is NULL.
+-- Stored credentials for one AI service. Org-level when workspace_id is NULL. The provider key and
+-- the secret configuration fields are sealed with AES-256-GCM (key_encrypted, secret_configurations);
+-- configurations holds only the fields that are safe to show.
 CREATE TABLE integrations (
   id                      TEXT PRIMARY KEY,
   organisation_id         TEXT NOT NULL REFERENCES organisations(id),
@@ -109,37 +111,46 @@ CREATE TABLE integrations (
   last_updated_at         TEXT NOT NULL,
   UNIQUE (organisation_id, slug)
 );
+CREATE INDEX integrations_workspace ON integrations (workspace_id);
 
+-- Which workspaces may use an org-level integration, with their allocation of its budget.
 CREATE TABLE integration_workspaces (
   integration_id  TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
   workspace_id    TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   enabled         INTEGER NOT NULL,
   usage_limits    TEXT NOT NULL DEFAULT '[]',
   rate_limits     TEXT NOT NULL DEFAULT '[]',
+  status          TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'exhausted')),
+  current_usage   REAL NOT NULL DEFAULT 0,
+  last_reset_at   TEXT,
   created_at      TEXT NOT NULL,
   last_updated_at TEXT NOT NULL,
   PRIMARY KEY (integration_id, workspace_id)
 );
+CREATE INDEX integration_workspaces_workspace ON integration_workspaces (workspace_id);
 
+-- Models of an integration. secret_configurations seals per-model custom_headers.
 CREATE TABLE integration_models (
-  integration_id  TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
-  slug            TEXT NOT NULL,
-  enabled         INTEGER NOT NULL,
-  is_custom       INTEGER NOT NULL DEFAULT 0,
-  is_finetune     INTEGER NOT NULL DEFAULT 0,
-  base_model_slug TEXT,
-  configurations  TEXT,
-  pricing_config  TEXT,
-  created_at      TEXT NOT NULL,
-  last_updated_at TEXT NOT NULL,
+  integration_id        TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
+  slug                  TEXT NOT NULL,
+  enabled               INTEGER NOT NULL,
+  is_custom             INTEGER NOT NULL DEFAULT 0,
+  is_finetune           INTEGER NOT NULL DEFAULT 0,
+  base_model_slug       TEXT,
+  configurations        TEXT,
+  secret_configurations TEXT,
+  pricing_config        TEXT,
+  created_at            TEXT NOT NULL,
+  last_updated_at       TEXT NOT NULL,
   PRIMARY KEY (integration_id, slug)
 );
 
--- A workspace's instance of an integration, addressed as @slug.
+-- A workspace's instance of an integration, addressed as @slug. Legacy virtual keys are providers
+-- too; their model_config is derived from the integration's configurations.
 CREATE TABLE providers (
   id              TEXT PRIMARY KEY,
   workspace_id    TEXT NOT NULL REFERENCES workspaces(id),
-  integration_id  TEXT NOT NULL REFERENCES integrations(id),
+  integration_id  TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
   slug            TEXT NOT NULL,
   name            TEXT NOT NULL,
   note            TEXT,
@@ -148,8 +159,7 @@ CREATE TABLE providers (
   rate_limits     TEXT,
   current_usage   REAL NOT NULL DEFAULT 0,
   expires_at      TEXT,
-  -- Legacy virtual-key fields (model_config) kept for /v1/virtual-keys callers.
-  model_config    TEXT,
+  last_reset_at   TEXT,
   created_at      TEXT NOT NULL,
   last_updated_at TEXT NOT NULL,
   UNIQUE (workspace_id, slug)

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
+import { call } from './catalogTestKit.ts';
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t.close(); });
+it('smoke', async () => {
+  const log = (label: string, r: unknown) => console.log(label, JSON.stringify(r, null, 1));
+  log('create org', await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI Prod', ai_provider_id: 'openai', key: 'sk-live-abcdefghijklmnop', configurations: { openai_organization: 'org-1', custom_headers: { 'x-api-key': 'hdr-secret-123456' } } }));
+  log('create ws', await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Local vLLM', ai_provider_id: 'openai', workspace_id: 'ws-default', configurations: { custom_host: 'http://10.0.0.5:8000/v1' } }));
+  log('list', await call(t, 'GET', '/v1/integrations', t.admin));
+  log('get', await call(t, 'GET', '/v1/integrations/openai-prod', t.admin));
+  log('ws list', await call(t, 'GET', '/v1/integrations', t.workspace));
+  log('providers', await call(t, 'GET', '/v1/providers', t.workspace));
+  log('access', await call(t, 'PUT', '/v1/integrations/openai-prod/workspaces', t.admin, { workspaces: [{ id: 'ws-default', enabled: true }] }));
+  log('access get', await call(t, 'GET', '/v1/integrations/openai-prod/workspaces', t.admin));
+  log('providers', await call(t, 'GET', '/v1/providers?workspace_id=ws-default', t.admin));
+  log('models put', await call(t, 'PUT', '/v1/integrations/local-vllm/models', t.admin, { models: [{ slug: 'llama3:8b', enabled: true, is_custom: true }], allow_all_models: false }));
+  log('models', await call(t, 'GET', '/v1/integrations/local-vllm/models', t.admin));
+  log('vk', await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'azure', provider: 'azure-openai', key: 'azkey-1234567890abcdef', resourceName: 'res', deploymentConfig: [{ apiVersion: '2024-02-01', deploymentName: 'gpt4o', is_default: true }] }));
+  log('vks', await call(t, 'GET', '/v1/virtual-keys', t.workspace));
+  console.log(t.app.services.catalog.listModels(t.credentials.workspace.id));
+  console.log(t.app.services.catalog.resolveProvider(t.credentials.workspace.id, '@openai-prod'));
+});
