@@ -1,6 +1,7 @@
 // Builds the fastify app: plugins in order (framework settings, then app-wide decorators and
 // hooks, then routes). It never listens; server/main.ts owns the process.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -14,11 +15,21 @@ import { apiKeyRoutes } from './control-plane/api-keys/routes.ts';
 import { workspaceRoutes } from './control-plane/workspaces/routes.ts';
 import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
+import { createPricingService } from './pricing/service.ts';
+import { pricingRoutes } from './pricing/routes.ts';
+import { LogWriter } from './logs/writer.ts';
+import { logRoutes } from './logs/routes.ts';
+import { gatewayRoutes } from './gateway/routes.ts';
+import { createDispatcher } from './gateway/upstream.ts';
+import { createAccountant } from './gateway/accounting.ts';
+import type { GatewayDeps } from './gateway/handler.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     deps: AppDeps;
+    /** Request logs: journaled on the request path, appended to DuckDB in batches. */
+    logWriter: LogWriter;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -72,11 +83,49 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async () => ({ status: 'ok', version: VERSION, service: SERVICE_ID }),
   );
 
+  // The request path's runtime parts: prices, the request-log writer (replays what a killed
+  // process left in its journal) and the upstream connection pool. Closed with the app.
+  const pricing = createPricingService({
+    localDir: config.pricingLocalPath,
+    dataDir: config.dataDir,
+    log: { warn: (details, message) => app.log.warn(details, message) },
+    ...deps.pricing,
+  });
+  const logWriter = new LogWriter(deps.logs, {
+    journalDir: path.join(config.dataDir, 'log-journal'),
+    onError: (err) => app.log.error({ err }, 'request log write failed; the journal keeps the rows for the next start'),
+  });
+  await logWriter.open();
+  const dispatcher = createDispatcher();
+  app.addHook('onClose', async () => {
+    pricing.close();
+    await logWriter.close();
+    await dispatcher.close();
+  });
+  app.decorate('logWriter', logWriter);
+
+  const gateway: GatewayDeps = {
+    context: {
+      headersToMetadata: config.headersToMetadata,
+      defaultTimeoutMs: config.requestTimeoutMs,
+      workspace: (id) => services.workspaceCache.get(id),
+    },
+    targets: services.catalog,
+    targetOptions: { trustedHosts: config.trustedCustomHosts },
+    dispatcher,
+    logs: logWriter,
+    accountant: createAccountant(pricing),
+    loggingMode: () => (services.settings.get().request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full'),
+  };
+
+  await app.register(pricingRoutes, { pricing });
   await app.register(
     async (v1) => {
       await v1.register(apiKeyRoutes);
       await v1.register(workspaceRoutes);
       await v1.register(catalogRoutes);
+      await v1.register(logRoutes(services.logs, logWriter));
+      await v1.register(gatewayRoutes(gateway, services.catalog));
     },
     { prefix: '/v1' },
   );

@@ -11,6 +11,10 @@ import { workspacesService } from './control-plane/workspaces/service.ts';
 import { usersRepository } from './control-plane/users/repository.ts';
 import { organisationRepository } from './control-plane/organisation/repository.ts';
 import { catalogService } from './control-plane/catalog/catalog.ts';
+import { WorkspaceCache } from './control-plane/workspaces/cache.ts';
+import { OrganisationSettingsCache } from './control-plane/organisation/settings.ts';
+import type { PricingServiceOptions } from './pricing/service.ts';
+import { logsRepository } from './logs/repository.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -19,6 +23,8 @@ export interface AppDeps {
   secrets: SecretBox;
   /** Injectable clock for tests (milliseconds since the epoch). */
   now?: () => number;
+  /** Test seams for the pricing service (reload interval, warnings). */
+  pricing?: Pick<PricingServiceOptions, 'reloadIntervalMs' | 'log'>;
 }
 
 export function createServices(deps: AppDeps) {
@@ -30,10 +36,14 @@ export function createServices(deps: AppDeps) {
     organisation: organisationRepository(deps.db),
   };
   const keyCache = new ApiKeyCache(repos.apiKeys, now);
+  const workspaceCache = new WorkspaceCache(repos.workspaces);
+  const settings = new OrganisationSettingsCache(repos.organisation);
   return {
     now,
     repos,
     keyCache,
+    workspaceCache,
+    settings,
     apiKeys: apiKeysService({
       repo: repos.apiKeys,
       cache: keyCache,
@@ -44,6 +54,7 @@ export function createServices(deps: AppDeps) {
     }),
     workspaces: workspacesService({ repo: repos.workspaces }),
     catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
+    logs: logsRepository(deps.logs),
   };
 }
 

@@ -30,6 +30,10 @@ export interface AppConfig {
   pricingLocalPath: string | null;
   /** Hosts a request may name inline as a custom host although they are private (docs/custom-hosts.md). */
   trustedCustomHosts: string[];
+  /** HEADERS_TO_METADATA: request headers copied into log metadata (names lower-cased). */
+  headersToMetadata: string[];
+  /** REQUEST_TIMEOUT: bound on a whole gateway response when the request names none (ms). */
+  requestTimeoutMs: number;
   features: FeatureFlags;
 }
 
@@ -114,6 +118,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const bodyLimitMb = r.int('BODY_LIMIT_MB', 20, 1, 1024);
   const pricingLocalPath = existingFolder(r, 'MODEL_CONFIGS_PRICING_LOCAL_PATH', cwd);
   const trustedCustomHosts = trustedHosts(r);
+  const headersToMetadata = headerList(r, 'HEADERS_TO_METADATA');
+  const requestTimeoutMs = r.int('REQUEST_TIMEOUT', 600_000, 1, 86_400_000);
   const features = Object.fromEntries(
     Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
   ) as unknown as FeatureFlags;
@@ -130,6 +136,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     bodyLimitBytes: bodyLimitMb * 1024 * 1024,
     pricingLocalPath,
     trustedCustomHosts,
+    headersToMetadata,
+    requestTimeoutMs,
     features,
   };
 }
@@ -165,4 +173,14 @@ function existingFolder(r: EnvReader, name: string, cwd: string): string | null 
   }
   if (!isFolder) r.problems.push(`${name}=${JSON.stringify(value)}: no such folder (${folder})`);
   return folder;
+}
+
+/** A comma-separated list of HTTP header names, lower-cased. */
+function headerList(r: EnvReader, name: string): string[] {
+  const value = r.raw(name);
+  if (value === undefined) return [];
+  const names = value.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = names.filter((n) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(n));
+  if (bad.length > 0) r.problems.push(`${name}=${JSON.stringify(value)}: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not a header name`);
+  return [...new Set(names)];
 }

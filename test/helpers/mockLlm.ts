@@ -184,6 +184,12 @@ export async function startMockLlm(): Promise<MockLlm> {
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
     const send = (s: string) => res.write(s);
+    // A server that crashes mid-answer: what it sent reached the wire, then the connection drops.
+    const die = async () => {
+      await new Promise<void>((resolve) => res.write('', () => resolve()));
+      await sleep(20);
+      res.socket?.destroy();
+    };
     const pause = async () => {
       if (b.chunkDelayMs) await sleep(b.chunkDelayMs);
     };
@@ -192,7 +198,7 @@ export async function startMockLlm(): Promise<MockLlm> {
       send(`event: content_block_start\ndata: ${JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } })}\n\n`);
       for (const [i, piece] of pieces.entries()) {
         await pause();
-        if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return void res.socket?.destroy();
+        if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return die();
         if (res.destroyed) return;
         send(`event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })}\n\n`);
         if (i === 0 && b.gate) await b.gate;
@@ -208,7 +214,7 @@ export async function startMockLlm(): Promise<MockLlm> {
     send(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
     for (const [i, piece] of pieces.entries()) {
       await pause();
-      if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return void res.socket?.destroy();
+      if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return die();
       if (res.destroyed) return;
       send(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
       if (i === 0 && b.gate) await b.gate;

@@ -1,0 +1,251 @@
+// One attempt against one target: shape the body for the upstream's wire format, call it, and turn
+// what comes back into an Outcome in the client's format. Failures come back as values (never
+// thrown) so a router can decide to retry or fall back.
+import type { Dispatcher } from 'undici';
+import { AppError, badRequest } from '../errors.ts';
+import type { GatewayContext } from './context.ts';
+import type { Endpoint } from './providers/registry.ts';
+import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from './providers/request.ts';
+import { callUpstream, upstreamFailure, type UpstreamResponse } from './upstream.ts';
+import { anthropicPassthrough, openaiPassthrough, type StreamTransform } from './stream.ts';
+import { chatUsageOf } from './translate/mappings.ts';
+import { messagesToChatTransform, chatToMessagesTransform } from './streamTranslate.ts';
+import { chatToMessagesRequest } from './translate/chat-to-messages-request.ts';
+import { messagesResponseToChat } from './translate/messages-to-chat-response.ts';
+import { messagesRequestToChat } from './translate/messages-to-chat-request.ts';
+import { chatResponseToMessages } from './translate/chat-to-messages-response.ts';
+import { anthropicErrorOf, chatErrorOf } from './translate/errors.ts';
+import type { ChatRequest, ChatCompletion } from './translate/openai-types.ts';
+import type { MessagesRequest, MessagesResponse } from './translate/anthropic-types.ts';
+
+type Json = Record<string, unknown>;
+
+export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
+
+export interface Target extends UpstreamTarget {
+  /** How the target is named in messages: `@slug` for catalog providers, else the provider id. */
+  label: string;
+  /** Catalog provider slug (logged as virtual_key). */
+  providerSlug: string | null;
+  /** Upstream model that replaces the body's (from `@slug/model`). */
+  model: string | null;
+  modelAllowed: ((model: string) => boolean) | null;
+  /** The integration's price adjustments and per-model prices, handed to the cost engine as they are. */
+  pricingOverrides?: (model: string) => { pricingAdjustments: unknown; pricingConfig: unknown };
+}
+
+export interface GatewayCall {
+  endpoint: Endpoint;
+  /** The client's wire format (`/v1/messages` speaks Anthropic's). */
+  clientFormat: 'openai' | 'anthropic';
+  body: Json | null;
+  raw: Buffer | null;
+  contentType: string | null;
+  stream: boolean;
+}
+
+interface OutcomeBase {
+  target: Target;
+  status: number;
+  upstreamHeaders: Record<string, string>;
+  upstreamUrl: string;
+  model: string | null;
+  pricingModel: string | null;
+  transformedRequest: unknown;
+}
+
+export type Outcome =
+  | (OutcomeBase & { kind: 'json'; body: unknown; usage: Json | null; originalResponse: unknown })
+  | (OutcomeBase & { kind: 'raw'; body: Buffer; contentType: string })
+  | (OutcomeBase & { kind: 'stream'; upstream: UpstreamResponse; transform: StreamTransform | null })
+  | { kind: 'error'; target: Target; status: number; error: AppError; upstreamUrl: string | null; model: string | null; transformedRequest: unknown };
+
+/** Strips `@slug/` from a model name: the upstream only knows its own model names. */
+export function upstreamModelOf(target: Target, bodyModel: unknown): string | null {
+  if (target.model) return target.model;
+  if (typeof bodyModel !== 'string') return null;
+  if (bodyModel.startsWith('@')) {
+    const i = bodyModel.indexOf('/');
+    return i === -1 ? null : bodyModel.slice(i + 1);
+  }
+  return bodyModel;
+}
+
+interface Prepared {
+  body: string | Buffer | undefined;
+  contentType: string | null;
+  transformed: unknown;
+  stripUsageChunk: boolean;
+}
+
+function prepareBody(target: Target, call: GatewayCall, model: string | null): Prepared {
+  const { spec } = target;
+  if (!call.body) return { body: call.raw ?? undefined, contentType: call.contentType, transformed: null, stripUsageChunk: false };
+  const body: Json = model !== null ? { ...call.body, model } : { ...call.body };
+  let stripUsageChunk = false;
+  const askUsage = (b: Json) => {
+    const opts = b.stream_options as Json | undefined;
+    if (call.stream && spec.streamUsage && opts?.include_usage !== true) {
+      b.stream_options = { ...opts, include_usage: true };
+      stripUsageChunk = true;
+    }
+    return b;
+  };
+  let out: unknown;
+  if (call.endpoint === 'chatComplete' && spec.format === 'anthropic') {
+    out = chatToMessagesRequest(body as ChatRequest, { defaultMaxTokens: DEFAULT_ANTHROPIC_MAX_TOKENS });
+  } else if (call.endpoint === 'messages' && spec.format === 'openai') {
+    out = askUsage(messagesRequestToChat(body as MessagesRequest) as unknown as Json);
+  } else if (call.endpoint === 'chatComplete' || call.endpoint === 'complete') {
+    out = askUsage(body);
+  } else {
+    out = body;
+  }
+  return { body: JSON.stringify(out), contentType: 'application/json', transformed: out, stripUsageChunk };
+}
+
+function streamTransform(target: Target, call: GatewayCall, prepared: Prepared): StreamTransform | null {
+  const upstream = target.spec.format;
+  const clientAskedUsage = (call.body?.stream_options as Json | undefined)?.include_usage === true;
+  switch (call.endpoint) {
+    case 'chatComplete':
+    case 'complete':
+      return upstream === 'anthropic'
+        ? messagesToChatTransform({ includeUsage: clientAskedUsage, model: typeof call.body?.model === 'string' ? call.body.model : undefined })
+        : openaiPassthrough({ stripUsageChunk: prepared.stripUsageChunk });
+    case 'messages':
+      return upstream === 'anthropic'
+        ? anthropicPassthrough()
+        : chatToMessagesTransform({ model: typeof call.body?.model === 'string' ? call.body.model : undefined });
+    default:
+      return null;
+  }
+}
+
+const isJson = (contentType: string | undefined) => Boolean(contentType && /[/+]json/i.test(contentType));
+
+function describeNonJsonError(target: Target, status: number, text: string): string {
+  const snippet = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return `${target.label} answered ${status} without a JSON error body${snippet ? `: ${snippet}` : ''}`;
+}
+
+/** The client sees provider errors in its own format, whatever the upstream speaks. */
+function errorBody(call: GatewayCall, target: Target, status: number, parsed: unknown, text: string): unknown {
+  const body = parsed ?? { error: { message: describeNonJsonError(target, status, text), type: 'upstream_error' } };
+  return call.clientFormat === 'anthropic' ? anthropicErrorOf(body, status) : chatErrorOf(body, status);
+}
+
+function successBody(call: GatewayCall, target: Target, parsed: unknown): { body: unknown; usage: Json | null } {
+  const upstream = target.spec.format;
+  const requestedModel = typeof call.body?.model === 'string' ? call.body.model : undefined;
+  if (call.endpoint === 'chatComplete' && upstream === 'anthropic') {
+    const chat = messagesResponseToChat(parsed as MessagesResponse) as unknown as Json;
+    if (requestedModel) chat.model = requestedModel;
+    return { body: chat, usage: (chat.usage as Json | undefined) ?? null };
+  }
+  if (call.endpoint === 'messages' && upstream === 'openai') {
+    const usage = ((parsed as Json).usage as Json | undefined) ?? null;
+    const message = chatResponseToMessages(parsed as ChatCompletion) as unknown as Json;
+    if (requestedModel) message.model = requestedModel;
+    return { body: message, usage };
+  }
+  if (call.endpoint === 'messages') {
+    const usage = (parsed as MessagesResponse).usage;
+    return { body: parsed, usage: usage ? (chatUsageOf(usage) as unknown as Json) : null };
+  }
+  return { body: parsed, usage: ((parsed as Json | null)?.usage as Json | undefined) ?? null };
+}
+
+export async function attempt(target: Target, call: GatewayCall, ctx: GatewayContext, dispatcher: Dispatcher): Promise<Outcome> {
+  const model = upstreamModelOf(target, call.body?.model);
+  const fail = (error: AppError, url: string | null = null, transformed: unknown = null): Outcome => ({
+    kind: 'error',
+    target,
+    status: error.status,
+    error,
+    upstreamUrl: url,
+    model,
+    transformedRequest: transformed,
+  });
+
+  if (!target.spec.endpoints.has(call.endpoint)) {
+    return fail(badRequest(`${target.spec.name} does not support ${ctx.path}`, { code: 'unsupported_endpoint' }));
+  }
+  if (model !== null && target.modelAllowed && !target.modelAllowed(model)) {
+    return fail(badRequest(`Model "${model}" is not enabled for provider ${target.label}`, { param: 'model', code: 'model_not_enabled' }));
+  }
+
+  let prepared: Prepared;
+  let line: { url: string; pricingModel: string | undefined };
+  let headers: Record<string, string>;
+  try {
+    prepared = prepareBody(target, call, model);
+    line = upstreamUrl(target, call.endpoint, ctx.path, model ?? undefined, call.endpoint === 'proxy' ? ctx.search : '');
+    headers = upstreamHeaders(target, ctx.clientHeaders);
+  } catch (err) {
+    return fail(err instanceof AppError ? err : badRequest(String(err)));
+  }
+  if (prepared.contentType) headers['content-type'] = prepared.contentType;
+  if (call.stream) headers.accept = 'text/event-stream';
+
+  ctx.timings.upstreamStart = performance.now();
+  let res: UpstreamResponse;
+  try {
+    res = await callUpstream(dispatcher, {
+      url: line.url,
+      method: ctx.method,
+      headers,
+      body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : prepared.body,
+      signal: ctx.abort.signal,
+    });
+  } catch (err) {
+    return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
+  }
+  ctx.timings.upstreamHeaders = performance.now();
+
+  const base = {
+    target,
+    status: res.status,
+    upstreamHeaders: res.headers,
+    upstreamUrl: line.url,
+    model,
+    pricingModel: line.pricingModel ?? model,
+    transformedRequest: prepared.transformed,
+  };
+  const contentType = res.headers['content-type'] ?? '';
+  const ok = res.status >= 200 && res.status < 300;
+
+  if (ok && contentType.includes('text/event-stream')) {
+    return { ...base, kind: 'stream', upstream: res, transform: streamTransform(target, call, prepared) };
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(await res.body.arrayBuffer());
+  } catch (err) {
+    return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
+  }
+  ctx.timings.upstreamDone = performance.now();
+
+  if (!isJson(contentType) && ok) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };
+
+  const text = bytes.toString('utf8');
+  let parsed: unknown = null;
+  if (isJson(contentType) || text.startsWith('{')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!ok) {
+    return { ...base, kind: 'json', body: errorBody(call, target, res.status, parsed, text), usage: null, originalResponse: parsed ?? text };
+  }
+  if (parsed === null) {
+    const error = AppError.fromStatus(502, `${target.label} sent a success status with a body that is not valid JSON`, { type: 'upstream_error' });
+    return fail(error, line.url, prepared.transformed);
+  }
+  if (call.endpoint === 'proxy') return { ...base, kind: 'json', body: parsed, usage: ((parsed as Json).usage as Json) ?? null, originalResponse: null };
+  const { body, usage } = successBody(call, target, parsed);
+  return { ...base, kind: 'json', body, usage, originalResponse: body === parsed ? null : parsed };
+}

@@ -1,0 +1,70 @@
+// The gateway's request pipeline: context (auth, trace, metadata, timeout) -> where to send it ->
+// attempt -> deliver and log. Routing configs (fallback, retries, cache) plug in at execute().
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { AppError, badRequest, internalError } from '../errors.ts';
+import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
+import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
+import { deliver, deliverError, type DeliverDeps } from './respond.ts';
+import { resolveTarget, type TargetOptions, type TargetResolver } from './target.ts';
+import { ClientGone, TimeoutAbort } from './upstream.ts';
+import type { Endpoint } from './providers/registry.ts';
+
+export interface GatewayDeps extends DeliverDeps {
+  context: ContextOptions;
+  targets: TargetResolver;
+  targetOptions: TargetOptions;
+  dispatcher: Dispatcher;
+  /** Replaces single-target execution (routing configs); receives the default executor. */
+  execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
+}
+
+type Json = Record<string, unknown>;
+
+function callOf(req: FastifyRequest, endpoint: Endpoint, clientFormat: GatewayCall['clientFormat']): GatewayCall {
+  const body = req.body;
+  const contentType = (req.headers['content-type'] ?? null) as string | null;
+  if (Buffer.isBuffer(body)) return { endpoint, clientFormat, body: null, raw: body, contentType, stream: false };
+  if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+    throw badRequest('The request body must be a JSON object');
+  }
+  const json = (body ?? null) as Json | null;
+  if (endpoint !== 'proxy' && !json) throw badRequest('This endpoint needs a JSON body with at least "model"');
+  return { endpoint, clientFormat, body: json, raw: null, contentType, stream: json?.stream === true };
+}
+
+export async function handleGateway(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  endpoint: Endpoint,
+  clientFormat: GatewayCall['clientFormat'],
+  deps: GatewayDeps,
+) {
+  const call = callOf(req, endpoint, clientFormat);
+  const ctx = createContext(req, endpoint, call.body, deps.context);
+  const timer = setTimeout(() => ctx.abort.abort(new TimeoutAbort(ctx.timeoutMs, ctx.timeoutFromRequest)), ctx.timeoutMs);
+  timer.unref();
+  const onClose = () => {
+    if (!reply.raw.writableFinished) ctx.abort.abort(new ClientGone());
+  };
+  reply.raw.on('close', onClose);
+  try {
+    const single = async () => attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    let outcome: Outcome;
+    try {
+      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single();
+    } catch (err) {
+      const error = err instanceof AppError ? err : internalError(err);
+      if (error.status >= 500) req.log.error({ err }, 'gateway failure');
+      return deliverError(reply, ctx, call, null, error, deps);
+    }
+    if (ctx.abort.signal.reason instanceof ClientGone) {
+      // Nobody is listening; record what happened and stop.
+      return deliverError(reply, ctx, call, outcome.target, AppError.fromStatus(499, 'The client closed the connection'), deps);
+    }
+    return await deliver(reply, ctx, call, outcome, deps);
+  } finally {
+    clearTimeout(timer);
+    reply.raw.off('close', onClose);
+  }
+}

@@ -1,0 +1,228 @@
+// Sends an outcome to the client and records it. JSON answers are sent whole; streams are written
+// event by event as they arrive. The log event is journaled before the last byte goes out, so a
+// client that got its answer always has a log row, even if the process dies right after.
+import { once } from 'node:events';
+import type { FastifyReply } from 'fastify';
+import { AppError, gatewayEnvelope } from '../errors.ts';
+import type { LogWriter } from '../logs/writer.ts';
+import { createSseParser } from './sse.ts';
+import type { GatewayContext } from './context.ts';
+import type { GatewayCall, Outcome, Target } from './attempt.ts';
+import { buildLogEvent, NO_UNITS, type Units } from './logEvent.ts';
+import { ClientGone, TimeoutAbort, passThroughHeaders, timeoutError, upstreamFailure } from './upstream.ts';
+import type { StreamTransform } from './stream.ts';
+import { anthropicErrorOf } from './translate/errors.ts';
+
+type Json = Record<string, unknown>;
+
+export interface Accounting {
+  units: Units;
+  cents: number;
+  priced: boolean;
+}
+
+export interface Accountant {
+  /** Units and cost of an answer; counts tokens itself when the upstream reported no usage. */
+  account(target: Target, model: string | null, call: GatewayCall, usage: Json | null, generatedText: string | null): Accounting;
+}
+
+export interface DeliverDeps {
+  logs: LogWriter;
+  accountant: Accountant;
+  /** 'metrics-only' stores no bodies or headers. */
+  loggingMode(ctx: GatewayContext): 'full' | 'metrics-only';
+}
+
+export function portkeyHeaders(ctx: GatewayContext, target: Target | null): Record<string, string> {
+  const h: Record<string, string> = {
+    'x-portkey-trace-id': ctx.traceId,
+    'x-portkey-retry-attempt-count': String(ctx.routing.retryAttemptCount),
+    'x-portkey-last-used-option-index': ctx.routing.lastUsedOptionIndex,
+    'x-portkey-cache-status': ctx.routing.cacheStatus,
+  };
+  if (target) h['x-portkey-provider'] = target.spec.id;
+  return h;
+}
+
+const NOT_ACCOUNTED: Accounting = { units: NO_UNITS, cents: 0, priced: false };
+
+function record(
+  deps: DeliverDeps,
+  ctx: GatewayContext,
+  call: GatewayCall | null,
+  target: Target | null,
+  fields: {
+    status: number;
+    model: string | null;
+    accounting: Accounting;
+    responseBody: unknown;
+    responseHeaders?: Record<string, string>;
+    transformedRequest?: unknown;
+    originalResponse?: unknown;
+    errorMessage: string | null;
+    stream: boolean;
+  },
+) {
+  deps.logs.write(
+    buildLogEvent({
+      ctx,
+      call,
+      target,
+      ...fields,
+      units: fields.accounting.units,
+      cents: fields.accounting.cents,
+      priced: fields.accounting.priced,
+      bodies: deps.loggingMode(ctx) === 'full',
+    }),
+  );
+}
+
+/** A gateway-side failure (bad header, unknown provider, unreachable upstream…), logged and sent. */
+export function deliverError(
+  reply: FastifyReply,
+  ctx: GatewayContext,
+  call: GatewayCall | null,
+  target: Target | null,
+  error: AppError,
+  deps: DeliverDeps,
+  extra: { model?: string | null; transformedRequest?: unknown } = {},
+) {
+  const body = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
+  if (error.status >= 500) reply.log.warn({ trace: ctx.traceId, status: error.status }, error.message);
+  record(deps, ctx, call, target, {
+    status: error.status,
+    model: extra.model ?? null,
+    accounting: NOT_ACCOUNTED,
+    responseBody: body,
+    transformedRequest: extra.transformedRequest,
+    errorMessage: error.message,
+    stream: call?.stream ?? false,
+  });
+  ctx.timings.lastByte = performance.now();
+  return reply.code(error.status).headers(portkeyHeaders(ctx, target)).type('application/json').serializer(JSON.stringify).send(body);
+}
+
+export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: GatewayCall, outcome: Outcome, deps: DeliverDeps) {
+  if (outcome.kind === 'error') {
+    return deliverError(reply, ctx, call, outcome.target, outcome.error, deps, {
+      model: outcome.model,
+      transformedRequest: outcome.transformedRequest,
+    });
+  }
+  const headers = { ...passThroughHeaders(outcome.upstreamHeaders), ...portkeyHeaders(ctx, outcome.target) };
+  const ok = outcome.status >= 200 && outcome.status < 300;
+
+  if (outcome.kind === 'stream') return deliverStream(reply, ctx, call, outcome, headers, deps);
+
+  if (outcome.kind === 'raw') {
+    record(deps, ctx, call, outcome.target, {
+      status: outcome.status,
+      model: outcome.model,
+      accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, null, null),
+      responseBody: `<${outcome.body.length} bytes of ${outcome.contentType}>`,
+      responseHeaders: outcome.upstreamHeaders,
+      transformedRequest: outcome.transformedRequest,
+      errorMessage: null,
+      stream: false,
+    });
+    return reply.code(outcome.status).headers(headers).type(outcome.contentType).send(outcome.body);
+  }
+
+  const text = JSON.stringify(outcome.body);
+  const accounting = ok
+    ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null)
+    : NOT_ACCOUNTED;
+  record(deps, ctx, call, outcome.target, {
+    status: outcome.status,
+    model: outcome.model,
+    accounting,
+    responseBody: outcome.body,
+    responseHeaders: outcome.upstreamHeaders,
+    transformedRequest: outcome.transformedRequest,
+    originalResponse: outcome.originalResponse ?? undefined,
+    errorMessage: ok ? null : errorMessageOf(outcome.body),
+    stream: false,
+  });
+  ctx.timings.lastByte = performance.now();
+  return reply.code(outcome.status).headers(headers).type('application/json').serializer((x) => x as string).send(text);
+}
+
+function errorMessageOf(body: unknown): string {
+  const err = (body as { error?: { message?: unknown } } | null)?.error;
+  return typeof err?.message === 'string' ? err.message : 'upstream error';
+}
+
+async function deliverStream(
+  reply: FastifyReply,
+  ctx: GatewayContext,
+  call: GatewayCall,
+  outcome: Extract<Outcome, { kind: 'stream' }>,
+  headers: Record<string, string>,
+  deps: DeliverDeps,
+) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(outcome.status, {
+    ...headers,
+    'content-type': outcome.upstreamHeaders['content-type'] ?? 'text/event-stream',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  res.flushHeaders();
+  const write = async (text: string) => {
+    if (res.destroyed) return;
+    if (ctx.timings.firstByte === undefined) ctx.timings.firstByte = performance.now();
+    if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
+
+  const transform = outcome.transform;
+  let failure: AppError | null = null;
+  let raw = '';
+  try {
+    if (transform) {
+      const parser = createSseParser();
+      const decoder = new TextDecoder();
+      for await (const chunk of outcome.upstream.body) {
+        for (const event of parser.push(decoder.decode(chunk as Buffer, { stream: true }))) {
+          const out = transform.push(event);
+          if (out) await write(out);
+        }
+      }
+      for (const event of parser.flush()) {
+        const out = transform.push(event);
+        if (out) await write(out);
+      }
+      const tail = transform.end();
+      if (tail) await write(tail);
+      failure = transform.failure?.() ?? null;
+    } else {
+      for await (const chunk of outcome.upstream.body) {
+        const text = (chunk as Buffer).toString('utf8');
+        if (raw.length < 1_000_000) raw += text;
+        await write(text);
+      }
+    }
+  } catch (err) {
+    const reason: unknown = ctx.abort.signal.reason;
+    failure =
+      reason instanceof ClientGone
+        ? AppError.fromStatus(499, 'The client closed the connection before the stream finished')
+        : reason instanceof TimeoutAbort
+          ? timeoutError(reason)
+          : upstreamFailure(err, outcome.upstreamUrl, outcome.target.label, ctx.abort.signal);
+    if (!(reason instanceof ClientGone) && transform) await write(transform.error(failure.message, failure.type));
+  }
+  ctx.timings.lastByte = performance.now();
+  const usage = transform?.usage() ?? null;
+  record(deps, ctx, call, outcome.target, {
+    status: failure?.status ?? outcome.status,
+    model: outcome.model,
+    accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, usage, transform ? transform.text() : null),
+    responseBody: transform ? (transform as StreamTransform).reassembled() : raw,
+    responseHeaders: outcome.upstreamHeaders,
+    transformedRequest: outcome.transformedRequest,
+    errorMessage: failure?.message ?? null,
+    stream: true,
+  });
+  res.end();
+}

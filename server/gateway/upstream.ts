@@ -1,0 +1,115 @@
+// The one place that talks to upstream providers: undici with keep-alive pools, and failures turned
+// into errors a person can act on (no HTML wrappers, no "fetch failed").
+import { Agent, request, type Dispatcher } from 'undici';
+import { AppError } from '../errors.ts';
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Dispatcher.ResponseData['body'];
+}
+
+export interface UpstreamCall {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  signal: AbortSignal;
+}
+
+/** Why a request was aborted: set as the AbortSignal's reason by the gateway. */
+export class TimeoutAbort extends Error {
+  constructor(
+    readonly ms: number,
+    readonly fromRequest: boolean,
+  ) {
+    super(`timeout after ${ms} ms`);
+  }
+}
+
+export class ClientGone extends Error {
+  constructor() {
+    super('client disconnected');
+  }
+}
+
+export function createDispatcher(): Agent {
+  // Our own timeout bounds each request, so undici's header/body timeouts are off.
+  return new Agent({ keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+export function timeoutError(t: TimeoutAbort): AppError {
+  return t.fromRequest
+    ? AppError.fromStatus(408, `Request exceeded the timeout sent in the request: ${t.ms}ms`, { type: 'timeout_error' })
+    : AppError.fromStatus(504, `The upstream did not finish answering within ${t.ms} ms (REQUEST_TIMEOUT)`, {
+        type: 'timeout_error',
+        code: 'upstream_timeout',
+      });
+}
+
+/** Maps a network failure to a gateway error naming the upstream and the cause. */
+export function upstreamFailure(err: unknown, url: string, provider: string, signal: AbortSignal): AppError {
+  if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
+  const origin = (() => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return url;
+    }
+  })();
+  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  const code = e.code ?? e.cause?.code ?? '';
+  const why: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the server running and listening on that port?)',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name could not be resolved',
+    ECONNRESET: 'the connection was reset',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_SOCKET: 'the connection closed unexpectedly',
+    UND_ERR_CLOSED: 'the connection closed unexpectedly',
+  };
+  const reason = why[code] ?? (e.message || 'unknown network error');
+  return AppError.fromStatus(502, `Could not reach ${provider} at ${origin}: ${reason}`, { type: 'upstream_error', code: 'upstream_unreachable' });
+}
+
+export async function callUpstream(dispatcher: Dispatcher, call: UpstreamCall): Promise<UpstreamResponse> {
+  const res = await request(call.url, {
+    method: call.method as Dispatcher.HttpMethod,
+    headers: call.headers,
+    body: call.body,
+    signal: call.signal,
+    dispatcher,
+  });
+  return { status: res.statusCode, headers: flatten(res.headers), body: res.body };
+}
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'set-cookie',
+  'date',
+  'server',
+]);
+
+/** Upstream headers worth passing to the client (request ids, rate-limit hints…). */
+export function passThroughHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k) && !k.startsWith('x-portkey-')) out[k] = v;
+  return out;
+}

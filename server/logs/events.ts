@@ -1,0 +1,169 @@
+// The request-log event: one per gateway request, written by the batch writer into the
+// `request_logs` table (metrics) and `request_log_bodies` (bodies). The column list below drives
+// both the DuckDB appender and the row reader, so the two cannot drift apart.
+
+export interface LogEvent {
+  id: string;
+  created_at: number; // epoch ms
+  organisation_id: string | null;
+  workspace_id: string | null;
+  workspace_slug: string | null;
+  user_id: string | null;
+  api_key_id: string | null;
+  prompt_id: string | null;
+  prompt_version_id: string | null;
+  prompt_slug: string | null;
+  config_id: string | null;
+  config: string | null;
+  config_version_id: string | null;
+  virtual_key: string | null;
+  ai_org: string | null;
+  ai_model: string | null;
+  request_model: string | null;
+  is_success: boolean;
+  req_units: number;
+  res_units: number;
+  total_units: number;
+  cache_read_units: number;
+  cache_write_units: number;
+  reasoning_units: number;
+  cost: number; // cents
+  cost_currency: string;
+  is_priced: boolean;
+  request_url: string;
+  request_method: string;
+  endpoint: string;
+  response_status_code: number;
+  response_time: number; // ms, whole request
+  upstream_response_time: number | null; // ms until upstream headers
+  ttfb: number | null; // ms until the first byte went to the client
+  ttlt: number | null; // ms until the last byte went to the client
+  is_proxy_call: boolean;
+  cache_status: string;
+  cache_type: string | null;
+  stream_mode: boolean;
+  retry_success_count: number;
+  trace_id: string;
+  span_id: string | null;
+  parent_span_id: string | null;
+  span_name: string | null;
+  mode: string | null;
+  source: string | null;
+  runtime: string | null;
+  runtime_version: string | null;
+  sdk_version: string | null;
+  internal_trace_id: string | null;
+  last_used_option_index: string | null;
+  metadata: Record<string, string>;
+  request_parsing_time: number | null;
+  pre_processing_time: number | null;
+  cache_processing_time: number | null;
+  response_parsing_time: number | null;
+  gateway_processing_time: number | null;
+  error_message: string | null;
+  log_store_file_path_format: string | null;
+  gateway_version: string | null;
+  /** Bodies and headers; absent in metrics-only logging mode. */
+  bodies: LogBodies | null;
+}
+
+export interface LogBodies {
+  request: unknown;
+  response: unknown;
+  request_headers?: Record<string, string>;
+  response_headers?: Record<string, string>;
+  portkey_headers?: Record<string, string>;
+  transformed_request?: unknown;
+  original_response?: unknown;
+}
+
+export type ColumnType = 'varchar' | 'boolean' | 'integer' | 'smallint' | 'double' | 'timestamp' | 'varchar[]';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  get(e: LogEvent): unknown;
+}
+
+const col = (name: keyof LogEvent & string, type: ColumnType): Column => ({
+  name,
+  type,
+  get: (e) => e[name],
+});
+
+/** In the table's column order (server/db/log-migrations). */
+export const LOG_COLUMNS: readonly Column[] = [
+  col('id', 'varchar'),
+  col('created_at', 'timestamp'),
+  col('organisation_id', 'varchar'),
+  col('workspace_id', 'varchar'),
+  col('workspace_slug', 'varchar'),
+  col('user_id', 'varchar'),
+  col('api_key_id', 'varchar'),
+  col('prompt_id', 'varchar'),
+  col('prompt_version_id', 'varchar'),
+  col('prompt_slug', 'varchar'),
+  col('config_id', 'varchar'),
+  col('config', 'varchar'),
+  col('config_version_id', 'varchar'),
+  col('virtual_key', 'varchar'),
+  col('ai_org', 'varchar'),
+  col('ai_model', 'varchar'),
+  col('request_model', 'varchar'),
+  col('is_success', 'boolean'),
+  col('req_units', 'integer'),
+  col('res_units', 'integer'),
+  col('total_units', 'integer'),
+  col('cache_read_units', 'integer'),
+  col('cache_write_units', 'integer'),
+  col('reasoning_units', 'integer'),
+  col('cost', 'double'),
+  col('cost_currency', 'varchar'),
+  col('is_priced', 'boolean'),
+  col('request_url', 'varchar'),
+  col('request_method', 'varchar'),
+  col('endpoint', 'varchar'),
+  col('response_status_code', 'smallint'),
+  col('response_time', 'integer'),
+  col('upstream_response_time', 'integer'),
+  col('ttfb', 'integer'),
+  col('ttlt', 'integer'),
+  col('is_proxy_call', 'boolean'),
+  col('cache_status', 'varchar'),
+  col('cache_type', 'varchar'),
+  col('stream_mode', 'boolean'),
+  col('retry_success_count', 'smallint'),
+  col('trace_id', 'varchar'),
+  col('span_id', 'varchar'),
+  col('parent_span_id', 'varchar'),
+  col('span_name', 'varchar'),
+  col('mode', 'varchar'),
+  col('source', 'varchar'),
+  col('runtime', 'varchar'),
+  col('runtime_version', 'varchar'),
+  col('sdk_version', 'varchar'),
+  col('internal_trace_id', 'varchar'),
+  col('last_used_option_index', 'varchar'),
+  { name: 'metadata_key', type: 'varchar[]', get: (e) => Object.keys(e.metadata) },
+  { name: 'metadata_value', type: 'varchar[]', get: (e) => Object.values(e.metadata) },
+  col('request_parsing_time', 'double'),
+  col('pre_processing_time', 'double'),
+  col('cache_processing_time', 'double'),
+  col('response_parsing_time', 'double'),
+  col('gateway_processing_time', 'double'),
+  col('error_message', 'varchar'),
+  { name: 'has_bodies', type: 'boolean', get: (e) => e.bodies !== null },
+  col('log_store_file_path_format', 'varchar'),
+  col('gateway_version', 'varchar'),
+];
+
+/** Stored bodies are capped so one huge request cannot bloat the log database. */
+export const MAX_STORED_BODY_CHARS = 1_000_000;
+
+export function serialiseBody(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > MAX_STORED_BODY_CHARS
+    ? JSON.stringify({ truncated: true, original_length: text.length, head: text.slice(0, MAX_STORED_BODY_CHARS) })
+    : text;
+}
