@@ -1,7 +1,9 @@
 // The appliance's version, read once from package.json.
 import fs from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from './paths.ts';
 
-const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 export const VERSION: string = pkg.version;
 export const SERVICE_ID = 'airgap-ai-gateway';

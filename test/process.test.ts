@@ -1,11 +1,12 @@
-// The appliance as an operator runs it: `npm start`'s command line in a child process, on a data
-// dir that survives restarts, stopped by signals.
+// The appliance as an operator runs it: `npm start`'s command line (scripts/start.mjs, running the
+// compiled server from dist/) in a child process, on a data dir that survives restarts, stopped by
+// signals.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../server/db/sqlite.ts';
 import { makeTempDir, removeDir } from './helpers/dataDir.ts';
-import { runToExit, startChild } from './helpers/childServer.ts';
+import { loadStartScript, ROOT, runToExit, startChild, startCommand, type StartScript } from './helpers/childServer.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -15,9 +16,73 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach(removeDir));
 
+let start: StartScript;
+// Build once up front (if dist/ is missing or stale) rather than inside the first start's timeout.
+beforeAll(async () => {
+  start = await loadStartScript();
+  start.ensureBuilt();
+});
+
 const ADMIN_KEY = 'pk-scripted-install-0123456789abcdefghijkl';
 
 describe('npm start', () => {
+  it('runs the compiled server with no TypeScript loader', async () => {
+    expect(startCommand().join(' ')).not.toMatch(/tsx|--import|--loader|\.ts\b/);
+    expect(start.ENTRY).toBe(path.join(ROOT, 'dist', 'server', 'main.js'));
+    expect(fs.existsSync(start.ENTRY)).toBe(true);
+  });
+
+  it('the build finds the files it reads at run time: migrations, package.json, bundled pricing', async () => {
+    const sql = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.sql'));
+    const built = path.join(ROOT, 'dist', 'server');
+    const { MIGRATIONS_DIR } = (await import(path.join(built, 'db', 'migrate.js'))) as { MIGRATIONS_DIR: string };
+    const { LOG_MIGRATIONS_DIR } = (await import(path.join(built, 'db', 'duckdb.js'))) as { LOG_MIGRATIONS_DIR: string };
+    expect(MIGRATIONS_DIR).toBe(path.join(built, 'db', 'migrations'));
+    expect(sql(MIGRATIONS_DIR)).toEqual(sql(path.join(ROOT, 'server', 'db', 'migrations')));
+    expect(sql(LOG_MIGRATIONS_DIR)).toEqual(sql(path.join(ROOT, 'server', 'db', 'log-migrations')));
+    expect(sql(MIGRATIONS_DIR).length).toBeGreaterThan(0);
+    expect(sql(LOG_MIGRATIONS_DIR).length).toBeGreaterThan(0);
+
+    const { VERSION } = (await import(path.join(built, 'version.js'))) as { VERSION: string };
+    expect(VERSION).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const { BUNDLED_PRICING_DIR } = (await import(path.join(built, 'pricing', 'service.js'))) as { BUNDLED_PRICING_DIR: string };
+    expect(BUNDLED_PRICING_DIR).toBe(path.join(ROOT, 'bundled-configs', 'pricing'));
+    expect(fs.readdirSync(BUNDLED_PRICING_DIR).some((f) => f.endsWith('.json'))).toBe(true);
+  });
+
+  it('rebuilds when the build is missing or older than a source, SQL file, folder or tsconfig', () => {
+    expect(start.needsBuild(null, [])).toBe(true);
+    expect(start.needsBuild(2000, [1000, 2000])).toBe(false);
+    expect(start.needsBuild(2000, [1000, 2001])).toBe(true);
+
+    const root = tempDir();
+    const file = (rel: string) => {
+      const full = path.join(root, rel);
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, '');
+      return full;
+    };
+    const paths = ['server/main.ts', 'server/main.test.ts', 'server/db/migrations/0001_a.sql', 'server/README.md', 'tsconfig.json'].map(file);
+    const at = (p: string, seconds: number) => fs.utimesSync(p, seconds, seconds);
+    const resetAll = () => [...paths, path.join(root, 'server'), path.join(root, 'server/db'), path.join(root, 'server/db/migrations')].forEach((p) => at(p, 1000));
+    const built = 2000 * 1000;
+    const stale = () => start.needsBuild(built, start.inputTimes(root));
+
+    resetAll();
+    expect(stale()).toBe(false);
+    at(paths[1]!, 3000); // a test file
+    at(paths[3]!, 3000); // not .ts or .sql
+    expect(stale()).toBe(false);
+    for (const p of [paths[0]!, paths[2]!, paths[4]!]) {
+      resetAll();
+      at(p, 3000);
+      expect(stale(), p).toBe(true);
+    }
+    resetAll();
+    fs.rmSync(paths[2]!); // a deleted migration touches its folder
+    expect(stale()).toBe(true);
+  });
+
   it('boots headless, keeps its data across a restart and stops cleanly on SIGTERM and SIGINT', async () => {
     const dataDir = tempDir();
     const first = await startChild({ APPLIANCE_DATA_DIR: dataDir, APPLIANCE_ADMIN_API_KEY: ADMIN_KEY });

@@ -1,14 +1,14 @@
 // The pricing service the gateway holds: looks up a model's prices across the layered files and
 // prices requests. Files are re-read by reload() or a periodic mtime check, never per request.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { computeCost } from './cost.ts';
 import { findModelKey, type ProviderTable } from './lookup.ts';
 import { deepMerge, isObject } from './rates.ts';
 import { fingerprint, loadPricingTables, type PricingLayers, type WarnLog } from './tables.ts';
 import type { CostOverrides, CostResult, ModelPricing, PricingConfig, UsageUnits } from './types.ts';
 
-export const BUNDLED_PRICING_DIR = fileURLToPath(new URL('../../bundled-configs/pricing/', import.meta.url));
+export const BUNDLED_PRICING_DIR = path.join(PACKAGE_ROOT, 'bundled-configs', 'pricing');
 export const DEFAULT_RELOAD_INTERVAL_MS = 60_000;
 
 export interface PricingServiceOptions {

@@ -1,11 +1,26 @@
 // Starts the appliance the way `npm start` does (the same node command line, read from
-// package.json) as a child process, and waits for it to say it is ready.
+// package.json: scripts/start.mjs, which runs the compiled dist/server/main.js) as a child process,
+// and waits for it to say it is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What scripts/start.mjs exports (plain JavaScript, so typed here). */
+export interface StartScript {
+  ENTRY: string;
+  needsBuild(builtMs: number | null, inputMs: number[]): boolean;
+  builtTime(entry?: string): number | null;
+  inputTimes(root?: string): number[];
+  /** Builds dist/ if it is missing or stale; returns whether it did. */
+  ensureBuilt(): boolean;
+}
+
+export function loadStartScript(): Promise<StartScript> {
+  return import(pathToFileURL(path.join(ROOT, 'scripts', 'start.mjs')).href) as Promise<StartScript>;
+}
 
 export function startCommand(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };

@@ -1,0 +1,255 @@
+// Measures what the gateway adds: requests/s and p50/p99 latency through the gateway (auth, request
+// logging and cost on) against the same mock LLM called directly, JSON and streaming, at
+// concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
+//
+//   npm run bench:gateway -- [--duration 10] [--first-chunk 500]
+//
+// The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
+// autocannon drives them from this one. All three share the machine's cores, so absolute numbers
+// depend on it: compare the direct and gateway rows of one run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i === -1 ? undefined : Number(process.argv[i + 1]);
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+// ---- the mock LLM (run with --mock): a tiny chat answer, or five SSE chunks sent at once ----
+
+const CHAT = JSON.stringify({
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1_700_000_000,
+  model: 'gpt-4o',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there!' }, finish_reason: 'stop', logprobs: null }],
+  usage: { prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 },
+});
+
+function sseBody(includeUsage: boolean): string {
+  const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'gpt-4o' };
+  const events: object[] = ['Hel', 'lo ', 'there', '!'].map((t) => ({ ...base, choices: [{ index: 0, delta: { content: t }, finish_reason: null }] }));
+  events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+  if (includeUsage) events.push({ ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } });
+  return events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('') + 'data: [DONE]\n\n';
+}
+
+function runMock() {
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c));
+    req.on('end', () => {
+      let body: { stream?: boolean; stream_options?: { include_usage?: boolean } } = {};
+      try {
+        body = JSON.parse(raw || '{}');
+      } catch {
+        // answered as JSON below
+      }
+      if (body.stream) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        res.end(sseBody(body.stream_options?.include_usage === true));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(CHAT);
+      }
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    console.log(`MOCK ${port}`);
+  });
+}
+
+// ---- the bench ----
+
+function waitForLine(proc: ChildProcess, pattern: RegExp, what: string, timeoutMs = 120_000): Promise<RegExpExecArray> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = pattern.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
+  });
+}
+
+function startCommand(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/);
+}
+
+interface Row {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string>, body: unknown, connections: number, duration: number): Promise<Row> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    connections,
+    duration,
+  });
+  return {
+    name,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+/** Time from sending a streaming request to its first body byte, n times in a row. */
+async function firstChunk(url: string, headers: Record<string, string>, body: unknown, n: number): Promise<{ p50: number; p99: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const payload = JSON.stringify(body);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    times.push(
+      await new Promise<number>((resolve, reject) => {
+        const started = process.hrtime.bigint();
+        const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+          let first = 0;
+          res.on('data', () => {
+            if (!first) first = Number(process.hrtime.bigint() - started) / 1e6;
+          });
+          res.on('end', () => (res.statusCode === 200 ? resolve(first) : reject(new Error(`status ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+        req.end(payload);
+      }),
+    );
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function main() {
+  const duration = arg('duration', 10);
+  const firstChunkRuns = arg('first-chunk', 500);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gateway-'));
+  const children: ChildProcess[] = [];
+  const cleanup = () => {
+    for (const c of children) c.kill('SIGTERM');
+  };
+  process.on('exit', cleanup);
+
+  try {
+    const mock = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--mock'], { cwd: ROOT });
+    children.push(mock);
+    const mockPort = (await waitForLine(mock, /MOCK (\d+)/, 'mock'))[1];
+    const mockUrl = `http://127.0.0.1:${mockPort}`;
+
+    const [cmd, ...args] = startCommand();
+    const gateway = spawn(cmd!, args, { cwd: ROOT, env: { ...process.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' } });
+    children.push(gateway);
+    const gatewayUrl = (await waitForLine(gateway, /Appliance ready on (http:\/\/\S+)/, 'appliance'))[1]!;
+    const creds = JSON.parse(fs.readFileSync(path.join(dataDir, 'first-run-credentials.json'), 'utf8'));
+    const created = await fetch(`${gatewayUrl}/v1/integrations`, {
+      method: 'POST',
+      headers: { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'bench',
+        slug: 'bench',
+        ai_provider_id: 'openai',
+        key: 'sk-bench',
+        workspace_id: creds.workspace.id,
+        configurations: { custom_host: `${mockUrl}/v1` },
+        default_provider_slug: 'bench',
+      }),
+    });
+    if (!created.ok) throw new Error(`creating the bench integration failed: ${created.status} ${await created.text()}`);
+
+    const messages = [{ role: 'user', content: 'Say hello' }];
+    const direct = { url: `${mockUrl}/v1/chat/completions`, headers: { authorization: 'Bearer sk-bench' }, model: 'gpt-4o' };
+    const viaGateway = {
+      url: `${gatewayUrl}/v1/chat/completions`,
+      headers: { 'x-portkey-api-key': creds.workspace_api_key as string },
+      model: '@bench/gpt-4o',
+    };
+
+    // Warm up both paths (JIT, connection pools, tokenizer, DuckDB appender).
+    for (const t of [direct, viaGateway]) {
+      await load('warm-up', t.url, t.headers, { model: t.model, messages }, 8, 2);
+      await load('warm-up', t.url, t.headers, { model: t.model, messages, stream: true }, 8, 1);
+    }
+
+    const rows: Row[] = [];
+    for (const stream of [false, true]) {
+      for (const connections of [1, 32]) {
+        for (const [label, t] of [
+          ['direct', direct],
+          ['gateway', viaGateway],
+        ] as const) {
+          const name = `${label.padEnd(7)} ${stream ? 'stream' : 'json  '} c=${connections}`;
+          process.stderr.write(`running ${name} for ${duration}s\n`);
+          rows.push(await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration));
+        }
+      }
+    }
+
+    console.log(`\nGateway overhead (${os.cpus().length} cores, ${duration}s per row; the mock and the appliance share the machine)\n`);
+    console.log('case                          req/s      p50 ms   p99 ms   errors   requests');
+    for (const r of rows) {
+      console.log(
+        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)}`,
+      );
+    }
+    for (let i = 0; i < rows.length; i += 2) {
+      const d = rows[i]!;
+      const g = rows[i + 1]!;
+      console.log(`added by the gateway, ${g.name.slice(8)}: p50 ${(g.p50 - d.p50).toFixed(2)} ms, p99 ${(g.p99 - d.p99).toFixed(2)} ms`);
+    }
+
+    const streamBody = (model: string) => ({ model, messages, stream: true });
+    const fcDirect = await firstChunk(direct.url, direct.headers, streamBody(direct.model), firstChunkRuns);
+    const fcGateway = await firstChunk(viaGateway.url, viaGateway.headers, streamBody(viaGateway.model), firstChunkRuns);
+    console.log(
+      `\nfirst streamed chunk (${firstChunkRuns} sequential requests): direct p50 ${fcDirect.p50.toFixed(2)} ms p99 ${fcDirect.p99.toFixed(2)} ms; ` +
+        `gateway p50 ${fcGateway.p50.toFixed(2)} ms p99 ${fcGateway.p99.toFixed(2)} ms; added p50 ${(fcGateway.p50 - fcDirect.p50).toFixed(2)} ms`,
+    );
+
+    // Logging was on: every gateway request has a row.
+    const logs = (await fetch(`${gatewayUrl}/v1/logs?page_size=1`, { headers: viaGateway.headers }).then((r) => r.json())) as { total: number };
+    const sent = rows.filter((r) => r.name.startsWith('gateway')).reduce((s, r) => s + r.total, 0);
+    console.log(`request log rows: ${logs.total} (measured gateway requests: ${sent}, plus warm-up and first-chunk runs)`);
+  } finally {
+    cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--mock')) runMock();
+else
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
