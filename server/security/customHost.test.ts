@@ -16,7 +16,7 @@ function inline(url: string, extra: string[] = []) {
 
 describe('both rules refuse', () => {
   it.each([
-    ['credentials', 'http://u:p@x', 'custom_host "http://u:p@x" must not contain credentials'],
+    ['credentials', 'http://u:p@x', 'custom_host "http://***@x" must not contain credentials'],
     ['a user name alone', 'http://admin@10.0.0.5/v1', /must not contain credentials/],
     ['an empty user part that hides the host', 'http://@evil.example.com', /must not contain credentials/],
     ['another scheme', 'ftp://files.example.com', /must use http or https/],
@@ -53,6 +53,25 @@ describe('both rules refuse', () => {
       if (typeof expected === 'string') expect(result).toBe(expected);
       else expect(result).toMatch(expected);
     }
+  });
+});
+
+describe('messages never quote a password', () => {
+  it.each([
+    ['http://svc:Hunter2@10.0.0.5/v1', 'custom_host "http://***@10.0.0.5/v1" must not contain credentials'],
+    ['ftp://svc:Hunter2@files.example.com', 'custom_host "ftp://***@files.example.com" must use http or https'],
+    ['http://svc:Hunter2@evil@10.0.0.5', 'custom_host "http://***@10.0.0.5" must not contain credentials'],
+    ['http:\\\\svc:Hunter2@api.example.com', 'custom_host "http:\\\\***@api.example.com" must be an absolute URL starting with http:// or https://'],
+    ['https://svc:Hunter2@api.example.com/v1#frag', 'custom_host "https://***@api.example.com/v1#frag" must not contain credentials'],
+  ])('%s', (url, expected) => {
+    for (const result of [saved(url), inline(url)]) {
+      expect(result).toBe(expected);
+      expect(result).not.toContain('Hunter2');
+    }
+  });
+
+  it('quotes a URL without credentials as it was written, @ in the path included', () => {
+    expect(saved('ftp://example.com/a@b')).toBe('custom_host "ftp://example.com/a@b" must use http or https');
   });
 });
 

@@ -93,7 +93,15 @@ function isTrusted(host: string, hosts: Iterable<string>): boolean {
 }
 
 function refuse(field: string, input: string, problem: string): HostCheck {
-  return { ok: false, message: `${field} "${input}" ${problem}` };
+  return { ok: false, message: `${field} "${withoutCredentials(input)}" ${problem}` };
+}
+
+/**
+ * The URL as messages quote it: a user name and password before the host become `***`. Messages
+ * reach API responses and request logs, and the password in a refused URL is usually a real one.
+ */
+function withoutCredentials(input: string): string {
+  return input.replace(/^([a-z][a-z0-9+.-]*:[/\\]*)[^/\\?#]*@/i, '$1***@');
 }
 
 /**

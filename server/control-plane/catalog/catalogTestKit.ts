@@ -1,5 +1,10 @@
-// Helpers for the catalog tests: JSON calls through app.inject(), and a second workspace with its
-// own service key (the workspace-create API arrives later, so the row is inserted directly).
+// Helpers for the catalog tests: JSON calls through app.inject(), extra workspaces and keys, and
+// views of the SQLite file as a separate reader would see it (to look for leaked secrets and
+// half-written rows). The workspace-create API arrives later, so workspace rows are inserted directly.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import type { TestApp } from '../../../test/helpers/testApp.ts';
 import { isoNow } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
@@ -22,7 +27,21 @@ export async function call(t: TestApp, method: Method, url: string, headers: Hea
   return { status: res.statusCode, body: res.body ? res.json() : undefined, text: res.body };
 }
 
-export function addWorkspace(t: TestApp, slug: string): WorkspaceRow {
+/** A request whose body is sent exactly as given (malformed JSON, odd content types). */
+export async function send(t: TestApp, method: Method, url: string, headers: Headers, body: string, contentType = 'application/json'): Promise<Reply> {
+  const res = await t.app.inject({ method, url, headers: { ...headers, 'content-type': contentType }, payload: body });
+  return { status: res.statusCode, body: res.body ? res.json() : undefined, text: res.body };
+}
+
+/** The Admin API error envelope, exactly: `{ success: false, data: { message, errorCode } }`. */
+export function expectAdminError(res: Reply, status: number, errorCode: string, message: RegExp | string): void {
+  expect({ status: res.status, body: res.body }).toEqual({
+    status,
+    body: { success: false, data: { errorCode, message: typeof message === 'string' ? message : expect.stringMatching(message) } },
+  });
+}
+
+export function addWorkspace(t: TestApp, slug: string, status: WorkspaceRow['status'] = 'active'): WorkspaceRow {
   const at = isoNow();
   const row: WorkspaceRow = {
     id: newId(),
@@ -31,7 +50,7 @@ export function addWorkspace(t: TestApp, slug: string): WorkspaceRow {
     name: `Workspace ${slug}`,
     description: null,
     is_default: 0,
-    status: 'active',
+    status,
     defaults: '{}',
     usage_limits: '[]',
     rate_limits: '[]',
@@ -42,15 +61,52 @@ export function addWorkspace(t: TestApp, slug: string): WorkspaceRow {
   return row;
 }
 
-/** A workspace service key with every scope such a key may hold. */
+/** A workspace service key; by default with every scope such a key may hold. */
 export async function workspaceKey(t: TestApp, workspaceId: string, scopes = [...SCOPES_BY_KEY_TYPE['workspace-service']]): Promise<Headers> {
   const res = await call(t, 'POST', '/v1/api-keys/workspace/service', t.admin, { name: 'test key', workspace_id: workspaceId, scopes });
   if (res.status !== 200) throw new Error(`could not create a workspace key: ${res.text}`);
   return { 'x-portkey-api-key': res.body.key };
 }
 
-/** Every row of every catalog table, as one string to search for leaked secrets. */
-export function catalogDump(t: TestApp): string {
-  const tables = ['integrations', 'integration_workspaces', 'integration_models', 'providers'];
-  return tables.map((table) => JSON.stringify(t.stores.db.prepare(`SELECT * FROM ${table}`).all())).join('\n');
+/** An organisation (admin) service key with the given scopes. */
+export async function adminKey(t: TestApp, scopes: string[]): Promise<Headers> {
+  const res = await call(t, 'POST', '/v1/api-keys/organisation/service', t.admin, { name: 'narrow admin key', scopes });
+  if (res.status !== 200) throw new Error(`could not create an admin key: ${res.text}`);
+  return { 'x-portkey-api-key': res.body.key };
+}
+
+export const CATALOG_TABLES = ['integrations', 'integration_workspaces', 'integration_models', 'providers'] as const;
+
+/** Rows per catalog table, to show that a refused request wrote nothing. */
+export function catalogCounts(t: TestApp): Record<(typeof CATALOG_TABLES)[number], number> {
+  const count = (table: string) => t.stores.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!.n;
+  return Object.fromEntries(CATALOG_TABLES.map((table) => [table, count(table)])) as Record<(typeof CATALOG_TABLES)[number], number>;
+}
+
+/**
+ * Every column of every table of the metadata database, read through a second, read-only
+ * connection to the file (as anyone holding a copy of the data dir could), as one string.
+ */
+export function sqliteDump(t: TestApp): string {
+  const reader = new Database(path.join(t.config.dataDir, 'appliance.db'), { readonly: true, fileMustExist: true });
+  try {
+    const tables = reader
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining([...CATALOG_TABLES]));
+    return tables.map((table) => `${table}: ${JSON.stringify(reader.prepare(`SELECT * FROM "${table}"`).all())}`).join('\n');
+  } finally {
+    reader.close();
+  }
+}
+
+/** The raw bytes of the database file and its write-ahead log, as text. */
+export function sqliteFileBytes(t: TestApp): string {
+  const base = path.join(t.config.dataDir, 'appliance.db');
+  return ['', '-wal', '-shm']
+    .map((suffix) => base + suffix)
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file).toString('latin1'))
+    .join('\n');
 }

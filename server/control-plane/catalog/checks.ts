@@ -70,25 +70,34 @@ export function checkSecretMappings(mappings: SecretMapping[] | null | undefined
   return mappings;
 }
 
+/** How messages name a configuration field: `configurations.custom_host`, or `customHost` for legacy callers. */
+export type FieldName = (configField: string) => string;
+export const fieldUnder =
+  (prefix: string): FieldName =>
+  (configField) =>
+    `${prefix}.${configField}`;
+
 /** The checks every saved configurations object passes: custom_host rule, header values as text. */
-export function checkConfigurations(configs: Configurations, field = 'configurations'): Configurations {
+export function checkConfigurations(configs: Configurations, name: FieldName = fieldUnder('configurations')): Configurations {
   const host = configs.custom_host;
   if (host !== undefined && host !== null) {
-    if (typeof host !== 'string') throw badRequest(`${field}.custom_host must be a string`, { param: `${field}.custom_host` });
-    const result = checkSavedCustomHost(host, `${field}.custom_host`);
-    if (!result.ok) throw badRequest(result.message, { param: `${field}.custom_host` });
+    const field = name('custom_host');
+    if (typeof host !== 'string') throw badRequest(`${field} must be a string`, { param: field });
+    const result = checkSavedCustomHost(host, field);
+    if (!result.ok) throw badRequest(result.message, { param: field });
   }
   const headers = configs.custom_headers;
   if (headers !== undefined && headers !== null) {
+    const field = name('custom_headers');
     if (typeof headers !== 'object' || Array.isArray(headers)) {
-      throw badRequest(`${field}.custom_headers must be an object of header names to values`, { param: `${field}.custom_headers` });
+      throw badRequest(`${field} must be an object of header names to values`, { param: field });
     }
-    for (const [name, value] of Object.entries(headers)) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-        throw badRequest(`${field}.custom_headers has an invalid header name "${name}"`, { param: `${field}.custom_headers` });
+    for (const [header, value] of Object.entries(headers)) {
+      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+        throw badRequest(`${field} has an invalid header name "${header}"`, { param: field });
       }
       if (typeof value !== 'string' || /[\r\n]/.test(value)) {
-        throw badRequest(`${field}.custom_headers.${name} must be a single-line string`, { param: `${field}.custom_headers` });
+        throw badRequest(`${field}.${header} must be a single-line string`, { param: field });
       }
     }
   }

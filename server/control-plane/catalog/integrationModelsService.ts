@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../../errors.ts';
 import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import type { AuthContext } from '../../identity/auth.ts';
 import { requireIntegrationAccess } from './access.ts';
-import { checkConfigurations } from './checks.ts';
+import { checkConfigurations, fieldUnder } from './checks.ts';
 import type { CatalogContext } from './context.ts';
 import type { IntegrationModelRow, IntegrationRow } from './integrationsRepository.ts';
 import { type Configurations, configurationColumns, openSecrets, patchConfigurations } from './secretFields.ts';
@@ -54,7 +54,7 @@ export function integrationModelsService(ctx: CatalogContext) {
         const current = old
           ? { ...parseJson<Configurations>(old.configurations, {}), ...openSecrets(ctx.secrets, old.secret_configurations) }
           : {};
-        const next = checkConfigurations(patchConfigurations(current, m.configurations ?? {}), `models.${i}.configurations`);
+        const next = checkConfigurations(patchConfigurations(current, m.configurations ?? {}), fieldUnder(`models.${i}.configurations`));
         columns = Object.keys(next).length ? configurationColumns(ctx.secrets, next) : { configurations: null, secret_configurations: null };
       }
       return {

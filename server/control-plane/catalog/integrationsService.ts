@@ -3,7 +3,7 @@
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import type { Paging } from '../../http/paging.ts';
-import { newId, randomSlug, slugify } from '../../ids.ts';
+import { isUuid, newId, randomSlug, slugify } from '../../ids.ts';
 import { type AuthContext, hasScope, requireScope } from '../../identity/auth.ts';
 import { integrationScope, requireIntegrationAccess } from './access.ts';
 import { type SecretMapping, checkConfigurations, checkSecretMappings, checkSlug } from './checks.ts';
@@ -46,7 +46,8 @@ export function currentConfigurations(ctx: CatalogContext, row: IntegrationRow):
 /** A free slug for a new integration: the name's slug, or that plus a random tail when taken. */
 export function freeIntegrationSlug(ctx: CatalogContext, organisationId: string, name: string): string {
   const plain = slugify(name);
-  if (!ctx.integrations.slugTaken(organisationId, plain)) return plain;
+  // A name such as a UUID must not become a slug that routes would read as an id.
+  if (!isUuid(plain) && !ctx.integrations.slugTaken(organisationId, plain)) return plain;
   for (let i = 0; i < 5; i++) {
     const candidate = randomSlug('', name);
     if (!ctx.integrations.slugTaken(organisationId, candidate)) return candidate;

@@ -42,8 +42,11 @@ interface AzureDeployment {
   azure_model_slug?: string;
 }
 
-/** Integration configurations from legacy fields; fields that are absent stay absent. */
-export function configurationsFromLegacy(legacy: Record<string, unknown>): Configurations {
+/**
+ * Integration configurations from legacy fields; fields that are absent stay absent. `current` is
+ * what an update applies to: a flat `deploymentName` or `apiVersion` edits its default deployment.
+ */
+export function configurationsFromLegacy(legacy: Record<string, unknown>, current: Configurations = {}): Configurations {
   const out: Configurations = {};
   for (const [from, to] of FIELD_MAP) if (legacy[from] !== undefined) out[to] = legacy[from];
   const list = legacy.deploymentConfig as LegacyDeployment[] | null | undefined;
@@ -56,13 +59,31 @@ export function configurationsFromLegacy(legacy: Record<string, unknown>): Confi
         is_default: d.is_default ?? false,
       }),
     );
-  } else if (typeof legacy.deploymentName === 'string') {
-    // One deployment given flat, as the oldest Azure virtual keys did.
-    out.azure_deployment_config = [
-      { azure_deployment_name: legacy.deploymentName, azure_api_version: String(legacy.apiVersion ?? ''), is_default: true },
-    ];
+  } else {
+    const flat = flatDeployment(legacy, current);
+    if (flat) out.azure_deployment_config = flat;
   }
   return out;
+}
+
+/**
+ * One deployment given flat, as the oldest Azure virtual keys did. Without saved deployments it is
+ * the only (default) one; otherwise it changes only the name or version of the default deployment,
+ * so that `{ apiVersion }` alone neither blanks the name nor is dropped.
+ */
+function flatDeployment(legacy: Record<string, unknown>, current: Configurations): AzureDeployment[] | null {
+  const name = typeof legacy.deploymentName === 'string' ? legacy.deploymentName : undefined;
+  const version = typeof legacy.apiVersion === 'string' ? legacy.apiVersion : undefined;
+  if (name === undefined && version === undefined) return null;
+  const saved = Array.isArray(current.azure_deployment_config) ? (current.azure_deployment_config as AzureDeployment[]) : [];
+  if (saved.length === 0) {
+    if (name === undefined) return null;
+    return [{ azure_deployment_name: name, azure_api_version: version ?? '', is_default: true }];
+  }
+  const main = Math.max(saved.findIndex((d) => d.is_default), 0);
+  return saved.map((d, i) =>
+    i === main ? { ...d, azure_deployment_name: name ?? d.azure_deployment_name, azure_api_version: version ?? d.azure_api_version } : d,
+  );
 }
 
 /** The legacy model_config of a virtual key, secret fields masked as `masked_<legacyName>`. */
@@ -86,6 +107,11 @@ export function modelConfigFrom(plain: Configurations, secret: Configurations): 
     out.deploymentConfig = legacy;
   }
   return out;
+}
+
+/** `custom_host` -> `customHost`: the name a legacy caller used, for messages about its value. */
+export function legacyName(field: string): string {
+  return FIELD_MAP.find(([, f]) => f === field)?.[0] ?? field;
 }
 
 /** `model_config.awsSecretAccessKey` -> `configurations.aws_secret_access_key` (secret_mappings targets). */

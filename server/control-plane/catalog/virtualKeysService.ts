@@ -10,7 +10,7 @@ import { type SecretMapping, checkConfigurations, checkSecretMappings } from './
 import type { CatalogContext } from './context.ts';
 import type { IntegrationRow } from './integrationsRepository.ts';
 import { currentConfigurations } from './integrationsService.ts';
-import { LEGACY_FIELDS, configurationsFromLegacy, integrationTarget } from './legacyModelConfig.ts';
+import { LEGACY_FIELDS, configurationsFromLegacy, integrationTarget, legacyName } from './legacyModelConfig.ts';
 import { type ProviderLimitsInput, addProvider, providerChanges, providersService } from './providersService.ts';
 import { configurationColumns, keyColumns, patchConfigurations } from './secretFields.ts';
 import { virtualKeyView } from './views.ts';
@@ -53,7 +53,7 @@ export function virtualKeysService(ctx: CatalogContext) {
     const ws = ctx.ws.orDefault(auth, input.workspace_id ?? undefined);
     if (ws.status !== 'active') throw badRequest(`Workspace "${ws.slug}" is archived`);
     const name = input.name ?? input.provider;
-    const configs = checkConfigurations(patchConfigurations({}, configurationsFromLegacy(legacySettings(input))), 'model_config');
+    const configs = checkConfigurations(patchConfigurations({}, configurationsFromLegacy(legacySettings(input))), legacyName);
     // One slug names both rows: integrations are unique per organisation, providers per workspace.
     let slug = '';
     for (let i = 0; i < 5 && !slug; i++) {
@@ -128,8 +128,9 @@ export function virtualKeysService(ctx: CatalogContext) {
       }
       if (input.key !== undefined) Object.assign(integrationChanges, keyColumns(ctx.secrets, input.key));
       if (Object.keys(settings).length > 0) {
-        const next = patchConfigurations(currentConfigurations(ctx, integration), configurationsFromLegacy(settings));
-        Object.assign(integrationChanges, configurationColumns(ctx.secrets, checkConfigurations(next, 'model_config')));
+        const current = currentConfigurations(ctx, integration);
+        const next = patchConfigurations(current, configurationsFromLegacy(settings, current));
+        Object.assign(integrationChanges, configurationColumns(ctx.secrets, checkConfigurations(next, legacyName)));
       }
       if (input.secret_mappings !== undefined) integrationChanges.secret_mappings = mappings(input);
       integrationChanges.last_updated_at = isoNow(ctx.now());
