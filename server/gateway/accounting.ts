@@ -36,9 +36,11 @@ export function createAccountant(pricing: PricingService): Accountant {
   return {
     account(target: Target, model: string | null, call: GatewayCall, usage: Json | null, generatedText: string | null): Accounting {
       const u = usage ? unitsFromUsage(usage) : countedUsage(call, model, generatedText);
-      const req = u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens + u.audioInputTokens + (u.cacheReadAudioTokens ?? 0);
+      // The pricing units keep Anthropic's 1-hour cache writes apart (their own price); the log counts all writes.
+      const cacheWrite = u.cacheWriteTokens + (u.additionalUnits?.cache_write_1h ?? 0);
+      const req = u.inputTokens + u.cacheReadTokens + cacheWrite + u.audioInputTokens + (u.cacheReadAudioTokens ?? 0);
       const res = u.outputTokens + u.audioOutputTokens;
-      const units = { req, res, total: req + res, cacheRead: u.cacheReadTokens, cacheWrite: u.cacheWriteTokens, reasoning: u.reasoningTokens };
+      const units = { req, res, total: req + res, cacheRead: u.cacheReadTokens, cacheWrite, reasoning: u.reasoningTokens };
       if (!model) return { units, cents: 0, priced: false };
       const overrides = (target.pricingOverrides?.(model) ?? {}) as CostOverrides;
       const cost = pricing.cost(target.spec.pricingId, model, u, overrides);

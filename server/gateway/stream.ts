@@ -8,7 +8,6 @@ import { ChatReassembler, MessagesReassembler } from './reassemble.ts';
 import { chatStreamErrorPayload, anthropicStreamErrorPayload } from './translate/errors.ts';
 import { chatUsageOf } from './translate/mappings.ts';
 import { STREAM_CUT_MESSAGE } from './translate/messages-to-chat-stream.ts';
-import type { AnthropicErrorType } from './translate/anthropic-types.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -98,7 +97,7 @@ export function anthropicPassthrough(): StreamTransform {
       failed = streamCut();
       return sseEvent('error', anthropicStreamErrorPayload(failed.message));
     },
-    error: (message, type) => sseEvent('error', anthropicStreamErrorPayload(message, (type as AnthropicErrorType) ?? 'api_error')),
+    error: (message, type) => sseEvent('error', anthropicStreamErrorPayload(message, type)),
     usage: () => {
       const u = acc.usage();
       return u ? (chatUsageOf(u) as unknown as Json) : null;

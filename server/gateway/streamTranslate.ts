@@ -6,7 +6,6 @@ import { errorFromPayload, parseJson, streamCut, type Json, type StreamTransform
 import { createMessagesToChatStream } from './translate/messages-to-chat-stream.ts';
 import { createChatToMessagesStream, type AnthropicSseItem } from './translate/chat-to-messages-stream.ts';
 import { anthropicStreamErrorPayload, chatStreamErrorPayload } from './translate/errors.ts';
-import type { AnthropicErrorType } from './translate/anthropic-types.ts';
 import type { AppError } from '../errors.ts';
 
 /** Anthropic upstream, OpenAI chat client. */
@@ -59,7 +58,7 @@ export function chatToMessagesTransform(options: { model?: string } = {}): Strea
   return {
     push: (event) => emit(convert(event)),
     end: () => emit(convert.end()),
-    error: (message, type) => sseEvent('error', anthropicStreamErrorPayload(message, (type as AnthropicErrorType) ?? 'api_error')),
+    error: (message, type) => sseEvent('error', anthropicStreamErrorPayload(message, type)),
     usage: () => (convert.finalUsage() as unknown as Json | undefined) ?? null,
     text: () => acc.text(),
     reassembled: () => acc.result(),

@@ -1,17 +1,28 @@
-// Resolves the caller of every non-public route from `x-portkey-api-key` (or, for clients such as
-// the OpenAI SDK that can only send `Authorization: Bearer`, from that header).
+// Resolves the caller of every non-public route from `x-portkey-api-key` (or, for clients that can
+// only send their own auth header, from `Authorization: Bearer` (OpenAI SDK) or `x-api-key`
+// (Anthropic SDK), in that order).
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { ApiKeyCache } from '../control-plane/api-keys/cache.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import { surfaceOf } from './errors.ts';
 
-export function presentedKey(req: FastifyRequest): string | null {
-  const header = req.headers['x-portkey-api-key'];
-  if (typeof header === 'string' && header.trim()) return header.trim();
-  const authz = req.headers.authorization;
-  if (typeof authz === 'string' && /^Bearer\s+/i.test(authz)) return authz.replace(/^Bearer\s+/i, '').trim() || null;
+/** The header that carries the gateway key; the others are free to carry a provider key. */
+export function gatewayKeyHeader(headers: IncomingHttpHeaders): 'x-portkey-api-key' | 'authorization' | 'x-api-key' | null {
+  const present = (v: string | string[] | undefined) => typeof v === 'string' && v.trim() !== '';
+  if (present(headers['x-portkey-api-key'])) return 'x-portkey-api-key';
+  const authz = headers.authorization;
+  if (typeof authz === 'string' && /^Bearer\s+\S/i.test(authz)) return 'authorization';
+  if (present(headers['x-api-key'])) return 'x-api-key';
   return null;
+}
+
+export function presentedKey(req: FastifyRequest): string | null {
+  const header = gatewayKeyHeader(req.headers);
+  if (header === null) return null;
+  const value = (req.headers[header] as string).trim();
+  return header === 'authorization' ? value.replace(/^Bearer\s+/i, '').trim() : value;
 }
 
 export function registerAuthentication(app: FastifyInstance, keys: ApiKeyCache, options: { apiAccessEnabled: boolean }) {

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   body: unknown;
   rawBody: string;
+  /** Path with the query string, as sent. */
+  url: string;
 }
 
 export interface Behaviour {
@@ -31,6 +33,13 @@ export interface Behaviour {
   hang?: boolean;
   /** Omit usage from answers and streams (servers that do not report it). */
   noUsage?: boolean;
+  /** Embeddings that depend on the text (letter counts), so similar texts get similar vectors. */
+  letterEmbeddings?: boolean;
+  /**
+   * For streams: send exactly these SSE events instead of the echo answer, then close. `event`
+   * names Anthropic-style events; `data` objects are JSON-encoded, strings sent as they are.
+   */
+  events?: { event?: string; data: unknown }[];
 }
 
 export interface MockLlm {
@@ -90,7 +99,7 @@ export async function startMockLlm(): Promise<MockLlm> {
       body = {};
     }
     const path = (req.url ?? '/').split('?')[0]!;
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, rawBody: raw });
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body, rawBody: raw, url: req.url ?? '/' });
     const b = queue.shift() ?? fallback;
     if (b.hang) return;
     if (b.delayMs) await sleep(b.delayMs);
@@ -127,7 +136,11 @@ export async function startMockLlm(): Promise<MockLlm> {
         JSON.stringify({
           object: 'list',
           model,
-          data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })),
+          data: inputs.map((input, index) => ({
+            object: 'embedding',
+            index,
+            embedding: b.letterEmbeddings ? letterCounts(String(input)) : [0.1, 0.2, 0.3],
+          })),
           usage: b.noUsage ? undefined : { prompt_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0), total_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0) },
         }),
       );
@@ -193,6 +206,16 @@ export async function startMockLlm(): Promise<MockLlm> {
     const pause = async () => {
       if (b.chunkDelayMs) await sleep(b.chunkDelayMs);
     };
+    if (b.events) {
+      for (const e of b.events) {
+        await pause();
+        if (res.destroyed) return;
+        const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
+        send(`${e.event ? `event: ${e.event}\n` : ''}data: ${data}\n\n`);
+      }
+      res.end();
+      return;
+    }
     if (anthropic) {
       send(`event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_mock', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 } } })}\n\n`);
       send(`event: content_block_start\ndata: ${JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } })}\n\n`);
@@ -244,4 +267,14 @@ export async function startMockLlm(): Promise<MockLlm> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A 26-dimension vector of letter counts: a cheap stand-in for a real embedding model. */
+function letterCounts(text: string): number[] {
+  const v = new Array<number>(26).fill(0);
+  for (const c of text.toLowerCase()) {
+    const i = c.charCodeAt(0) - 97;
+    if (i >= 0 && i < 26) v[i]! += 1;
+  }
+  return v;
 }

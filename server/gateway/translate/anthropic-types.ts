@@ -162,6 +162,13 @@ export interface AnthropicUsage extends Extra {
   output_tokens: number;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  /** How the cache writes split between the 5-minute and 1-hour TTLs, which are priced apart. */
+  cache_creation?: CacheCreation | null;
+}
+
+export interface CacheCreation extends Extra {
+  ephemeral_5m_input_tokens?: number;
+  ephemeral_1h_input_tokens?: number;
 }
 
 export interface MessagesResponse extends Extra {
@@ -190,6 +197,7 @@ export interface MessageDeltaUsage extends Extra {
   input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
+  cache_creation?: CacheCreation | null;
 }
 
 export type MessagesStreamEvent =

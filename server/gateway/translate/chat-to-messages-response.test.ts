@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatResponseToMessages } from './chat-to-messages-response.ts';
-import { anthropicErrorOf } from './errors.ts';
+import { anthropicErrorOf, anthropicStreamErrorPayload } from './errors.ts';
 import { anthropicUsageOf, stopReasonOf } from './mappings.ts';
 import type { ChatCompletion, ChatResponseMessage } from './openai-types.ts';
 
@@ -116,5 +116,17 @@ describe('anthropicErrorOf', () => {
     ['a gateway timeout', undefined, 504, { type: 'timeout_error', message: 'The upstream provider returned status 504.' }],
   ])('%s', (_, body, status, error) => {
     expect(anthropicErrorOf(body, status)).toEqual({ type: 'error', error });
+  });
+});
+
+describe('anthropicStreamErrorPayload', () => {
+  it.each([
+    ['overloaded_error', 'overloaded_error'],
+    ['timeout_error', 'timeout_error'],
+    // The gateway's own type names mean nothing to Anthropic clients, which switch on the type.
+    ['upstream_error', 'api_error'],
+    [undefined, 'api_error'],
+  ])('sends type %s as %s', (type, expected) => {
+    expect(JSON.parse(anthropicStreamErrorPayload('Boom', type))).toEqual({ type: 'error', error: { type: expected, message: 'Boom' } });
   });
 });

@@ -110,7 +110,9 @@ export function chatStreamErrorPayload(message: string, type = 'api_error'): str
 /**
  * The `event: error` payload that makes the Anthropic SDK throw mid-stream: @anthropic-ai/sdk
  * (core/streaming.js) raises `APIError` for an SSE event named `error`, reading `error.type`.
+ * Types outside Anthropic's set (the gateway's own `upstream_error`, …) become `api_error`.
  */
-export function anthropicStreamErrorPayload(message: string, type: AnthropicErrorType = 'api_error'): string {
-  return JSON.stringify({ type: 'error', error: { type, message } } satisfies AnthropicErrorBody);
+export function anthropicStreamErrorPayload(message: string, type: string = 'api_error'): string {
+  const known = (ANTHROPIC_TYPES.has(type) ? type : 'api_error') as AnthropicErrorType;
+  return JSON.stringify({ type: 'error', error: { type: known, message } } satisfies AnthropicErrorBody);
 }

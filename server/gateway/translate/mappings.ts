@@ -47,7 +47,7 @@ export function chatUsageOf(u: AnyAnthropicUsage): ChatUsage {
   const created = u.cache_creation_input_tokens ?? 0;
   const prompt = (u.input_tokens ?? 0) + read + created;
   const completion = u.output_tokens ?? 0;
-  return {
+  const usage: ChatUsage = {
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens: prompt + completion,
@@ -55,6 +55,9 @@ export function chatUsageOf(u: AnyAnthropicUsage): ChatUsage {
     cache_read_input_tokens: read,
     cache_creation_input_tokens: created,
   };
+  // 1-hour cache writes cost more than 5-minute ones; the split must reach the cost engine.
+  if (u.cache_creation) usage.cache_creation = u.cache_creation;
+  return usage;
 }
 
 /**

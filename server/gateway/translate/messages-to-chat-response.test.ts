@@ -104,6 +104,15 @@ describe('messagesResponseToChat', () => {
     });
   });
 
+  it('keeps the 5-minute / 1-hour split of cache writes, which are priced apart', () => {
+    const cacheCreation = { ephemeral_5m_input_tokens: 10, ephemeral_1h_input_tokens: 40 };
+    expect(chatUsageOf({ input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 50, cache_creation: cacheCreation })).toMatchObject({
+      cache_creation_input_tokens: 50,
+      cache_creation: cacheCreation,
+    });
+    expect(chatUsageOf({ input_tokens: 1, output_tokens: 1 })).not.toHaveProperty('cache_creation');
+  });
+
   it('treats null cache figures as zero', () => {
     expect(chatUsageOf({ input_tokens: 3, output_tokens: 4, cache_read_input_tokens: null, cache_creation_input_tokens: null })).toMatchObject({
       prompt_tokens: 3,

@@ -126,6 +126,8 @@ export interface ChatUsage extends Extra {
   /** Anthropic-only figures the cost engine reads; absent for OpenAI upstreams. */
   cache_read_input_tokens?: number;
   cache_creation_input_tokens?: number;
+  /** Anthropic's 5-minute / 1-hour split of cache_creation_input_tokens. */
+  cache_creation?: { ephemeral_5m_input_tokens?: number; ephemeral_1h_input_tokens?: number } & Extra;
 }
 
 export interface ChatResponseMessage extends Extra {
