@@ -14,6 +14,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { apiKeyRoutes } from './control-plane/api-keys/routes.ts';
 import { workspaceRoutes } from './control-plane/workspaces/routes.ts';
 import { catalogRoutes } from './control-plane/catalog/routes.ts';
+import { configRoutes } from './control-plane/configs/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
 import { createPricingService } from './pricing/service.ts';
 import { pricingRoutes } from './pricing/routes.ts';
@@ -23,6 +24,10 @@ import { gatewayRoutes } from './gateway/routes.ts';
 import { createDispatcher } from './gateway/upstream.ts';
 import { createAccountant } from './gateway/accounting.ts';
 import type { GatewayDeps } from './gateway/handler.ts';
+import { executeWithConfig, type RoutingDeps } from './gateway/config/execute.ts';
+import { MemoryCircuits, MemorySticky } from './gateway/config/router.ts';
+import { ResponseCache } from './gateway/cache/store.ts';
+import { SemanticCache } from './gateway/cache/semantic.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -97,13 +102,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await logWriter.open();
   const dispatcher = createDispatcher();
+  const responseCache = ResponseCache.open(path.join(config.dataDir, 'cache.db'), { maxBytes: config.cacheMaxBytes });
   app.addHook('onClose', async () => {
+    responseCache.close();
     pricing.close();
     await logWriter.close();
     await dispatcher.close();
   });
   app.decorate('logWriter', logWriter);
 
+  const routing: RoutingDeps = {
+    configs: services.configs,
+    targets: services.catalog,
+    targetOptions: { trustedHosts: config.trustedCustomHosts },
+    dispatcher,
+    blockInline: () => config.blockInlineConfig || services.settings.get().block_inline_config === true,
+    circuits: new MemoryCircuits(),
+    sticky: new MemorySticky(),
+    backoffBaseMs: config.retryBackoffBaseMs,
+    cache: responseCache,
+    semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
+  };
   const gateway: GatewayDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
@@ -116,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logs: logWriter,
     accountant: createAccountant(pricing),
     loggingMode: () => (services.settings.get().request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full'),
+    execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
   };
 
   await app.register(pricingRoutes, { pricing });
@@ -124,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(apiKeyRoutes);
       await v1.register(workspaceRoutes);
       await v1.register(catalogRoutes);
+      await v1.register(configRoutes);
       await v1.register(logRoutes(services.logs, logWriter));
       await v1.register(gatewayRoutes(gateway, services.catalog));
     },

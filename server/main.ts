@@ -6,6 +6,7 @@ import { openStores, StoreError, type Stores } from './stores.ts';
 import { buildApp } from './app.ts';
 import { createServices } from './services.ts';
 import { bootstrap, firstRunFile, type FirstRunCredentials } from './control-plane/bootstrap.ts';
+import { deferTokenizerLoading, preloadTokenizer } from './pricing/tokenCount.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
 
@@ -38,6 +39,7 @@ function fail(message: string): never {
 }
 
 async function main() {
+  deferTokenizerLoading();
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -92,6 +94,9 @@ async function main() {
   if (firstRun) printFirstRun(firstRun, config);
   console.log(`Appliance ready on ${url} (data in ${config.dataDir})`);
   reportReady(port, url);
+  // Load the default tokenizer now, while the appliance is idle, rather than in the first request
+  // that needs a token count.
+  setTimeout(() => preloadTokenizer(), 0).unref();
 }
 
 main().catch((err) => {

@@ -11,6 +11,7 @@ import { workspacesService } from './control-plane/workspaces/service.ts';
 import { usersRepository } from './control-plane/users/repository.ts';
 import { organisationRepository } from './control-plane/organisation/repository.ts';
 import { catalogService } from './control-plane/catalog/catalog.ts';
+import { configsService } from './control-plane/configs/service.ts';
 import { WorkspaceCache } from './control-plane/workspaces/cache.ts';
 import { OrganisationSettingsCache } from './control-plane/organisation/settings.ts';
 import type { PricingServiceOptions } from './pricing/service.ts';
@@ -54,6 +55,7 @@ export function createServices(deps: AppDeps) {
     }),
     workspaces: workspacesService({ repo: repos.workspaces }),
     catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
+    configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
     logs: logsRepository(deps.logs),
   };
 }

@@ -34,6 +34,14 @@ export interface AppConfig {
   headersToMetadata: string[];
   /** REQUEST_TIMEOUT: bound on a whole gateway response when the request names none (ms). */
   requestTimeoutMs: number;
+  /** BLOCK_INLINE_CONFIG: refuse inline configs, providers, custom hosts and forwarded headers. */
+  blockInlineConfig: boolean;
+  /** RETRY_BACKOFF_BASE_MS: the first retry's wait; each further retry doubles it (with jitter). */
+  retryBackoffBaseMs: number;
+  /** CACHE_MAX_MB: size cap of the response cache (<data dir>/cache.db); least recently used entries go first. */
+  cacheMaxBytes: number;
+  /** SEMANTIC_CACHE_EMBEDDING_MODEL (`@provider/model`) and SEMANTIC_CACHE_THRESHOLD for `cache.mode: semantic`. */
+  semanticCache: { embedder: string; threshold: number } | null;
   features: FeatureFlags;
 }
 
@@ -85,15 +93,15 @@ class EnvReader {
     return Number(value);
   }
 
-  /** Feature flags are ON unless explicitly turned OFF. */
-  flag(name: string): boolean {
+  /** Feature flags are ON unless explicitly turned OFF; other switches pass their own default. */
+  flag(name: string, fallback = true): boolean {
     const value = this.raw(name);
-    if (value === undefined) return true;
+    if (value === undefined) return fallback;
     const v = value.toLowerCase();
     if (['on', 'true', '1', 'yes'].includes(v)) return true;
     if (['off', 'false', '0', 'no'].includes(v)) return false;
     this.problems.push(`${name}=${JSON.stringify(value)}: must be ON or OFF`);
-    return true;
+    return fallback;
   }
 }
 
@@ -120,6 +128,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const trustedCustomHosts = trustedHosts(r);
   const headersToMetadata = headerList(r, 'HEADERS_TO_METADATA');
   const requestTimeoutMs = r.int('REQUEST_TIMEOUT', 600_000, 1, 86_400_000);
+  const blockInlineConfig = r.flag('BLOCK_INLINE_CONFIG', false);
+  const retryBackoffBaseMs = r.int('RETRY_BACKOFF_BASE_MS', 1000, 1, 60_000);
+  const cacheMaxMb = r.int('CACHE_MAX_MB', 512, 1, 1_048_576);
+  const embedder = r.string('SEMANTIC_CACHE_EMBEDDING_MODEL', '', (v) =>
+    v === '' || /^@[^/\s]+\/\S+$/.test(v) ? null : 'must look like @provider-slug/embedding-model',
+  );
+  const thresholdText = r.raw('SEMANTIC_CACHE_THRESHOLD') ?? '0.95';
+  const threshold = Number(thresholdText);
+  if (!(threshold > 0 && threshold <= 1)) r.problems.push(`SEMANTIC_CACHE_THRESHOLD=${JSON.stringify(thresholdText)}: must be a number above 0 and at most 1`);
   const features = Object.fromEntries(
     Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
   ) as unknown as FeatureFlags;
@@ -138,6 +155,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustedCustomHosts,
     headersToMetadata,
     requestTimeoutMs,
+    blockInlineConfig,
+    retryBackoffBaseMs,
+    cacheMaxBytes: cacheMaxMb * 1024 * 1024,
+    semanticCache: embedder ? { embedder, threshold } : null,
     features,
   };
 }

@@ -18,7 +18,9 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual(all.map((m) => m.version));
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['organisations', 'workspaces', 'users', 'api_keys', 'api_key_secrets', 'integrations', 'providers']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['organisations', 'workspaces', 'users', 'api_keys', 'api_key_secrets', 'integrations', 'providers', 'configs', 'config_versions']),
+    );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

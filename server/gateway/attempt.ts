@@ -58,6 +58,8 @@ export type Outcome =
   | (OutcomeBase & { kind: 'json'; body: unknown; usage: Json | null; originalResponse: unknown })
   | (OutcomeBase & { kind: 'raw'; body: Buffer; contentType: string })
   | (OutcomeBase & { kind: 'stream'; upstream: UpstreamResponse; transform: StreamTransform | null })
+  /** A cache hit: the stored answer (client format), and its SSE form when the client streams. */
+  | (OutcomeBase & { kind: 'cached'; body: unknown; text: string; sse: string | null; usage: Json | null })
   | { kind: 'error'; target: Target; status: number; error: AppError; upstreamUrl: string | null; model: string | null; transformedRequest: unknown };
 
 /** Strips `@slug/` from a model name: the upstream only knows its own model names. */

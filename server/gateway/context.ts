@@ -34,7 +34,12 @@ export interface GatewayContext {
   clientHeaders: FastifyRequest['headers'];
   /** Filled by the router: what was tried and how it ended. */
   routing: RoutingInfo;
+  /** Aborts the current upstream attempt; routing swaps in a child per attempt. */
   abort: AbortController;
+  /** Run when the request is over (timers that bound a stream body). */
+  onDone: (() => void)[];
+  /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
+  onStreamComplete?: (reassembled: unknown) => void;
 }
 
 export interface RoutingInfo {
@@ -96,11 +101,17 @@ export function requireCompletionsAccess(auth: ApiKeyAuth | null): ApiKeyAuth {
   return auth;
 }
 
+/** The client's `x-portkey-trace-id`, or a fresh UUID when it sent none. */
+export function traceIdOf(req: FastifyRequest): string {
+  return header(req, 'x-portkey-trace-id') ?? crypto.randomUUID();
+}
+
 export function createContext(
   req: FastifyRequest,
   endpoint: Endpoint,
   body: Record<string, unknown> | null,
   options: ContextOptions,
+  traceId: string = traceIdOf(req),
 ): GatewayContext {
   const auth = requireCompletionsAccess(req.auth);
   const workspace = options.workspace(auth.workspaceId!);
@@ -129,7 +140,7 @@ export function createContext(
   const fullPath = q === -1 ? url : url.slice(0, q);
   return {
     id: crypto.randomUUID(),
-    traceId: header(req, 'x-portkey-trace-id') ?? crypto.randomUUID(),
+    traceId,
     spanId: header(req, 'x-portkey-span-id'),
     parentSpanId: header(req, 'x-portkey-parent-span-id'),
     spanName: header(req, 'x-portkey-span-name'),
@@ -162,6 +173,7 @@ export function createContext(
       cacheType: null,
     },
     abort: new AbortController(),
+    onDone: [],
   };
 }
 

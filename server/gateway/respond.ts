@@ -114,6 +114,23 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
 
   if (outcome.kind === 'stream') return deliverStream(reply, ctx, call, outcome, headers, deps);
 
+  if (outcome.kind === 'cached') {
+    // No upstream call was made: the units are the stored answer's, the cost is 0.
+    const accounting = { ...deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null), cents: 0 };
+    record(deps, ctx, call, outcome.target, {
+      status: outcome.status,
+      model: outcome.model,
+      accounting,
+      responseBody: outcome.body,
+      responseHeaders: outcome.upstreamHeaders,
+      errorMessage: null,
+      stream: outcome.sse !== null,
+    });
+    ctx.timings.lastByte = performance.now();
+    const type = outcome.sse !== null ? 'text/event-stream' : 'application/json';
+    return reply.code(outcome.status).headers(headers).type(type).serializer((x) => x as string).send(outcome.sse ?? outcome.text);
+  }
+
   if (outcome.kind === 'raw') {
     record(deps, ctx, call, outcome.target, {
       status: outcome.status,
@@ -214,6 +231,7 @@ async function deliverStream(
   }
   ctx.timings.lastByte = performance.now();
   const usage = transform?.usage() ?? null;
+  if (!failure && transform && outcome.status >= 200 && outcome.status < 300) ctx.onStreamComplete?.(transform.reassembled());
   record(deps, ctx, call, outcome.target, {
     status: failure?.status ?? outcome.status,
     model: outcome.model,

@@ -2,7 +2,7 @@
 // list, and pass-through for the other provider routes. All answer errors in the OpenAI shape.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { handleGateway, type GatewayDeps } from './handler.ts';
-import { requireCompletionsAccess } from './context.ts';
+import { requireCompletionsAccess, traceIdOf } from './context.ts';
 import type { Endpoint } from './providers/registry.ts';
 import { Type, type Static } from 'typebox';
 
@@ -39,6 +39,11 @@ type ModelsQuery = Static<typeof ModelsQuery>;
 
 export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
+    // Every gateway answer names its trace, including errors raised before the handler runs
+    // (malformed JSON, an oversize body); handleGateway reuses this id.
+    app.addHook('onRequest', async (req, reply) => {
+      reply.header('x-portkey-trace-id', traceIdOf(req));
+    });
     // Non-JSON bodies (multipart audio, images) are forwarded as bytes.
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 

@@ -2,6 +2,7 @@
 // @slug` or a base provider with its key inline, `x-portkey-virtual-key`, `x-portkey-custom-host`.
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import { checkInlineCustomHost } from '../security/customHost.ts';
+import { gatewayKeyHeader } from '../http/authenticate.ts';
 import type { Target } from './attempt.ts';
 import { PROVIDER_IDS, UNSUPPORTED_PROVIDERS, providerSpec, type ProviderSpec } from './providers/registry.ts';
 import type { GatewayContext } from './context.ts';
@@ -17,8 +18,8 @@ export interface CatalogProvider {
     customHeaders?: Record<string, string>;
     pricingAdjustments?: Record<string, unknown> | null;
   };
-  /** Per-model settings; `pricingConfig` is the admin's price for that model. */
-  models?: ReadonlyMap<string, { pricingConfig: Record<string, unknown> | null }>;
+  /** Per-model settings: `pricingConfig` is the admin's price for that model, `customHost` its own server. */
+  models?: ReadonlyMap<string, { pricingConfig: Record<string, unknown> | null; customHost?: string | null }>;
   isModelAllowed(model: string): boolean;
 }
 
@@ -32,13 +33,13 @@ export interface TargetOptions {
   trustedHosts: readonly string[];
 }
 
-function headerOf(ctx: GatewayContext, name: string): string | null {
+export function headerOf(ctx: GatewayContext, name: string): string | null {
   const v = ctx.clientHeaders[name];
   const s = Array.isArray(v) ? v[0] : v;
   return s && s.trim() ? s.trim() : null;
 }
 
-function specOrError(id: string): ProviderSpec {
+export function specOrError(id: string): ProviderSpec {
   const spec = providerSpec(id);
   if (spec) return spec;
   if (UNSUPPORTED_PROVIDERS.has(id)) {
@@ -49,10 +50,14 @@ function specOrError(id: string): ProviderSpec {
 
 function inlineHost(ctx: GatewayContext, resolver: TargetResolver, options: TargetOptions): string | null {
   const host = headerOf(ctx, 'x-portkey-custom-host');
-  if (!host) return null;
+  return host ? checkedHost(host, 'x-portkey-custom-host', ctx, resolver, options) : null;
+}
+
+/** A custom host from a request (header or config) must pass the inline rules (docs/custom-hosts.md). */
+export function checkedHost(host: string, param: string, ctx: GatewayContext, resolver: TargetResolver, options: TargetOptions): string {
   const saved = resolver.savedHosts?.(ctx.workspace.id) ?? new Set<string>();
   const check = checkInlineCustomHost(host, options.trustedHosts, saved);
-  if (!check.ok) throw badRequest(check.message, { param: 'x-portkey-custom-host', code: 'invalid_custom_host' });
+  if (!check.ok) throw badRequest(check.message, { param, code: 'invalid_custom_host' });
   return host;
 }
 
@@ -73,7 +78,8 @@ function inlineConfigurations(ctx: GatewayContext): Record<string, unknown> {
   return out;
 }
 
-export function catalogTarget(slug: string, found: CatalogProvider | null, workspaceSlug: string): Target {
+/** `model`, when known, picks that model's own custom_host over the integration's. */
+export function catalogTarget(slug: string, found: CatalogProvider | null, workspaceSlug: string, model: string | null = null): Target {
   if (!found) {
     throw new AppError('AB08', 404, `Provider "@${slug}" was not found in workspace ${workspaceSlug}`, {
       param: 'model',
@@ -90,7 +96,7 @@ export function catalogTarget(slug: string, found: CatalogProvider | null, works
     label: `@${slug}`,
     providerSlug: slug,
     apiKey: found.integration.key,
-    customHost: found.integration.customHost,
+    customHost: (model !== null ? found.models?.get(model)?.customHost : null) || found.integration.customHost,
     configurations: found.integration.configurations,
     customHeaders: found.integration.customHeaders ?? {},
     model: null,
@@ -126,16 +132,19 @@ export function resolveTarget(
     (providerHeader ? null : headerOf(ctx, 'x-portkey-virtual-key'));
 
   if (slug) {
-    const target = catalogTarget(slug, resolver.resolveProvider(ctx.workspace.id, slug), ctx.workspace.slug);
+    const model = fromModel?.[1] ?? (typeof body?.model === 'string' ? body.model : null);
+    const target = catalogTarget(slug, resolver.resolveProvider(ctx.workspace.id, slug), ctx.workspace.slug, model);
     const host = inlineHost(ctx, resolver, options);
     return { ...target, model: fromModel?.[1] ?? null, customHost: host ?? target.customHost };
   }
 
   if (providerHeader) {
     const spec = specOrError(providerHeader);
-    // The provider key comes in Authorization only when the gateway key came in x-portkey-api-key.
-    const bearer = ctx.clientHeaders['x-portkey-api-key'] ? headerOf(ctx, 'authorization') : null;
-    const apiKey = bearer?.replace(/^Bearer\s+/i, '') || headerOf(ctx, 'api-key') || headerOf(ctx, 'x-api-key');
+    // A provider key rides only in a header that did not carry the gateway key.
+    const gatewayKeyIn = gatewayKeyHeader(ctx.clientHeaders);
+    const bearer = gatewayKeyIn === 'x-portkey-api-key' ? headerOf(ctx, 'authorization') : null;
+    const xApiKey = gatewayKeyIn === 'x-api-key' ? null : headerOf(ctx, 'x-api-key');
+    const apiKey = bearer?.replace(/^Bearer\s+/i, '') || headerOf(ctx, 'api-key') || xApiKey;
     return {
       spec,
       label: spec.id,

@@ -50,7 +50,29 @@ const LONG_RUNS = new RegExp(`([\\p{L}\\p{M}]{${LONG_RUN}}|[^\\s\\p{L}\\p{N}]{${
 
 const runCounts = new Map<string, number>();
 
+let deferLoading = false;
+const pendingLoads = new Set<EncodingName>();
+
+/**
+ * Loading a tokenizer takes one to three seconds of CPU and blocks the event loop. The server
+ * process turns this on: until a tokenizer is loaded, counts are estimated (4 characters a token)
+ * and the load runs on a later turn of the loop, never inside a request.
+ */
+export function deferTokenizerLoading(on = true): void {
+  deferLoading = on;
+}
+
 function encodeCount(encoding: EncodingName, text: string): number {
+  if (deferLoading && !encoders.has(encoding)) {
+    if (!pendingLoads.has(encoding)) {
+      pendingLoads.add(encoding);
+      setTimeout(() => {
+        encoder(encoding);
+        pendingLoads.delete(encoding);
+      }, 0).unref();
+    }
+    return Math.ceil(text.length / 4);
+  }
   const enc = encoder(encoding);
   // Empty lists: special-token strings in user text count as ordinary text instead of throwing.
   if (!LONG_RUNS.test(text)) return enc.encode(text, [], []).length;

@@ -23,6 +23,13 @@ export interface GatewayFixture extends TestApp {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Reads a log row by trace id through GET /v1/logs. */
   logByTrace(traceId: string): Promise<Record<string, unknown> & { metrics: Record<string, unknown> }>;
+  /** Creates an API key through the Admin API: a workspace service key in the default workspace unless told. */
+  createApiKey(body: {
+    scopes: string[];
+    workspace_id?: string;
+    defaults?: Record<string, unknown>;
+    type?: 'workspace/service' | 'workspace/user' | 'organisation/service';
+  }): Promise<string>;
 }
 
 export async function startGateway(options: TestAppOptions = {}): Promise<GatewayFixture> {
@@ -74,6 +81,15 @@ export async function startGateway(options: TestAppOptions = {}): Promise<Gatewa
       if (!list.data?.[0]) throw new Error(`no log for trace ${traceId}: ${JSON.stringify(list)}`);
       const one = await fetch(`${t.url}/v1/logs/${list.data[0].id}`, { headers: t.workspace });
       return (await one.json()) as Record<string, unknown> & { metrics: Record<string, unknown> };
+    },
+    async createApiKey({ type = 'workspace/service', ...body }) {
+      const res = await fetch(`${t.url}/v1/api-keys/${type}`, {
+        method: 'POST',
+        headers: { ...t.admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `test key ${Date.now()}`, workspace_id: t.credentials.workspace.id, ...body }),
+      });
+      if (!res.ok) throw new Error(`createApiKey: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { key: string }).key;
     },
     async close() {
       await mock.close();

@@ -6,6 +6,8 @@ import type { OrganisationRepository } from './repository.ts';
 export interface OrganisationSettings {
   /** `metrics-only` keeps request logs without bodies or headers. */
   request_logging_mode?: 'full' | 'metrics-only';
+  /** Refuse inline configs, providers, custom hosts and forwarded headers (also BLOCK_INLINE_CONFIG). */
+  block_inline_config?: boolean;
   [key: string]: unknown;
 }
 

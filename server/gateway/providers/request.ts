@@ -11,6 +11,8 @@ export interface UpstreamTarget {
   configurations: Record<string, unknown>;
   /** Extra headers the admin configured on the integration. */
   customHeaders: Record<string, string>;
+  /** Client headers copied upstream (config `forward_headers`), renamed from -> to. */
+  forwardHeaders?: { from: string; to: string }[];
 }
 
 export interface AzureDeployment {
@@ -109,7 +111,12 @@ export function upstreamUrl(
 
 /** Authentication and provider headers; never includes anything from the client but what is named. */
 export function upstreamHeaders(target: UpstreamTarget, client: Record<string, string | string[] | undefined>): Record<string, string> {
-  const headers: Record<string, string> = { ...target.customHeaders };
+  const headers: Record<string, string> = {};
+  for (const { from, to } of target.forwardHeaders ?? []) {
+    const v = client[from];
+    if (typeof v === 'string') headers[to] = v;
+  }
+  Object.assign(headers, target.customHeaders);
   const key = target.apiKey;
   switch (target.spec.auth) {
     case 'bearer':

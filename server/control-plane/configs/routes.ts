@@ -1,0 +1,53 @@
+// Admin API: /v1/configs and /v1/configs/{slug}[/versions] (spec §2.3). Thin adapters over
+// services.configs; {slug} also accepts the config's UUID.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { paging } from '../../http/paging.ts';
+import { Empty } from '../../http/schemas.ts';
+import {
+  ConfigDetail,
+  ConfigList,
+  ConfigVersionList,
+  ConfigWritten,
+  CreateConfigBody,
+  ListConfigsQuery,
+  SlugParams,
+  UpdateConfigBody,
+  VersionsQuery,
+  WorkspaceQuery,
+} from './schemas.ts';
+
+export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const configs = app.services.configs;
+
+  app.post('/configs', { schema: { body: CreateConfigBody, response: { 200: ConfigWritten } } }, async (req) =>
+    configs.create(req.auth!, req.body),
+  );
+
+  app.get('/configs', { schema: { querystring: ListConfigsQuery, response: { 200: ConfigList } } }, async (req) =>
+    configs.list(req.auth!, req.query, paging(req.query.current_page, req.query.page_size, 100)),
+  );
+
+  app.get(
+    '/configs/:slug',
+    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: ConfigDetail } } },
+    async (req) => configs.get(req.auth!, req.params.slug, req.query.workspace_id),
+  );
+
+  app.put(
+    '/configs/:slug',
+    { schema: { params: SlugParams, body: UpdateConfigBody, response: { 200: ConfigWritten } } },
+    async (req) => configs.update(req.auth!, req.params.slug, req.body),
+  );
+
+  app.delete(
+    '/configs/:slug',
+    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Empty } } },
+    async (req) => configs.delete(req.auth!, req.params.slug, req.query.workspace_id),
+  );
+
+  app.get(
+    '/configs/:slug/versions',
+    { schema: { params: SlugParams, querystring: VersionsQuery, response: { 200: ConfigVersionList } } },
+    async (req) => configs.versions(req.auth!, req.params.slug, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
+  );
+};
