@@ -160,10 +160,20 @@ export const LOG_COLUMNS: readonly Column[] = [
 /** Stored bodies are capped so one huge request cannot bloat the log database. */
 export const MAX_STORED_BODY_CHARS = 1_000_000;
 
-export function serialiseBody(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
+/**
+ * One body as stored: the value itself, or, when its JSON is over the cap, a marker with its head.
+ * Each body is capped on its own, so a large request still leaves its headers, and the answer, in
+ * the log.
+ */
+export function capBody(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_STORED_BODY_CHARS
-    ? JSON.stringify({ truncated: true, original_length: text.length, head: text.slice(0, MAX_STORED_BODY_CHARS) })
-    : text;
+    ? { truncated: true, original_length: text.length, head: text.slice(0, MAX_STORED_BODY_CHARS) }
+    : value;
+}
+
+export function serialiseBody(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -16,7 +16,7 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import type { LogDatabase } from '../db/duckdb.ts';
-import { LOG_COLUMNS, serialiseBody, type LogEvent } from './events.ts';
+import { LOG_COLUMNS, capBody, serialiseBody, type LogEvent } from './events.ts';
 
 export interface LogWriterOptions {
   journalDir: string;
@@ -166,12 +166,17 @@ export class LogWriter {
 
 function requestPart(e: LogEvent) {
   const b = e.bodies!;
-  return { body: b.request, headers: b.request_headers, portkeyHeaders: b.portkey_headers, transformedRequest: b.transformed_request };
+  return {
+    body: capBody(b.request),
+    headers: b.request_headers,
+    portkeyHeaders: b.portkey_headers,
+    transformedRequest: capBody(b.transformed_request),
+  };
 }
 
 function responsePart(e: LogEvent) {
   const b = e.bodies!;
-  return { body: b.response, headers: b.response_headers, originalResponse: b.original_response };
+  return { body: capBody(b.response), headers: b.response_headers, originalResponse: capBody(b.original_response) };
 }
 
 function appendNullable(a: DuckDBAppender, value: string | null) {

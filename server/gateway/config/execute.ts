@@ -128,7 +128,10 @@ export function targetOf(t: EffectiveTarget, ctx: GatewayContext, body: Json | n
   const slug = t.provider?.startsWith('@') ? t.provider.slice(1) : t.virtualKey;
   let target: Target;
   if (slug) {
-    target = catalogTarget(slug, deps.targets.resolveProvider(ctx.workspace.id, slug), ctx.workspace.slug);
+    // The model decides per-model settings (its own custom_host): override_params win over the body.
+    const requested = t.overrideParams.model ?? body?.model;
+    const model = typeof requested === 'string' ? requested.replace(/^@[^/]*\//, '') : null;
+    target = catalogTarget(slug, deps.targets.resolveProvider(ctx.workspace.id, slug), ctx.workspace.slug, model);
   } else if (t.provider) {
     const spec = specOrError(t.provider);
     target = {
@@ -371,7 +374,7 @@ function cacheFor(
 /** One embedding through a catalog provider of the request's workspace (`@slug/model`). */
 async function embedWith(embedder: string, text: string, ctx: GatewayContext, deps: RoutingDeps): Promise<number[]> {
   const [slug, model] = embedder.slice(1).split(/\/(.*)/s);
-  const target = catalogTarget(slug!, deps.targets.resolveProvider(ctx.workspace.id, slug!), ctx.workspace.slug);
+  const target = catalogTarget(slug!, deps.targets.resolveProvider(ctx.workspace.id, slug!), ctx.workspace.slug, model ?? null);
   const call: GatewayCall = { endpoint: 'embed', clientFormat: 'openai', body: { model, input: text }, raw: null, contentType: 'application/json', stream: false };
   // Its own timings, so the request's log keeps the answering upstream's.
   const outcome = await attempt(target, call, { ...ctx, timings: {}, path: '/embeddings', search: '' }, deps.dispatcher);
