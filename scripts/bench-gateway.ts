@@ -99,6 +99,8 @@ interface Row {
   reqPerSec: number;
   p50: number;
   p99: number;
+  /** autocannon's percentiles are whole milliseconds; the mean is not. */
+  mean: number;
   errors: number;
   total: number;
 }
@@ -117,6 +119,7 @@ async function load(name: string, url: string, headers: Record<string, string>, 
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    mean: result.latency.average,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
   };
@@ -214,16 +217,18 @@ async function main() {
     }
 
     console.log(`\nGateway overhead (${os.cpus().length} cores, ${duration}s per row; the mock and the appliance share the machine)\n`);
-    console.log('case                          req/s      p50 ms   p99 ms   errors   requests');
+    console.log('case                          req/s   mean ms    p50 ms   p99 ms   errors   requests');
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)}`,
+        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.mean.toFixed(3).padStart(9)} ${r.p50.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)}`,
       );
     }
     for (let i = 0; i < rows.length; i += 2) {
       const d = rows[i]!;
       const g = rows[i + 1]!;
-      console.log(`added by the gateway, ${g.name.slice(8)}: p50 ${(g.p50 - d.p50).toFixed(2)} ms, p99 ${(g.p99 - d.p99).toFixed(2)} ms`);
+      console.log(
+        `added by the gateway, ${g.name.slice(8)}: mean ${(g.mean - d.mean).toFixed(3)} ms, p50 ${(g.p50 - d.p50).toFixed(0)} ms, p99 ${(g.p99 - d.p99).toFixed(0)} ms`,
+      );
     }
 
     const streamBody = (model: string) => ({ model, messages, stream: true });
