@@ -11,7 +11,8 @@ export interface GatewayFixture extends TestApp {
   addProvider(options: {
     slug: string;
     aiProvider?: string;
-    key?: string;
+    /** The provider key; null creates an integration without one (local servers). */
+    key?: string | null;
     customHost?: string;
     configurations?: Record<string, unknown>;
     /** Models to list in the integration (enabled); the integration allows all models either way. */
@@ -46,7 +47,7 @@ export async function startGateway(options: TestAppOptions = {}): Promise<Gatewa
           name: slug,
           slug,
           ai_provider_id: aiProvider,
-          key,
+          ...(key === null ? {} : { key }),
           workspace_id: t.credentials.workspace.id,
           configurations: { custom_host: customHost ?? `${mock.url}/v1`, ...configurations },
           default_provider_slug: slug,
