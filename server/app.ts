@@ -10,16 +10,24 @@ import type { AuthContext } from './identity/auth.ts';
 import { registerErrorHandling, type Surface } from './http/errors.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
 import { registerAuthentication } from './http/authenticate.ts';
+import { registerAuditLog } from './audit/hooks.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { sessionRoutes } from './identity/sessions/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { apiKeyRoutes } from './control-plane/api-keys/routes.ts';
+import { startKeyLifecycleWorker } from './control-plane/api-keys/worker.ts';
 import { workspaceRoutes } from './control-plane/workspaces/routes.ts';
+import { memberRoutes } from './control-plane/members/routes.ts';
+import { userRoutes } from './control-plane/users/routes.ts';
+import { invitePageRoutes, inviteRoutes } from './control-plane/invites/routes.ts';
 import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { configRoutes } from './control-plane/configs/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
 import { createPricingService } from './pricing/service.ts';
 import { pricingRoutes } from './pricing/routes.ts';
 import { LogWriter } from './logs/writer.ts';
-import { logRoutes } from './logs/routes.ts';
+import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { createDispatcher } from './gateway/upstream.ts';
 import { createAccountant } from './gateway/accounting.ts';
@@ -35,6 +43,8 @@ declare module 'fastify' {
     deps: AppDeps;
     /** Request logs: journaled on the request path, appended to DuckDB in batches. */
     logWriter: LogWriter;
+    /** Logs past the request path: list, feedback, exports and retention (and their background jobs). */
+    logsRuntime: LogsRuntime;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -75,7 +85,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices(deps);
   app.decorate('services', services);
   app.decorate('deps', deps);
-  registerAuthentication(app, services.keyCache, { apiAccessEnabled: config.features.apiAccess });
+  registerAuthentication(app, services.keyCache, {
+    apiAccessEnabled: config.features.apiAccess,
+    sessions: services.sessions.requests,
+  });
+
+  // Ended key transitions, expired keys and scheduled rotations, in the background.
+  const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
+  app.addHook('onClose', async () => keyWorker.stop());
+  // Before any route is registered: its onRoute hook classifies every route for the audit log.
+  registerAuditLog(app, services.audit);
 
   app.get(
     '/v1/health',
@@ -110,6 +129,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await dispatcher.close();
   });
   app.decorate('logWriter', logWriter);
+  const logsRuntime = createLogsRuntime({ deps, services, writer: logWriter, pricing, log: app.log });
+  logsRuntime.start();
+  // Runs before the onClose hook above (hooks run in reverse): exports stop before the writer closes.
+  app.addHook('onClose', async () => logsRuntime.close());
+  app.decorate('logsRuntime', logsRuntime);
 
   const routing: RoutingDeps = {
     configs: services.configs,
@@ -139,13 +163,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   await app.register(pricingRoutes, { pricing });
+  await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {
       await v1.register(apiKeyRoutes);
       await v1.register(workspaceRoutes);
+      await v1.register(memberRoutes);
+      await v1.register(userRoutes);
+      await v1.register(inviteRoutes);
       await v1.register(catalogRoutes);
       await v1.register(configRoutes);
-      await v1.register(logRoutes(services.logs, logWriter));
+      await v1.register(auditRoutes);
+      await v1.register(sessionRoutes);
+      await v1.register(logsRuntime.routes);
+      await v1.register(analyticsRoutes(services.analytics));
       await v1.register(gatewayRoutes(gateway, services.catalog));
     },
     { prefix: '/v1' },

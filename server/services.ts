@@ -6,16 +6,32 @@ import type { SecretBox } from './secrets/cipher.ts';
 import { apiKeysRepository } from './control-plane/api-keys/repository.ts';
 import { ApiKeyCache } from './control-plane/api-keys/cache.ts';
 import { apiKeysService } from './control-plane/api-keys/service.ts';
+import { keyLifecycle } from './control-plane/api-keys/lifecycle.ts';
 import { workspacesRepository } from './control-plane/workspaces/repository.ts';
 import { workspacesService } from './control-plane/workspaces/service.ts';
-import { usersRepository } from './control-plane/users/repository.ts';
+import { membersService } from './control-plane/members/service.ts';
+import { visibleWorkspaces } from './control-plane/workspaces/access.ts';
+import { usersService } from './control-plane/users/service.ts';
+import { ownedKeys } from './control-plane/users/ownedKeys.ts';
+import { invitesService } from './control-plane/invites/service.ts';
+import { invitesRepository } from './control-plane/invites/repository.ts';
+import type { ApiKeysService } from './control-plane/api-keys/service.ts';
+import type { CatalogService } from './control-plane/catalog/catalog.ts';
+import type { ConfigsService } from './control-plane/configs/service.ts';
+import { roleFacts, usersRepository } from './control-plane/users/repository.ts';
 import { organisationRepository } from './control-plane/organisation/repository.ts';
 import { catalogService } from './control-plane/catalog/catalog.ts';
 import { configsService } from './control-plane/configs/service.ts';
 import { WorkspaceCache } from './control-plane/workspaces/cache.ts';
 import { OrganisationSettingsCache } from './control-plane/organisation/settings.ts';
 import type { PricingServiceOptions } from './pricing/service.ts';
+import type { LogJobOptions } from './logs/runtime.ts';
 import { logsRepository } from './logs/repository.ts';
+import { analyticsService } from './analytics/service.ts';
+import { auditRepository } from './audit/repository.ts';
+import { AuditLog } from './audit/recorder.ts';
+import { localSessions } from './identity/sessions/service.ts';
+import { sessionsStore } from './identity/sessions/store.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -26,6 +42,10 @@ export interface AppDeps {
   now?: () => number;
   /** Test seams for the pricing service (reload interval, warnings). */
   pricing?: Pick<PricingServiceOptions, 'reloadIntervalMs' | 'log'>;
+  /** Test seam: how often the API-key lifecycle worker runs (ms). */
+  keyWorkerIntervalMs?: number;
+  /** Test seams for the log exports runner and the retention job. */
+  logJobs?: LogJobOptions;
 }
 
 export function createServices(deps: AppDeps) {
@@ -39,12 +59,14 @@ export function createServices(deps: AppDeps) {
   const keyCache = new ApiKeyCache(repos.apiKeys, now);
   const workspaceCache = new WorkspaceCache(repos.workspaces);
   const settings = new OrganisationSettingsCache(repos.organisation);
-  return {
+  const keys = keyLifecycle({ repo: repos.apiKeys, cache: keyCache, secrets: deps.secrets, keyPrefix: deps.config.apiKeyPrefix, now });
+  const core = {
     now,
     repos,
     keyCache,
     workspaceCache,
     settings,
+    keyLifecycle: keys,
     apiKeys: apiKeysService({
       repo: repos.apiKeys,
       cache: keyCache,
@@ -52,11 +74,68 @@ export function createServices(deps: AppDeps) {
       users: repos.users,
       keyPrefix: deps.config.apiKeyPrefix,
       now,
+      lifecycle: keys,
+      settings,
     }),
-    workspaces: workspacesService({ repo: repos.workspaces }),
     catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
     configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
     logs: logsRepository(deps.logs),
+    analytics: analyticsService({
+      db: deps.db,
+      logs: deps.logs,
+      workspaces: repos.workspaces,
+      users: repos.users,
+      apiKeys: repos.apiKeys,
+      settings,
+    }),
+    /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
+    audit: new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now }),
+    /** Local accounts: password login, session cookies, password change (identity/sessions). */
+    sessions: localSessions({
+      store: sessionsStore(deps.db),
+      settings,
+      now,
+      organisationId: () => repos.organisation.get()?.id ?? null,
+    }),
+  };
+  return { ...core, ...organisationPeople(deps, core) };
+}
+
+/** Workspaces, members, users and invites, wired to the caches and services their writes keep in step. */
+function organisationPeople(
+  deps: AppDeps,
+  core: {
+    now: () => number;
+    repos: { workspaces: ReturnType<typeof workspacesRepository>; users: ReturnType<typeof usersRepository> };
+    keyCache: ApiKeyCache;
+    workspaceCache: WorkspaceCache;
+    apiKeys: ApiKeysService;
+    catalog: CatalogService;
+    configs: ConfigsService;
+  },
+) {
+  const { now, repos } = core;
+  const facts = roleFacts(repos.users);
+  const owned = ownedKeys(deps.db);
+  const forgetKeys = (ids: string[]) => ids.forEach((id) => core.keyCache.invalidate(id));
+  return {
+    workspaces: workspacesService({
+      db: deps.db,
+      repo: repos.workspaces,
+      users: repos.users,
+      facts,
+      cache: core.workspaceCache,
+      forgetKeys,
+      forgetResolved: () => {
+        core.catalog.invalidate();
+        core.configs.invalidate();
+      },
+      configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
+      now,
+    }),
+    members: membersService({ users: repos.users, facts, visible: visibleWorkspaces(repos.workspaces, facts), ownedKeys: owned, forgetKeys, now }),
+    users: usersService({ users: repos.users, facts, ownedKeys: owned, forgetKeys, now }),
+    invites: invitesService({ repo: invitesRepository(deps.db), users: repos.users, workspaces: repos.workspaces, facts, apiKeys: core.apiKeys, now }),
   };
 }
 

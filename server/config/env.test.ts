@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('keeps log bodies 90 days and metrics 365 days unless LOG_RETENTION_DISPLAY / METRICS_RETENTION_DISPLAY say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ logRetentionDays: 90, metricsRetentionDays: 365 });
+    expect(loadConfig({ LOG_RETENTION_DISPLAY: '7', METRICS_RETENTION_DISPLAY: '30' })).toMatchObject({ logRetentionDays: 7, metricsRetentionDays: 30 });
+    expect(() => loadConfig({ LOG_RETENTION_DISPLAY: '0', METRICS_RETENTION_DISPLAY: 'a year' })).toThrowError(
+      /LOG_RETENTION_DISPLAY="0": must be a whole number from 1 to 36500[\s\S]*METRICS_RETENTION_DISPLAY="a year"/,
+    );
+  });
+
   it('resolves APPLIANCE_DATA_DIR against the working directory', () => {
     expect(loadConfig({ APPLIANCE_DATA_DIR: 'state' }, '/opt/x').dataDir).toBe('/opt/x/state');
     expect(loadConfig({ APPLIANCE_DATA_DIR: '/var/lib/gw' }, '/opt/x').dataDir).toBe('/var/lib/gw');

@@ -42,6 +42,10 @@ export interface AppConfig {
   cacheMaxBytes: number;
   /** SEMANTIC_CACHE_EMBEDDING_MODEL (`@provider/model`) and SEMANTIC_CACHE_THRESHOLD for `cache.mode: semantic`. */
   semanticCache: { embedder: string; threshold: number } | null;
+  /** LOG_RETENTION_DISPLAY: days request and response bodies are kept in the log database. */
+  logRetentionDays: number;
+  /** METRICS_RETENTION_DISPLAY: days log rows (metrics, feedback) are kept. */
+  metricsRetentionDays: number;
   features: FeatureFlags;
 }
 
@@ -137,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const thresholdText = r.raw('SEMANTIC_CACHE_THRESHOLD') ?? '0.95';
   const threshold = Number(thresholdText);
   if (!(threshold > 0 && threshold <= 1)) r.problems.push(`SEMANTIC_CACHE_THRESHOLD=${JSON.stringify(thresholdText)}: must be a number above 0 and at most 1`);
+  const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
+  const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
   const features = Object.fromEntries(
     Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
   ) as unknown as FeatureFlags;
@@ -159,6 +165,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retryBackoffBaseMs,
     cacheMaxBytes: cacheMaxMb * 1024 * 1024,
     semanticCache: embedder ? { embedder, threshold } : null,
+    logRetentionDays,
+    metricsRetentionDays,
     features,
   };
 }

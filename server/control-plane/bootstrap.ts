@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/env.ts';
 import { isoNow } from '../db/rows.ts';
 import { newId } from '../ids.ts';
 import type { AuthContext } from '../identity/auth.ts';
-import { hashPassword, randomPassword } from '../identity/passwords.ts';
+import { hashPasswordSync, randomPassword } from '../identity/passwords.ts';
 import type { Services } from '../services.ts';
 import type { Sqlite } from '../db/sqlite.ts';
 import { SCOPES_BY_KEY_TYPE } from './api-keys/scopes.ts';
@@ -81,7 +81,7 @@ export function bootstrap(services: Services, db: Sqlite, config: AppConfig) {
       last_name: null,
       role: 'owner',
       status: 'active',
-      password_hash: hashPassword(password),
+      password_hash: hashPasswordSync(password),
       must_change_password: 1,
       created_at: at,
       last_updated_at: at,

@@ -19,9 +19,28 @@ describe('SQLite migrations', () => {
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['organisations', 'workspaces', 'users', 'api_keys', 'api_key_secrets', 'integrations', 'providers', 'configs', 'config_versions']),
+      expect.arrayContaining(['organisations', 'workspaces', 'users', 'api_keys', 'api_key_secrets', 'integrations', 'providers', 'configs', 'config_versions', 'invites', 'invite_workspaces', 'audit_logs', 'log_exports', 'sessions']),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('0004 adds the key-lifecycle columns and keeps every key to one current and two secrets in all', () => {
+    dir = makeTempDir('migrate');
+    const db = openSqlite(path.join(dir, 'c.db'));
+    migrate(db);
+    const columns = (table: string) => db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+    expect(columns('api_keys')).toEqual(expect.arrayContaining(['next_rotation_at', 'last_rotated_at']));
+    expect(columns('api_key_secrets')).toEqual(expect.arrayContaining(['sealed_secret']));
+    const at = '2030-01-01T00:00:00.000Z';
+    db.prepare("INSERT INTO organisations (id, name, created_at, last_updated_at) VALUES ('o', 'O', ?, ?)").run(at, at);
+    db.prepare(`INSERT INTO api_keys (id, organisation_id, type, name, masked_key, created_at, last_updated_at)
+      VALUES ('k', 'o', 'organisation-service', 'k', 'pk-a****', ?, ?)`).run(at, at);
+    const secret = db.prepare('INSERT INTO api_key_secrets (hash, api_key_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    secret.run('h1', 'k', at, null);
+    expect(() => secret.run('h2', 'k', at, null)).toThrow(/UNIQUE/);
+    secret.run('h2', 'k', at, at);
+    expect(() => secret.run('h3', 'k', at, at)).toThrow(/at most two secrets/);
     db.close();
   });
 

@@ -7,6 +7,7 @@ import { emptyUsage, usageFromAnthropic, usageFromOpenAI } from '../pricing/usag
 import { countChatPromptTokens, countCompletionTokens, countPromptTokens } from '../pricing/tokenCount.ts';
 import type { GatewayCall, Target } from './attempt.ts';
 import type { Accountant, Accounting } from './respond.ts';
+import type { Units } from './logEvent.ts';
 
 type Json = Record<string, unknown>;
 
@@ -32,15 +33,20 @@ export function countedUsage(call: GatewayCall, model: string | null, generatedT
   return units;
 }
 
+/** The request log's units of a usage (req_units, res_units, …). */
+export function logUnits(u: UsageUnits): Units {
+  // The pricing units keep Anthropic's 1-hour cache writes apart (their own price); the log counts all writes.
+  const cacheWrite = u.cacheWriteTokens + (u.additionalUnits?.cache_write_1h ?? 0);
+  const req = u.inputTokens + u.cacheReadTokens + cacheWrite + u.audioInputTokens + (u.cacheReadAudioTokens ?? 0);
+  const res = u.outputTokens + u.audioOutputTokens;
+  return { req, res, total: req + res, cacheRead: u.cacheReadTokens, cacheWrite, reasoning: u.reasoningTokens };
+}
+
 export function createAccountant(pricing: PricingService): Accountant {
   return {
     account(target: Target, model: string | null, call: GatewayCall, usage: Json | null, generatedText: string | null): Accounting {
       const u = usage ? unitsFromUsage(usage) : countedUsage(call, model, generatedText);
-      // The pricing units keep Anthropic's 1-hour cache writes apart (their own price); the log counts all writes.
-      const cacheWrite = u.cacheWriteTokens + (u.additionalUnits?.cache_write_1h ?? 0);
-      const req = u.inputTokens + u.cacheReadTokens + cacheWrite + u.audioInputTokens + (u.cacheReadAudioTokens ?? 0);
-      const res = u.outputTokens + u.audioOutputTokens;
-      const units = { req, res, total: req + res, cacheRead: u.cacheReadTokens, cacheWrite, reasoning: u.reasoningTokens };
+      const units = logUnits(u);
       if (!model) return { units, cents: 0, priced: false };
       const overrides = (target.pricingOverrides?.(model) ?? {}) as CostOverrides;
       const cost = pricing.cost(target.spec.pricingId, model, u, overrides);

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest, forbidden } from '../errors.ts';
-import type { ApiKeyAuth } from '../identity/auth.ts';
+import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/auth.ts';
 import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
 import type { Endpoint } from './providers/registry.ts';
 
@@ -90,8 +90,9 @@ export function parseMetadataHeader(raw: string | null): Record<string, string> 
   return out;
 }
 
-export function requireCompletionsAccess(auth: ApiKeyAuth | null): ApiKeyAuth {
-  if (!auth) throw new AppError('AB05', 401, 'Missing API key. Send it in the x-portkey-api-key header.');
+export function requireCompletionsAccess(caller: AuthContext | null): ApiKeyAuth {
+  if (!caller) throw new AppError('AB05', 401, 'Missing API key. Send it in the x-portkey-api-key header.');
+  const auth = requireApiKey(caller);
   if (auth.workspaceId === null) {
     throw forbidden('Gateway requests need a workspace API key; organisation admin keys cannot call completions');
   }

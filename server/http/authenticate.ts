@@ -1,11 +1,12 @@
 // Resolves the caller of every non-public route from `x-portkey-api-key` (or, for clients that can
 // only send their own auth header, from `Authorization: Bearer` (OpenAI SDK) or `x-api-key`
-// (Anthropic SDK), in that order).
+// (Anthropic SDK), in that order), else from a session cookie.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import type { ApiKeyCache } from '../control-plane/api-keys/cache.ts';
 import type { AuthContext } from '../identity/auth.ts';
+import type { SessionAuthenticator } from '../identity/sessions/requestAuth.ts';
 import { surfaceOf } from './errors.ts';
 
 /** The header that carries the gateway key; the others are free to carry a provider key. */
@@ -25,12 +26,24 @@ export function presentedKey(req: FastifyRequest): string | null {
   return header === 'authorization' ? value.replace(/^Bearer\s+/i, '').trim() : value;
 }
 
-export function registerAuthentication(app: FastifyInstance, keys: ApiKeyCache, options: { apiAccessEnabled: boolean }) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  keys: ApiKeyCache,
+  options: { apiAccessEnabled: boolean; sessions?: SessionAuthenticator },
+) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     if (req.is404 || req.routeOptions.config?.auth === 'public') return;
     const raw = presentedKey(req);
-    if (!raw) throw unauthorized('Missing API key. Send it in the x-portkey-api-key header.');
+    if (!raw) {
+      // No key: a signed-in person's session cookie, if any (identity/sessions/requestAuth.ts).
+      const session = options.sessions?.authenticate(req) ?? null;
+      if (session) {
+        req.auth = session;
+        return;
+      }
+      throw unauthorized('Missing API key. Send it in the x-portkey-api-key header.');
+    }
     const found = keys.lookup(raw);
     if (!found.ok) {
       throw found.reason === 'expired'
@@ -50,4 +63,7 @@ export function registerAuthentication(app: FastifyInstance, keys: ApiKeyCache, 
     };
     req.auth = auth;
   });
+  // A member's session acts in the workspace a request names; a body can name it only once parsed.
+  const sessions = options.sessions;
+  if (sessions) app.addHook('preValidation', async (req) => sessions.bindToBody(req));
 }

@@ -1,6 +1,9 @@
 // Who is calling, and what they may do. Every route handler receives an AuthContext; access
-// decisions go through the helpers here so that the rules live in one place.
+// decisions go through the helpers here so that the rules live in one place. A caller is an API
+// key or a signed-in person (a session); a session carries the same fields the checks read, with
+// scopes from the person's role (roleScopes.ts), so callers need not tell the two apart.
 import { forbidden } from '../errors.ts';
+import type { OrgRole, WorkspaceRole } from './roles.ts';
 
 export type KeyType = 'organisation-service' | 'workspace-service' | 'workspace-user';
 export type KeyStatus = 'active' | 'exhausted' | 'expired';
@@ -51,25 +54,69 @@ export interface ApiKeyAuth {
   key: ApiKeyPrincipal;
 }
 
-export type AuthContext = ApiKeyAuth;
+/**
+ * A signed-in person. Owners and admins reach every workspace (`workspaceId` null, organisation
+ * scopes). A member acts, for one request, in one workspace they belong to (the one the request
+ * names, else their default): `workspaceId` is that workspace and the scopes are their role's
+ * there, exactly as a workspace user key of theirs would be bound.
+ */
+export interface SessionAuth {
+  kind: 'session';
+  organisationId: string;
+  workspaceId: string | null;
+  userId: string;
+  /** What the checks read: `type` and `scopes` by role (see above); `id` names the session, not a key. */
+  key: ApiKeyPrincipal;
+  session: {
+    id: string;
+    email: string;
+    orgRole: OrgRole;
+    /** The role in `workspaceId`, for members; null for owners and admins (admins everywhere). */
+    workspaceRole: WorkspaceRole | null;
+    expiresAt: number;
+  };
+}
+
+export type AuthContext = ApiKeyAuth | SessionAuth;
 
 export function hasScope(auth: AuthContext, scope: string): boolean {
   return auth.key.scopes.has(scope);
 }
 
+function whose(auth: AuthContext): string {
+  if (auth.kind === 'api_key') return 'this API key lacks';
+  const role = auth.session.workspaceRole ? `workspace ${auth.session.workspaceRole}` : `organisation ${auth.session.orgRole}`;
+  return `your role (${role}) does not grant`;
+}
+
 export function requireScope(auth: AuthContext, scope: string): void {
   if (!hasScope(auth, scope)) {
-    throw forbidden(`You do not have enough permissions to execute this request (this API key lacks the "${scope}" scope)`);
+    throw forbidden(`You do not have enough permissions to execute this request (${whose(auth)} the "${scope}" scope)`);
   }
 }
 
-/** Workspace keys only reach their own workspace; organisation keys reach every workspace. */
+/**
+ * Workspace keys only reach their own workspace; organisation keys reach every workspace. Sessions
+ * alike: owners and admins reach all, a member the workspace this request was bound to after
+ * checking their membership there (identity/sessions/principal.ts).
+ */
 export function requireWorkspace(auth: AuthContext, workspaceId: string): void {
   if (auth.workspaceId !== null && auth.workspaceId !== workspaceId) {
-    throw forbidden('You do not have enough permissions to execute this request (the resource is in another workspace)');
+    const hint = auth.kind === 'session' ? '; name it with workspace_id to act there as its member' : '';
+    throw forbidden(`You do not have enough permissions to execute this request (the resource is in another workspace${hint})`);
   }
 }
 
 export function isOrganisationKey(auth: AuthContext): boolean {
-  return auth.key.type === 'organisation-service';
+  return auth.kind === 'api_key' && auth.key.type === 'organisation-service';
+}
+
+/** The gateway (and the rest of the data plane) takes API keys only. */
+export function requireApiKey(auth: AuthContext): ApiKeyAuth {
+  if (auth.kind !== 'api_key') {
+    throw forbidden(
+      'The gateway takes API keys only: send a workspace API key in the x-portkey-api-key header (a signed-in session cannot call it)',
+    );
+  }
+  return auth;
 }

@@ -155,6 +155,8 @@ export const LOG_COLUMNS: readonly Column[] = [
   { name: 'has_bodies', type: 'boolean', get: (e) => e.bodies !== null },
   col('log_store_file_path_format', 'varchar'),
   col('gateway_version', 'varchar'),
+  // Analytics' end user (log migration 0003): the `_user` metadata value.
+  { name: 'metadata_user', type: 'varchar', get: (e) => e.metadata._user ?? null },
 ];
 
 /** Stored bodies are capped so one huge request cannot bloat the log database. */

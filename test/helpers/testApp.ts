@@ -5,6 +5,7 @@ import { loadConfig, type AppConfig } from '../../server/config/env.ts';
 import { openStores, type Stores } from '../../server/stores.ts';
 import { buildApp } from '../../server/app.ts';
 import { createServices } from '../../server/services.ts';
+import type { LogJobOptions } from '../../server/logs/runtime.ts';
 import { bootstrap, type FirstRunCredentials } from '../../server/control-plane/bootstrap.ts';
 import { makeTempDir, removeDir } from './dataDir.ts';
 
@@ -26,13 +27,15 @@ export interface TestAppOptions {
   listen?: boolean;
   now?: () => number;
   dataDir?: string;
+  /** Seams of the log export runner and retention job. */
+  logJobs?: LogJobOptions;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? makeTempDir();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0' });
   const stores = await openStores(config.dataDir);
-  const deps = { config, ...stores, now: options.now };
+  const deps = { config, ...stores, now: options.now, logJobs: options.logJobs };
   const credentials = bootstrap(createServices(deps), stores.db, config);
   if (!credentials) throw new Error('startTestApp expects a fresh data dir');
   const app = await buildApp(deps);

@@ -1,4 +1,4 @@
-// Admin API: /v1/api-keys (spec §2.1).
+// Admin API: /v1/api-keys (spec §2.1), plus /reveal for scheduled rotations (ADR 0003).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { csv, paging } from '../../http/paging.ts';
 import { Empty } from '../../http/schemas.ts';
@@ -10,6 +10,9 @@ import {
   CreatedApiKey,
   KeyIdParams,
   ListApiKeysQuery,
+  RevealedApiKey,
+  RotateApiKeyBody,
+  RotatedApiKey,
   UpdateApiKeyBody,
 } from './schemas.ts';
 
@@ -39,6 +42,24 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api-keys/:id',
     { schema: { params: KeyIdParams, body: UpdateApiKeyBody, response: { 200: Empty } } },
     async (req) => keys.update(req.auth!, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api-keys/:id/rotate',
+    {
+      schema: { params: KeyIdParams, body: RotateApiKeyBody, response: { 200: RotatedApiKey } },
+      // The body is optional: no body means the default transition period.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
+    },
+    async (req) => keys.rotate(req.auth!, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api-keys/:id/reveal',
+    { schema: { params: KeyIdParams, response: { 200: RevealedApiKey } } },
+    async (req) => keys.reveal(req.auth!, req.params.id),
   );
 
   app.delete('/api-keys/:id', { schema: { params: KeyIdParams, response: { 200: Empty } } }, async (req) =>

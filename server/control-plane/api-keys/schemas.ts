@@ -79,6 +79,28 @@ export const ApiKey = Type.Object({
   expires_at: Nullable(Type.String()),
   last_reset_at: Nullable(Type.String()),
   rotation_policy: Nullable(AnyObject),
+  last_rotated_at: Nullable(Type.String()),
+  key_transition_expires_at: Nullable(Type.String()),
+  rotated_key_available: Type.Boolean(),
+  object: Type.Literal('api-key'),
+});
+
+export const RotateApiKeyBody = Type.Object({
+  key_transition_period_ms: Type.Optional(Type.Integer({ minimum: 1_800_000 })),
+});
+
+/** Portkey's RotateApiKeyResponse. */
+export const RotatedApiKey = Type.Object({
+  id: Type.String(),
+  key: Type.String(),
+  key_transition_expires_at: Type.String(),
+});
+
+export const RevealedApiKey = Type.Object({
+  id: Type.String(),
+  key: Type.String(),
+  last_rotated_at: Nullable(Type.String()),
+  key_transition_expires_at: Nullable(Type.String()),
   object: Type.Literal('api-key'),
 });
 

@@ -1,6 +1,6 @@
 // API key lifecycle: create, list, read, update and delete, with the access rules of spec §2.1/§3.2.
-import { badRequest, forbidden, notFound } from '../../errors.ts';
-import { isoNow, parseJson, toJson } from '../../db/rows.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { isoNow, toJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import {
   type AuthContext,
@@ -18,13 +18,16 @@ import type { ApiKeyCache } from './cache.ts';
 import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
 import { invalidScopes, keyScopeFamily } from './scopes.ts';
 import type { Paging } from '../../http/paging.ts';
-
-export type RotationPolicy = {
-  rotation_period?: 'weekly' | 'monthly' | null;
-  rotation_period_days?: number | null;
-  next_rotation_at?: string | null;
-  key_transition_period_ms?: number;
-};
+import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
+import { apiKeyView } from './views.ts';
+import { MIN_TRANSITION_MS, type RotationPolicyInput, checkRotationPolicy, checkTransitionPeriod } from './rotation.ts';
+import {
+  type KeyCreator,
+  userKeyCountRefusal,
+  userKeyExpiry,
+  userKeyLimits,
+  userKeyOwnerRefusal,
+} from './userKeys.ts';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -38,15 +41,13 @@ export interface CreateApiKeyInput {
   defaults?: KeyDefaults | null;
   alert_emails?: string[];
   expires_at?: string | null;
-  rotation_policy?: RotationPolicy | null;
+  rotation_policy?: RotationPolicyInput | null;
 }
 
 export interface UpdateApiKeyInput extends Partial<Omit<CreateApiKeyInput, 'scopes'>> {
   scopes?: string[];
   reset_usage?: boolean;
 }
-
-export const MIN_TRANSITION_MS = 30 * 60 * 1000;
 
 const KEY_TYPES: Record<string, KeyType | undefined> = {
   'organisation/service': 'organisation-service',
@@ -61,38 +62,10 @@ export interface ApiKeysDeps {
   users: UsersRepository;
   keyPrefix: string;
   now: () => number;
+  lifecycle: KeyLifecycle;
+  /** The organisation's settings (user-key limits and lifetimes, spec §3.3). */
+  settings: { get(): Record<string, unknown> };
 }
-
-export function apiKeyView(row: ApiKeyRow) {
-  const usageLimits = parseJson<UsageLimits | null>(row.usage_limits, null);
-  return {
-    id: row.id,
-    key: row.masked_key,
-    name: row.name,
-    description: row.description,
-    type: row.type,
-    organisation_id: row.organisation_id,
-    workspace_id: row.workspace_id,
-    user_id: row.user_id,
-    status: row.status,
-    created_at: row.created_at,
-    last_updated_at: row.last_updated_at,
-    creation_mode: row.creation_mode,
-    rate_limits: parseJson<RateLimit[] | null>(row.rate_limits, null),
-    usage_limits: usageLimits ? { ...usageLimits, current_usage: row.current_usage } : null,
-    current_usage: row.current_usage,
-    reset_usage: 0,
-    scopes: parseJson<string[]>(row.scopes, []),
-    defaults: parseJson<KeyDefaults>(row.defaults, {}),
-    alert_emails: parseJson<string[]>(row.alert_emails, []),
-    expires_at: row.expires_at,
-    last_reset_at: row.last_reset_at,
-    rotation_policy: parseJson<RotationPolicy | null>(row.rotation_policy, null),
-    object: 'api-key' as const,
-  };
-}
-
-export type ApiKeyView = ReturnType<typeof apiKeyView>;
 
 function checkExpiry(expiresAt: string | null | undefined, now: number): string | null {
   if (expiresAt === undefined || expiresAt === null) return null;
@@ -100,25 +73,6 @@ function checkExpiry(expiresAt: string | null | undefined, now: number): string 
   if (Number.isNaN(at)) throw badRequest(`expires_at "${expiresAt}" is not an ISO 8601 date-time`, { param: 'expires_at' });
   if (at <= now) throw badRequest('expires_at must be in the future', { param: 'expires_at' });
   return new Date(at).toISOString();
-}
-
-function checkRotationPolicy(policy: RotationPolicy | null | undefined): RotationPolicy | null {
-  if (!policy) return null;
-  const hasPeriod = Boolean(policy.rotation_period) || Boolean(policy.rotation_period_days);
-  if (!hasPeriod && !policy.next_rotation_at) {
-    throw badRequest('rotation_policy needs rotation_period, rotation_period_days or next_rotation_at', {
-      param: 'rotation_policy',
-    });
-  }
-  if (policy.rotation_period && policy.rotation_period_days) {
-    throw badRequest('rotation_policy takes rotation_period or rotation_period_days, not both', {
-      param: 'rotation_policy',
-    });
-  }
-  if (policy.next_rotation_at && Number.isNaN(Date.parse(policy.next_rotation_at))) {
-    throw badRequest('rotation_policy.next_rotation_at is not an ISO 8601 date-time', { param: 'rotation_policy' });
-  }
-  return { ...policy, key_transition_period_ms: policy.key_transition_period_ms ?? MIN_TRANSITION_MS };
 }
 
 function checkUsageLimits(limits: UsageLimits | null | undefined): UsageLimits | null {
@@ -137,7 +91,34 @@ function checkUsageLimits(limits: UsageLimits | null | undefined): UsageLimits |
 }
 
 export function apiKeysService(deps: ApiKeysDeps) {
-  const { repo, cache, workspaces, users } = deps;
+  const { repo, cache, workspaces, users, lifecycle } = deps;
+
+  /** Who creates a key: an API key, or a signed-in person with their role in the key's workspace. */
+  function creatorOf(auth: AuthContext): KeyCreator {
+    switch (auth.kind) {
+      case 'api_key':
+        return { kind: 'service' };
+      case 'session':
+        // A member's session is bound to the key's workspace (resolveWorkspace checked it).
+        return { kind: 'user', userId: auth.userId, orgRole: auth.session.orgRole, workspaceRole: auth.session.workspaceRole };
+    }
+  }
+
+  /** The owner of a new workspace-user key, checked against who creates it and the org's limits. */
+  function checkUserKeyOwner(auth: AuthContext, workspaceId: string, userId: string, now: number): string {
+    const user = users.get(userId);
+    if (!user || user.organisation_id !== auth.organisationId) throw notFound(`User "${userId}" was not found`);
+    const refusal = userKeyOwnerRefusal(creatorOf(auth), {
+      userId: user.id,
+      status: user.status,
+      orgRole: user.role,
+      workspaceRole: users.workspaceRole(workspaceId, user.id),
+    });
+    if (refusal) throw refusal.kind === 'forbidden' ? forbidden(refusal.message) : badRequest(refusal.message, { param: 'user_id' });
+    const tooMany = userKeyCountRefusal(repo.countLiveUserKeys(workspaceId, user.id, isoNow(now)), userKeyLimits(deps.settings.get()));
+    if (tooMany) throw conflict(tooMany);
+    return user.id;
+  }
 
   function resolveWorkspace(auth: AuthContext, idOrSlug: string | undefined): WorkspaceRow {
     const ref = idOrSlug ?? auth.workspaceId;
@@ -200,19 +181,16 @@ export function apiKeysService(deps: ApiKeysDeps) {
       if (ws.status !== 'active') throw badRequest(`Workspace "${ws.slug}" is archived`);
       workspaceId = ws.id;
     }
+    const now = deps.now();
+    let expiresAt = checkExpiry(input.expires_at, now);
     if (type === 'workspace-user') {
       if (!input.user_id) throw badRequest('user_id is required for a workspace user key', { param: 'user_id' });
-      const user = users.get(input.user_id);
-      if (!user || user.organisation_id !== auth.organisationId) throw notFound(`User "${input.user_id}" was not found`);
-      if (user.status !== 'active') throw badRequest(`User "${input.user_id}" is not active`);
-      const orgWide = user.role === 'owner' || user.role === 'admin';
-      if (!orgWide && !users.workspaceRole(workspaceId!, user.id)) {
-        throw badRequest(`User "${input.user_id}" is not a member of this workspace`, { param: 'user_id' });
-      }
-      userId = user.id;
+      userId = checkUserKeyOwner(auth, workspaceId!, input.user_id, now);
+      const expiry = userKeyExpiry(expiresAt === null ? undefined : Date.parse(expiresAt), now, userKeyLimits(deps.settings.get()), true);
+      expiresAt = expiry === null ? null : isoNow(expiry);
     }
     const scopes = checkScopes(auth, type, input.scopes);
-    const now = deps.now();
+    const rotation = checkRotationPolicy(input.rotation_policy, now);
     const raw = options.rawKey ?? generateRawKey(deps.keyPrefix);
     const at = isoNow(now);
     const row: ApiKeyRow = {
@@ -232,8 +210,10 @@ export function apiKeysService(deps: ApiKeysDeps) {
       current_usage: 0,
       defaults: JSON.stringify(input.defaults ?? {}),
       alert_emails: JSON.stringify(input.alert_emails ?? []),
-      expires_at: checkExpiry(input.expires_at, now),
-      rotation_policy: toJson(checkRotationPolicy(input.rotation_policy)),
+      expires_at: expiresAt,
+      rotation_policy: toJson(rotation?.schedule),
+      next_rotation_at: rotation?.nextRotationAt ?? null,
+      last_rotated_at: null,
       last_reset_at: null,
       created_at: at,
       last_updated_at: at,
@@ -257,12 +237,14 @@ export function apiKeysService(deps: ApiKeysDeps) {
       ids: query.ids,
       limit: page.limit,
       offset: page.offset,
+      nowIso: isoNow(deps.now()),
     });
     return { total, object: 'list' as const, data: rows.map(apiKeyView) };
   }
 
   function get(auth: AuthContext, id: string) {
-    return apiKeyView(loadVisible(auth, id, 'read'));
+    loadVisible(auth, id, 'read');
+    return apiKeyView(repo.getView(id, isoNow(deps.now()))!);
   }
 
   function update(auth: AuthContext, id: string, input: UpdateApiKeyInput) {
@@ -292,9 +274,17 @@ export function apiKeysService(deps: ApiKeysDeps) {
     if (input.alert_emails !== undefined) changes.alert_emails = JSON.stringify(input.alert_emails);
     if (input.expires_at !== undefined) {
       changes.expires_at = checkExpiry(input.expires_at, now);
+      if (row.type === 'workspace-user') {
+        const requested = changes.expires_at === null ? null : Date.parse(changes.expires_at);
+        userKeyExpiry(requested, now, userKeyLimits(deps.settings.get()), false);
+      }
       if (row.status === 'expired') changes.status = 'active';
     }
-    if (input.rotation_policy !== undefined) changes.rotation_policy = toJson(checkRotationPolicy(input.rotation_policy));
+    if (input.rotation_policy !== undefined) {
+      const rotation = checkRotationPolicy(input.rotation_policy, now);
+      changes.rotation_policy = toJson(rotation?.schedule);
+      changes.next_rotation_at = rotation?.nextRotationAt ?? null;
+    }
     if (input.reset_usage) {
       changes.current_usage = 0;
       changes.last_reset_at = isoNow(now);
@@ -305,6 +295,47 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return {};
   }
 
+  /** POST /api-keys/{id}/rotate: a new secret now; the old one works until key_transition_expires_at. */
+  function rotate(auth: AuthContext, id: string, input: { key_transition_period_ms?: number }) {
+    const row = loadVisible(auth, id, 'rotate');
+    const now = deps.now();
+    if (row.status === 'expired' || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) {
+      throw badRequest(`API key "${id}" has expired: give it a later expires_at before rotating it`);
+    }
+    const schedule = storedSchedule(row);
+    const transitionMs = checkTransitionPeriod(
+      input.key_transition_period_ms ?? schedule?.key_transition_period_ms ?? MIN_TRANSITION_MS,
+      schedule,
+    );
+    return lifecycle.rotate(row, transitionMs, 'manual');
+  }
+
+  /**
+   * POST /api-keys/{id}/reveal: the secret a scheduled rotation made, shown once (ADR 0003). Needs
+   * the rotate scope; a key cannot reveal its own new secret, or a leaked old secret would outlive
+   * every scheduled rotation.
+   */
+  function reveal(auth: AuthContext, id: string) {
+    const row = loadVisible(auth, id, 'rotate');
+    if (auth.key.id === row.id) {
+      throw forbidden('An API key cannot reveal its own rotated secret: ask an admin, or rotate it with POST /v1/api-keys/{id}/rotate');
+    }
+    const key = lifecycle.reveal(id);
+    if (key === null) {
+      throw notFound(
+        `API key "${id}" has no rotated secret waiting: it is kept only after a scheduled rotation, and shown once`,
+      );
+    }
+    const view = repo.getView(id, isoNow(deps.now()))!;
+    return {
+      id,
+      key,
+      last_rotated_at: view.last_rotated_at,
+      key_transition_expires_at: view.key_transition_expires_at,
+      object: 'api-key' as const,
+    };
+  }
+
   function remove(auth: AuthContext, id: string) {
     loadVisible(auth, id, 'delete');
     repo.delete(id);
@@ -312,7 +343,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return {};
   }
 
-  return { create, list, get, update, delete: remove };
+  return { create, list, get, update, rotate, reveal, delete: remove };
 }
 
 export type ApiKeysService = ReturnType<typeof apiKeysService>;

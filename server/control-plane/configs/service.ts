@@ -234,6 +234,8 @@ export function configsService(deps: ConfigsDeps) {
     versions,
     /** For the request path: the active config a slug or id names in the workspace, from memory. */
     resolveConfig: (workspaceId: string, slugOrId: string): ResolvedConfig | null => cache.resolve(workspaceId, slugOrId),
+    /** For other domains whose writes change what resolves (workspace archive, delete). */
+    invalidate: (): void => cache.clear(),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Sqlite } from '../../db/sqlite.ts';
 import { parseJson } from '../../db/rows.ts';
 import { isUuid } from '../../ids.ts';
 
+/** The columns every workspace is created with. */
 export interface WorkspaceRow {
   id: string;
   organisation_id: string;
@@ -18,47 +19,95 @@ export interface WorkspaceRow {
   last_updated_at: string;
 }
 
+/** A stored workspace: the row plus the columns migration 0003 added (defaulted on insert). */
+export interface WorkspaceRecord extends WorkspaceRow {
+  metadata: string;
+  current_usage: number;
+  last_reset_at: string | null;
+}
+
+export type WorkspaceChanges = Partial<
+  Pick<
+    WorkspaceRecord,
+    'name' | 'description' | 'status' | 'defaults' | 'metadata' | 'usage_limits' | 'rate_limits' | 'current_usage' | 'last_reset_at' | 'last_updated_at'
+  >
+>;
+
+export interface WorkspaceListFilter {
+  organisationId: string;
+  ids?: string[];
+  statuses: string[];
+  /** Case-sensitive substring of the name. */
+  name?: string;
+  exactName?: string;
+  limit: number;
+  offset: number;
+}
+
 export function workspacesRepository(db: Sqlite) {
-  const byId = db.prepare<[string], WorkspaceRow>('SELECT * FROM workspaces WHERE id = ?');
-  const bySlug = db.prepare<[string], WorkspaceRow>('SELECT * FROM workspaces WHERE slug = ?');
-  const defaultOf = db.prepare<[string], WorkspaceRow>(
+  const byId = db.prepare<[string], WorkspaceRecord>('SELECT * FROM workspaces WHERE id = ?');
+  const bySlug = db.prepare<[string], WorkspaceRecord>('SELECT * FROM workspaces WHERE slug = ?');
+  const defaultOf = db.prepare<[string], WorkspaceRecord>(
     'SELECT * FROM workspaces WHERE organisation_id = ? AND is_default = 1',
   );
   const insert = db.prepare(`INSERT INTO workspaces
-    (id, organisation_id, slug, name, description, is_default, status, defaults, usage_limits, rate_limits, created_at, last_updated_at)
-    VALUES (@id, @organisation_id, @slug, @name, @description, @is_default, @status, @defaults, @usage_limits, @rate_limits, @created_at, @last_updated_at)`);
+    (id, organisation_id, slug, name, description, is_default, status, defaults, usage_limits, rate_limits, metadata,
+     created_at, last_updated_at)
+    VALUES (@id, @organisation_id, @slug, @name, @description, @is_default, @status, @defaults, @usage_limits,
+     @rate_limits, @metadata, @created_at, @last_updated_at)`);
+  const remove = db.prepare('DELETE FROM workspaces WHERE id = ?');
   return {
-    get(idOrSlug: string): WorkspaceRow | null {
+    get(idOrSlug: string): WorkspaceRecord | null {
       return (isUuid(idOrSlug) ? byId.get(idOrSlug) : bySlug.get(idOrSlug)) ?? null;
     },
-    defaultWorkspace(organisationId: string): WorkspaceRow | null {
+    defaultWorkspace(organisationId: string): WorkspaceRecord | null {
       return defaultOf.get(organisationId) ?? null;
     },
-    insert(row: WorkspaceRow): void {
-      insert.run(row);
+    insert(row: WorkspaceRow & { metadata?: string }): void {
+      insert.run({ ...row, metadata: row.metadata ?? '{}' });
     },
-    list(filter: { organisationId: string; ids?: string[]; statuses: string[]; limit: number; offset: number }) {
-      const where = ['organisation_id = ?', `status IN (${filter.statuses.map(() => '?').join(',')})`];
+    update(id: string, changes: WorkspaceChanges): void {
+      const keys = Object.keys(changes);
+      if (keys.length === 0) return;
+      db.prepare(`UPDATE workspaces SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
+    },
+    delete(id: string): boolean {
+      return remove.run(id).changes > 0;
+    },
+    list(filter: WorkspaceListFilter): { total: number; rows: WorkspaceRecord[] } {
+      const where = ['organisation_id = ?', `status IN (${filter.statuses.map(() => '?').join(',') || 'NULL'})`];
       const params: unknown[] = [filter.organisationId, ...filter.statuses];
       if (filter.ids) {
         where.push(`id IN (${filter.ids.map(() => '?').join(',') || 'NULL'})`);
         params.push(...filter.ids);
       }
+      // instr() is case-sensitive where LIKE is not.
+      if (filter.name !== undefined) {
+        where.push('instr(name, ?) > 0');
+        params.push(filter.name);
+      }
+      if (filter.exactName !== undefined) {
+        where.push('name = ?');
+        params.push(filter.exactName);
+      }
       const clause = where.join(' AND ');
       const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM workspaces WHERE ${clause}`).get(...params)!.n;
       const rows = db
-        .prepare<unknown[], WorkspaceRow>(
+        .prepare<unknown[], WorkspaceRecord>(
           `SELECT * FROM workspaces WHERE ${clause} ORDER BY is_default DESC, created_at, name LIMIT ? OFFSET ?`,
         )
         .all(...params, filter.limit, filter.offset);
       return { total, rows };
+    },
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
     },
   };
 }
 
 export type WorkspacesRepository = ReturnType<typeof workspacesRepository>;
 
-export function workspaceView(row: WorkspaceRow) {
+export function workspaceView(row: WorkspaceRow & Partial<WorkspaceRecord>) {
   const defaults = parseJson<Record<string, unknown>>(row.defaults, {});
   return {
     id: row.id,
@@ -69,8 +118,12 @@ export function workspaceView(row: WorkspaceRow) {
     created_at: row.created_at,
     last_updated_at: row.last_updated_at,
     defaults: { ...defaults, is_default: row.is_default, object: 'workspace' as const },
+    metadata: parseJson<Record<string, unknown>>(row.metadata, {}),
     usage_limits: parseJson<Record<string, unknown>[]>(row.usage_limits, []),
     rate_limits: parseJson<Record<string, unknown>[]>(row.rate_limits, []),
+    last_reset_at: row.last_reset_at ?? null,
     object: 'workspace' as const,
   };
 }
+
+export type WorkspaceView = ReturnType<typeof workspaceView>;

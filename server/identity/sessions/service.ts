@@ -1,0 +1,166 @@
+// Local accounts: password login, logout, who am I, and password change (issue 5 item 3).
+// Unknown emails, users without a password and wrong passwords get the same answer after the same
+// work (one scrypt verification each). Failed attempts are throttled per email and per address.
+import { AppError, badRequest, forbidden } from '../../errors.ts';
+import { isoNow } from '../../db/rows.ts';
+import { newId } from '../../ids.ts';
+import type { SessionAuth } from '../auth.ts';
+import { hashPassword, needsRehash, randomPassword, verifyPassword } from '../passwords.ts';
+import { isOrgAdminRole } from '../roles.ts';
+import { type SessionAuthDeps, type SessionAuthenticator, sessionAuthenticator } from './requestAuth.ts';
+import { type LiveSession, csrfTokenFor, newSessionToken, hashSessionToken } from './store.ts';
+import { LoginThrottle, type ThrottleRules } from './throttle.ts';
+import { sessionTtlSeconds } from './ttl.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface LocalSessionsDeps extends SessionAuthDeps {
+  /** The appliance's one organisation (null before first start). */
+  organisationId: () => string | null;
+  throttle?: ThrottleRules;
+}
+
+export interface Client {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Too many failed attempts: answered 429 with a Retry-After header. */
+export class TooManyAttempts extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('AB06', 429, `Too many failed sign-in attempts: try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+export type LoginOutcome =
+  | { kind: 'ok'; userId: string; token: string; maxAgeSeconds: number; view: SelfView }
+  | { kind: 'failed'; userId: string | null }
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+export interface SelfView {
+  object: 'session';
+  user: { id: string; email: string; first_name: string | null; last_name: string | null; role: string };
+  must_change_password: boolean;
+  csrf_token: string;
+  expires_at: string;
+  /** Owners and admins: every workspace, as admin. Members: theirs (active ones), with their role. */
+  workspaces: { id: string; slug: string; name: string; status: string; is_default: boolean; role: string }[];
+}
+
+export const WRONG_CREDENTIALS = 'Wrong email or password';
+
+export function localSessions(deps: LocalSessionsDeps) {
+  const { store, now } = deps;
+  const throttle = new LoginThrottle(now, deps.throttle);
+  const requests: SessionAuthenticator = sessionAuthenticator(deps);
+  // Verified against when there is no real hash, so that unknown emails cost a login what known ones do.
+  let decoy: Promise<string> | null = null;
+  const decoyHash = () => (decoy ??= hashPassword(randomPassword()));
+
+  function view(live: Pick<LiveSession, 'organisation_id' | 'user_id' | 'email' | 'first_name' | 'last_name' | 'role'>, extra: {
+    token: string;
+    endsAt: number;
+    mustChange: boolean;
+  }): SelfView {
+    const orgWide = isOrgAdminRole(live.role);
+    const workspaces = orgWide
+      ? store.allWorkspaces(live.organisation_id, live.user_id).map((w) => ({ ...w, role: 'admin' as const }))
+      : store.memberWorkspaces(live.user_id).filter((w) => w.status === 'active');
+    return {
+      object: 'session',
+      user: { id: live.user_id, email: live.email, first_name: live.first_name, last_name: live.last_name, role: live.role },
+      must_change_password: extra.mustChange,
+      csrf_token: csrfTokenFor(extra.token),
+      expires_at: isoNow(extra.endsAt),
+      workspaces: workspaces.map((w) => ({
+        id: w.id,
+        slug: w.slug,
+        name: w.name,
+        status: w.status,
+        is_default: w.is_default === 1,
+        role: w.role ?? 'admin',
+      })),
+    };
+  }
+
+  async function login(input: { email: string; password: string }, client: Client): Promise<LoginOutcome> {
+    const email = input.email.trim();
+    const wait = throttle.retryAfterSeconds(email, client.ip);
+    if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+
+    const decoyValue = await decoyHash();
+    const organisationId = deps.organisationId();
+    const user = organisationId ? store.userByEmail(organisationId, email) : null;
+    const stored = user?.password_hash ?? null;
+    const matches = await verifyPassword(input.password, stored ?? decoyValue);
+    if (!user || stored === null || !matches || user.status !== 'active') {
+      throttle.failed(email, client.ip);
+      return { kind: 'failed', userId: user?.id ?? null };
+    }
+    throttle.succeeded(email);
+
+    const at = now();
+    const ttl = sessionTtlSeconds(deps.settings.get());
+    const token = newSessionToken();
+    const id = newId();
+    store.deleteExpired(isoNow(at));
+    store.insert({
+      id,
+      user_id: user.id,
+      token_hash: hashSessionToken(token),
+      created_at: isoNow(at),
+      last_seen_at: isoNow(at),
+      expires_at: isoNow(at + ttl * 1000),
+      client_ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 512) ?? null,
+    });
+    if (needsRehash(stored)) store.rehash(user.id, await hashPassword(input.password), stored);
+    const live = store.byToken(token)!;
+    const selfView = view(live, { token, endsAt: at + ttl * 1000, mustChange: live.must_change_password === 1 });
+    return { kind: 'ok', userId: user.id, token, maxAgeSeconds: ttl, view: selfView };
+  }
+
+  /** The signed-in person's view of themselves; `token` is their cookie's. */
+  function self(auth: SessionAuth, token: string): SelfView {
+    const live = store.byToken(token);
+    if (!live || live.id !== auth.session.id) throw forbidden('This session has ended: sign in again');
+    return view(live, { token, endsAt: auth.session.expiresAt, mustChange: live.must_change_password === 1 });
+  }
+
+  async function changePassword(
+    auth: SessionAuth,
+    token: string,
+    input: { current_password: string; new_password: string },
+    client: Client,
+  ): Promise<SelfView> {
+    // A stolen cookie must not become a way to guess the password: wrong current passwords count.
+    const wait = throttle.retryAfterSeconds(auth.session.email, client.ip);
+    if (wait > 0) throw new TooManyAttempts(wait);
+    const stored = store.passwordOf(auth.userId);
+    if (!(await verifyPassword(input.current_password, stored ?? (await decoyHash())))) {
+      throttle.failed(auth.session.email, client.ip);
+      throw badRequest('current_password is not your current password', { param: 'current_password' });
+    }
+    if ([...input.new_password].length < MIN_PASSWORD_LENGTH) {
+      throw badRequest(`new_password must be at least ${MIN_PASSWORD_LENGTH} characters long`, { param: 'new_password' });
+    }
+    if (input.new_password === input.current_password) {
+      throw badRequest('new_password must differ from current_password', { param: 'new_password' });
+    }
+    const hash = await hashPassword(input.new_password);
+    store.setPassword(auth.userId, hash, isoNow(now()));
+    store.deleteOthers(auth.userId, auth.session.id);
+    return self(auth, token);
+  }
+
+  return {
+    login,
+    self,
+    changePassword,
+    /** Ends the session (logout). */
+    end: (sessionId: string) => store.delete(sessionId),
+    requests,
+  };
+}
+
+export type LocalSessions = ReturnType<typeof localSessions>;
