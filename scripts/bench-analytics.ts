@@ -81,8 +81,16 @@ function endpoints(): { name: string; url: string; budgetMs: number }[] {
     { name: 'groups/model (all columns)', url: `/v1/analytics/groups/model?columns=${all}`, budgetMs: 1000 },
     { name: 'groups/api_key (all columns)', url: `/v1/analytics/groups/api_key?columns=${all}`, budgetMs: 1000 },
     { name: 'logs/groups/provider (all columns)', url: `/v1/logs/groups/provider?columns=${all}`, budgetMs: 1000 },
-    { name: 'graphs/requests (metadata filter)', url: `/v1/analytics/graphs/requests?metadata=${encodeURIComponent('{"team":"search"}')}`, budgetMs: 500 },
-    { name: 'graphs/cost (model + status filter)', url: '/v1/analytics/graphs/cost?ai_org_model=openai__gpt-4o&status_code=200,429', budgetMs: 500 },
+    {
+      name: 'graphs/requests (metadata filter)',
+      url: `/v1/analytics/graphs/requests?metadata=${encodeURIComponent('{"team":"search"}')}`,
+      budgetMs: 500,
+    },
+    {
+      name: 'graphs/cost (model + status filter)',
+      url: '/v1/analytics/graphs/cost?ai_org_model=openai__gpt-4o&status_code=200,429',
+      budgetMs: 500,
+    },
   ];
 }
 
@@ -113,10 +121,14 @@ async function main() {
         endMs: Date.now(),
         bodies: process.argv.includes('--bodies'),
       });
-      console.log(`Ingesting ${rows.toLocaleString('en')} requests through the LogWriter${process.argv.includes('--bodies') ? ' (with bodies)' : ''} ...`);
+      console.log(
+        `Ingesting ${rows.toLocaleString('en')} requests through the LogWriter${process.argv.includes('--bodies') ? ' (with bodies)' : ''} ...`,
+      );
       const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en');
       const done = await writeAll(writer, events, (p) =>
-        console.log(`  ${p.written.toLocaleString('en')} rows: writer ${rate(p.written, p.writerMs)} rows/s (with generation ${rate(p.written, p.elapsedMs)})`),
+        console.log(
+          `  ${p.written.toLocaleString('en')} rows: writer ${rate(p.written, p.writerMs)} rows/s (with generation ${rate(p.written, p.elapsedMs)})`,
+        ),
       );
       await writer.close();
       const checkpointStart = performance.now();
@@ -130,7 +142,9 @@ async function main() {
     const [count] = (await stores.logs.writer.runAndReadAll('SELECT count(*)::BIGINT AS n FROM request_logs')).getRowObjectsJS();
     const logFiles = fs.readdirSync(dataDir).filter((f) => f.startsWith('logs.duckdb'));
     const logBytes = logFiles.reduce((s, f) => s + fs.statSync(path.join(dataDir, f)).size, 0);
-    console.log(`Rows: ${Number(count!.n).toLocaleString('en')}; log database ${mb(logBytes)} (${logFiles.join(', ')}); data dir ${mb(dirSize(dataDir))}`);
+    console.log(
+      `Rows: ${Number(count!.n).toLocaleString('en')}; log database ${mb(logBytes)} (${logFiles.join(', ')}); data dir ${mb(dirSize(dataDir))}`,
+    );
   } finally {
     stores.close();
   }
@@ -158,7 +172,9 @@ async function main() {
       }
       const m = median(times);
       if (m > e.budgetMs) over += 1;
-      console.log(`${e.name.padEnd(40)} ${`${m.toFixed(0)} ms`.padStart(9)}  ${m > e.budgetMs ? `OVER ${e.budgetMs} ms` : `< ${e.budgetMs} ms`}`);
+      console.log(
+        `${e.name.padEnd(40)} ${`${m.toFixed(0)} ms`.padStart(9)}  ${m > e.budgetMs ? `OVER ${e.budgetMs} ms` : `< ${e.budgetMs} ms`}`,
+      );
     }
     console.log(over ? `\n${over} endpoint(s) over budget` : '\nEvery endpoint within budget');
   } finally {

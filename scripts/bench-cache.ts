@@ -27,10 +27,22 @@ function response(i: number): CachedResponse {
     object: 'chat.completion',
     created: 1741570283,
     model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content: `Answer ${i}: ${'lorem ipsum dolor sit amet '.repeat(30)}` }, finish_reason: 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: `Answer ${i}: ${'lorem ipsum dolor sit amet '.repeat(30)}` },
+        finish_reason: 'stop',
+      },
+    ],
     usage: { prompt_tokens: 20, completion_tokens: 200, total_tokens: 220 },
   });
-  return { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': `req_${i}` }, body, provider: 'openai', model: 'gpt-4o-mini' };
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-request-id': `req_${i}` },
+    body,
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+  };
 }
 
 function time(label: string, ops: number, fn: () => void): void {
@@ -38,7 +50,9 @@ function time(label: string, ops: number, fn: () => void): void {
   fn();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rate = (ops / ms) * 1000;
-  console.log(`${label.padEnd(48)} ${Math.round(rate).toLocaleString('en').padStart(10)} ops/s   ${((ms * 1000) / ops).toFixed(1).padStart(7)} µs/op`);
+  console.log(
+    `${label.padEnd(48)} ${Math.round(rate).toLocaleString('en').padStart(10)} ops/s   ${((ms * 1000) / ops).toFixed(1).padStart(7)} µs/op`,
+  );
 }
 
 function shuffled(n: number): number[] {
@@ -54,13 +68,28 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cache-'));
 try {
   const file = path.join(dir, 'cache.db');
   const keys = Array.from({ length: N }, (_, i) =>
-    cacheKey({ workspaceId: 'ws', provider: 'openai', upstream: 'https://api.openai.com/v1', endpoint: '/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }] } }),
+    cacheKey({
+      workspaceId: 'ws',
+      provider: 'openai',
+      upstream: 'https://api.openai.com/v1',
+      endpoint: '/chat/completions',
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }] },
+    }),
   );
   const responses = Array.from({ length: N }, (_, i) => response(i));
-  console.log(`${N.toLocaleString('en')} entries, body ${responses[0]?.body.length} bytes, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}\n`);
+  console.log(
+    `${N.toLocaleString('en')} entries, body ${responses[0]?.body.length} bytes, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}\n`,
+  );
 
   time('cacheKey (normalise + SHA-256)', N, () => {
-    for (let i = 0; i < N; i++) cacheKey({ workspaceId: 'ws', provider: 'openai', upstream: 'https://api.openai.com/v1', endpoint: '/chat/completions', body: { model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content: `question ${i}` }] } });
+    for (let i = 0; i < N; i++)
+      cacheKey({
+        workspaceId: 'ws',
+        provider: 'openai',
+        upstream: 'https://api.openai.com/v1',
+        endpoint: '/chat/completions',
+        body: { model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content: `question ${i}` }] },
+      });
   });
 
   let cache = ResponseCache.open(file, { maxBytes: 10 * 1024 ** 3 });
@@ -84,14 +113,18 @@ try {
   const stats = cache.stats();
   cache.close();
   const fileMb = (fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0)) / 1024 ** 2;
-  console.log(`${''.padEnd(48)} (${stats.entries.toLocaleString('en')} entries, ${(stats.bytes / 1024 ** 2).toFixed(1)} MB counted, ${fileMb.toFixed(1)} MB on disk)`);
+  console.log(
+    `${''.padEnd(48)} (${stats.entries.toLocaleString('en')} entries, ${(stats.bytes / 1024 ** 2).toFixed(1)} MB counted, ${fileMb.toFixed(1)} MB on disk)`,
+  );
 
   cache = ResponseCache.open(file, { maxBytes: stats.bytes / 2 });
   const evicted = cache.stats();
   time('set over a full cap (evicts the LRU entry)', N / 2, () => {
     for (let i = 0; i < N / 2; i++) cache.set(`new-${i}`, responses[i] as CachedResponse, 3600, NOW + 10_000 + i);
   });
-  console.log(`${''.padEnd(48)} (reopen at half the cap kept ${evicted.entries.toLocaleString('en')} entries; evictions since: ${cache.stats().evictions.toLocaleString('en')})`);
+  console.log(
+    `${''.padEnd(48)} (reopen at half the cap kept ${evicted.entries.toLocaleString('en')} entries; evictions since: ${cache.stats().evictions.toLocaleString('en')})`,
+  );
   cache.close();
 
   const defaultScan = Math.floor(MAX_SCAN_FLOATS / DIMS);
@@ -116,7 +149,9 @@ try {
     }
     ms.sort((a, b) => a - b);
     const pct = (p: number) => (ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] as number).toFixed(2);
-    console.log(`  find over ${size.toLocaleString('en').padEnd(6)} vectors   median ${pct(0.5).padStart(7)} ms   p90 ${pct(0.9).padStart(7)} ms   (${((Number(pct(0.5)) * 1000) / size).toFixed(1)} µs/vector)`);
+    console.log(
+      `  find over ${size.toLocaleString('en').padEnd(6)} vectors   median ${pct(0.5).padStart(7)} ms   p90 ${pct(0.9).padStart(7)} ms   (${((Number(pct(0.5)) * 1000) / size).toFixed(1)} µs/vector)`,
+    );
   }
   semCache.close();
 } finally {

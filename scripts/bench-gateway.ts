@@ -36,7 +36,10 @@ const CHAT = JSON.stringify({
 
 function sseBody(includeUsage: boolean): string {
   const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'gpt-4o' };
-  const events: object[] = ['Hel', 'lo ', 'there', '!'].map((t) => ({ ...base, choices: [{ index: 0, delta: { content: t }, finish_reason: null }] }));
+  const events: object[] = ['Hel', 'lo ', 'there', '!'].map((t) => ({
+    ...base,
+    choices: [{ index: 0, delta: { content: t }, finish_reason: null }],
+  }));
   events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
   if (includeUsage) events.push({ ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } });
   return events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('') + 'data: [DONE]\n\n';
@@ -105,7 +108,14 @@ interface Row {
   total: number;
 }
 
-async function load(name: string, url: string, headers: Record<string, string>, body: unknown, connections: number, duration: number): Promise<Row> {
+async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  connections: number,
+  duration: number,
+): Promise<Row> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -240,7 +250,9 @@ async function main() {
     );
 
     // Logging was on: every gateway request has a row.
-    const logs = (await fetch(`${gatewayUrl}/v1/logs?page_size=1`, { headers: viaGateway.headers }).then((r) => r.json())) as { total: number };
+    const logs = (await fetch(`${gatewayUrl}/v1/logs?page_size=1`, { headers: viaGateway.headers }).then((r) => r.json())) as {
+      total: number;
+    };
     const sent = rows.filter((r) => r.name.startsWith('gateway')).reduce((s, r) => s + r.total, 0);
     console.log(`request log rows: ${logs.total} (measured gateway requests: ${sent}, plus warm-up and first-chunk runs)`);
   } finally {

@@ -93,7 +93,10 @@ export function buildPricing(sourceDir = DEFAULT_SOURCE, outDir = DEFAULT_OUT): 
     if (!fs.existsSync(from)) continue;
     const to = path.join(outDir, folder);
     fs.mkdirSync(to, { recursive: true });
-    const names = fs.readdirSync(from).filter((n) => n.endsWith('.json')).sort();
+    const names = fs
+      .readdirSync(from)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     for (const name of names) {
       const raw = fs.readFileSync(path.join(from, name));
       const expected = sums.get(`${folder}/${name}`);

@@ -30,15 +30,24 @@ async function main() {
   const stores = await openStores(config.dataDir);
   try {
     const services = createServices({ config, ...stores });
-    if (bootstrap(services, stores.db, config)) console.log(`Bootstrapped ${config.dataDir}; credentials in ${firstRunFile(config.dataDir)}`);
+    if (bootstrap(services, stores.db, config))
+      console.log(`Bootstrapped ${config.dataDir}; credentials in ${firstRunFile(config.dataDir)}`);
     const writer = new LogWriter(stores.logs, { journalDir: path.join(config.dataDir, 'log-journal') });
     await writer.open();
-    const events = syntheticTraffic(trafficScope(services, stores.db), { rows, days, seed, endMs: Date.now(), bodies: process.argv.includes('--bodies') });
+    const events = syntheticTraffic(trafficScope(services, stores.db), {
+      rows,
+      days,
+      seed,
+      endMs: Date.now(),
+      bodies: process.argv.includes('--bodies'),
+    });
     const done = await writeAll(writer, events, (p) => console.log(`  ${p.written.toLocaleString('en')} rows`));
     await writer.close();
     await stores.logs.writer.run('CHECKPOINT');
     const perSecond = Math.round(done.written / (done.elapsedMs / 1000));
-    console.log(`Wrote ${done.written.toLocaleString('en')} requests over ${days} days to ${config.dataDir} in ${(done.elapsedMs / 1000).toFixed(1)} s (${perSecond.toLocaleString('en')} rows/s)`);
+    console.log(
+      `Wrote ${done.written.toLocaleString('en')} requests over ${days} days to ${config.dataDir} in ${(done.elapsedMs / 1000).toFixed(1)} s (${perSecond.toLocaleString('en')} rows/s)`,
+    );
   } finally {
     stores.close();
   }

@@ -36,10 +36,37 @@ const MODELS: Model[] = [
   { org: 'openai', provider: 'openai-prod', model: 'gpt-4o', input: 0.25, output: 1, base: 450, perToken: 12, weight: 20 },
   { org: 'openai', provider: 'openai-prod', model: 'gpt-4o-mini', input: 0.015, output: 0.06, base: 300, perToken: 8, weight: 25 },
   { org: 'azure-openai', provider: 'azure-eu', model: 'gpt-4o', input: 0.25, output: 1, base: 500, perToken: 13, weight: 8 },
-  { org: 'anthropic', provider: 'anthropic-prod', model: 'claude-sonnet-4-5', input: 0.3, output: 1.5, base: 700, perToken: 15, weight: 12 },
+  {
+    org: 'anthropic',
+    provider: 'anthropic-prod',
+    model: 'claude-sonnet-4-5',
+    input: 0.3,
+    output: 1.5,
+    base: 700,
+    perToken: 15,
+    weight: 12,
+  },
   { org: 'anthropic', provider: 'anthropic-prod', model: 'claude-haiku-4-5', input: 0.1, output: 0.5, base: 350, perToken: 7, weight: 8 },
-  { org: 'bedrock', provider: 'bedrock-us', model: 'anthropic.claude-3-5-haiku', input: 0.08, output: 0.4, base: 600, perToken: 9, weight: 5 },
-  { org: 'vllm', provider: 'vllm-lan', model: 'meta-llama/Llama-3.1-70B-Instruct', input: 0, output: 0, base: 250, perToken: 25, weight: 10 },
+  {
+    org: 'bedrock',
+    provider: 'bedrock-us',
+    model: 'anthropic.claude-3-5-haiku',
+    input: 0.08,
+    output: 0.4,
+    base: 600,
+    perToken: 9,
+    weight: 5,
+  },
+  {
+    org: 'vllm',
+    provider: 'vllm-lan',
+    model: 'meta-llama/Llama-3.1-70B-Instruct',
+    input: 0,
+    output: 0,
+    base: 250,
+    perToken: 25,
+    weight: 10,
+  },
   { org: 'ollama', provider: 'ollama-gpu1', model: 'qwen2.5:14b', input: 0, output: 0, base: 150, perToken: 20, weight: 7 },
   { org: 'openai', provider: 'openai-prod', model: 'text-embedding-3-small', input: 0.002, output: 0, base: 80, perToken: 0, weight: 5 },
 ];
@@ -140,7 +167,11 @@ export function* syntheticTraffic(scope: TrafficScope, options: TrafficOptions):
     const input = around(embedding ? 120 : 900, 0.8, rnd);
     const output = embedding || !ok ? 0 : around(260, 0.7, rnd);
     const cost = ok && !hit ? (input * m.input + output * m.output) / 1000 : 0;
-    const latency = hit ? around(25, 0.4, rnd) : ok ? Math.round(around(m.base, 0.35, rnd) + output * m.perToken * (0.6 + rnd() * 0.8)) : around(m.base / 2, 0.6, rnd);
+    const latency = hit
+      ? around(25, 0.4, rnd)
+      : ok
+        ? Math.round(around(m.base, 0.35, rnd) + output * m.perToken * (0.6 + rnd() * 0.8))
+        : around(m.base / 2, 0.6, rnd);
     const ttfb = stream && ok ? Math.min(latency, around(m.base, 0.3, rnd)) : latency;
 
     const user = `user-${Math.floor(Math.pow(rnd(), 2.2) * endUsers) + 1}`;
@@ -219,7 +250,12 @@ export function* syntheticTraffic(scope: TrafficScope, options: TrafficOptions):
               ? { model: m.model, input: 'A short passage to embed.' }
               : { model: m.model, stream, messages: [{ role: 'user', content: `Please ${metadata.feature ?? 'help with'} this (${i}).` }] },
             response: ok
-              ? { id: `chatcmpl-${i}`, object: 'chat.completion', model: m.model, usage: { prompt_tokens: input, completion_tokens: output } }
+              ? {
+                  id: `chatcmpl-${i}`,
+                  object: 'chat.completion',
+                  model: m.model,
+                  usage: { prompt_tokens: input, completion_tokens: output },
+                }
               : { error: { message: error, code: status } },
           }
         : null,
@@ -280,8 +316,15 @@ export async function writeAll(
 export function trafficScope(services: Services, db: Sqlite): TrafficScope {
   const org = services.repos.organisation.get()!;
   const ws = services.repos.workspaces.defaultWorkspace(org.id)!;
-  const real = db.prepare<[string], { id: string; user_id: string | null }>('SELECT id, user_id FROM api_keys WHERE workspace_id = ? ORDER BY created_at').all(ws.id);
+  const real = db
+    .prepare<[string], { id: string; user_id: string | null }>(
+      'SELECT id, user_id FROM api_keys WHERE workspace_id = ? ORDER BY created_at',
+    )
+    .all(ws.id);
   // The bootstrap key carries most traffic; a few more services' keys the rest.
-  const keys = [...real.map((k) => ({ id: k.id, userId: k.user_id })), ...['search-api', 'support-bot', 'batch-jobs'].map((n) => ({ id: `synthetic-key-${n}`, userId: null }))];
+  const keys = [
+    ...real.map((k) => ({ id: k.id, userId: k.user_id })),
+    ...['search-api', 'support-bot', 'batch-jobs'].map((n) => ({ id: `synthetic-key-${n}`, userId: null })),
+  ];
   return { organisationId: org.id, workspaceId: ws.id, workspaceSlug: ws.slug, keys };
 }

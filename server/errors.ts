@@ -89,8 +89,7 @@ export class AppError extends Error {
 export const badRequest = (message: string, options?: AppErrorOptions) => new AppError('AB01', 400, message, options);
 export const unauthorized = (message = 'Invalid API key. Send a valid key in the x-portkey-api-key header.') =>
   new AppError('AB05', 401, message);
-export const forbidden = (message = 'You do not have enough permissions to execute this request') =>
-  new AppError('AB03', 403, message);
+export const forbidden = (message = 'You do not have enough permissions to execute this request') => new AppError('AB03', 403, message);
 export const notFound = (message: string) => new AppError('AB08', 404, message);
 export const conflict = (message: string) => new AppError('AB07', 409, message);
 export const internalError = (detail?: unknown) =>

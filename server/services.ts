@@ -133,9 +133,23 @@ function organisationPeople(
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
       now,
     }),
-    members: membersService({ users: repos.users, facts, visible: visibleWorkspaces(repos.workspaces, facts), ownedKeys: owned, forgetKeys, now }),
+    members: membersService({
+      users: repos.users,
+      facts,
+      visible: visibleWorkspaces(repos.workspaces, facts),
+      ownedKeys: owned,
+      forgetKeys,
+      now,
+    }),
     users: usersService({ users: repos.users, facts, ownedKeys: owned, forgetKeys, now }),
-    invites: invitesService({ repo: invitesRepository(deps.db), users: repos.users, workspaces: repos.workspaces, facts, apiKeys: core.apiKeys, now }),
+    invites: invitesService({
+      repo: invitesRepository(deps.db),
+      users: repos.users,
+      workspaces: repos.workspaces,
+      facts,
+      apiKeys: core.apiKeys,
+      now,
+    }),
   };
 }
 

@@ -62,9 +62,14 @@ describe('npm start', () => {
       fs.writeFileSync(full, '');
       return full;
     };
-    const paths = ['server/main.ts', 'server/main.test.ts', 'server/db/migrations/0001_a.sql', 'server/README.md', 'tsconfig.json'].map(file);
+    const paths = ['server/main.ts', 'server/main.test.ts', 'server/db/migrations/0001_a.sql', 'server/README.md', 'tsconfig.json'].map(
+      file,
+    );
     const at = (p: string, seconds: number) => fs.utimesSync(p, seconds, seconds);
-    const resetAll = () => [...paths, path.join(root, 'server'), path.join(root, 'server/db'), path.join(root, 'server/db/migrations')].forEach((p) => at(p, 1000));
+    const resetAll = () =>
+      [...paths, path.join(root, 'server'), path.join(root, 'server/db'), path.join(root, 'server/db/migrations')].forEach((p) =>
+        at(p, 1000),
+      );
     const built = 2000 * 1000;
     const stale = () => start.needsBuild(built, start.inputTimes(root));
 

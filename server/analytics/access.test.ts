@@ -16,7 +16,12 @@ const SCOPES = ['analytics.view', 'logs.list', 'logs.view'];
 
 beforeAll(async () => {
   t = await startLogsTestApp();
-  const roles = { member: ['member', 'member'], manager: ['member', 'manager'], wsAdmin: ['member', 'admin'], orgAdmin: ['admin', 'member'] } as const;
+  const roles = {
+    member: ['member', 'member'],
+    manager: ['member', 'manager'],
+    wsAdmin: ['member', 'admin'],
+    orgAdmin: ['admin', 'member'],
+  } as const;
   for (const [name, [orgRole, wsRole]] of Object.entries(roles)) {
     const userId = t.addUser(orgRole, wsRole);
     people[name as keyof typeof people] = { userId, key: await t.userKey(userId, SCOPES) };

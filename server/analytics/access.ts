@@ -63,7 +63,9 @@ export function analyticsAccess(deps: AccessDeps) {
     scope(auth: AuthContext, req: ScopeRequest): RowScope {
       const scopes = SCOPES[req.surface];
       if (!scopes.some((s) => hasScope(auth, s))) {
-        throw forbidden(`You do not have enough permissions to execute this request (this API key needs the "${scopes.join('" or "')}" scope)`);
+        throw forbidden(
+          `You do not have enough permissions to execute this request (this API key needs the "${scopes.join('" or "')}" scope)`,
+        );
       }
       const workspaceId = workspaceOf(auth, req);
       if (req.surface === 'analytics' && !mayViewAnalytics(auth, workspaceId)) {

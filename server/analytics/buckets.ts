@@ -66,9 +66,7 @@ function nextStart(start: number, b: Pick<Buckets, 'unit' | 'widthMs' | 'offsetM
 export function chooseBuckets(minMs: number, maxMs: number, offsetMs = 0): Buckets {
   const span = Math.max(0, maxMs - minMs);
   const step = STEPS.find((s) => span <= s.upTo);
-  const shape = step
-    ? { unit: step.unit, widthMs: step.width, offsetMs }
-    : { unit: 'month' as const, widthMs: 0, offsetMs };
+  const shape = step ? { unit: step.unit, widthMs: step.width, offsetMs } : { unit: 'month' as const, widthMs: 0, offsetMs };
   const starts: number[] = [];
   for (let s = bucketStart(minMs, shape); s <= maxMs; s = nextStart(s, shape)) starts.push(s);
   return { ...shape, starts };

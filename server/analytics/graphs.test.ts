@@ -104,7 +104,10 @@ describe('analytics graphs', () => {
 
     const summary = await get(f.t, `/v1/analytics/summary/cache?${DAY_RANGE}`);
     // The other seven averaged 2150 / 7 = 307.14 ms; a hit took 25.
-    expect(summary).toEqual({ summary: { hits: 2, avg_latency: 25, total_requests: 9, cache_speedup: 91.86 }, object: 'analytics-summary' });
+    expect(summary).toEqual({
+      summary: { hits: 2, avg_latency: 25, total_requests: 9, cache_speedup: 91.86 },
+      object: 'analytics-summary',
+    });
   });
 
   it('feedback: count, score distribution, weighted average and per model', async () => {

@@ -250,7 +250,11 @@ async function feedbackModels(ctx: GraphContext): Promise<Graph> {
     }),
     true,
   );
-  const data = rows.map((r) => ({ ai_model: (r.ai_model as string | null) ?? null, total: int(r.n), avg_weighted_feedback: dec(r.avg_weighted) }));
+  const data = rows.map((r) => ({
+    ai_model: (r.ai_model as string | null) ?? null,
+    total: int(r.n),
+    avg_weighted_feedback: dec(r.avg_weighted),
+  }));
   return graph({ total: data.reduce((s, r) => s + r.total, 0) }, data);
 }
 
@@ -321,7 +325,10 @@ export const GRAPHS: Record<string, { paths: readonly string[]; run: GraphRunner
     paths: ['feedbacks'],
     run: async (ctx) => {
       const s = await feedbackSeries(ctx);
-      return graph({ total: int(s.summary.total) }, points(ctx, s.byBucket, (r) => ({ total: int(r.total) })));
+      return graph(
+        { total: int(s.summary.total) },
+        points(ctx, s.byBucket, (r) => ({ total: int(r.total) })),
+      );
     },
   },
   feedbacksScores: {
@@ -332,7 +339,10 @@ export const GRAPHS: Record<string, { paths: readonly string[]; run: GraphRunner
     paths: ['feedbacks/weighted', 'feedbacks-weighted'],
     run: async (ctx) => {
       const s = await feedbackSeries(ctx);
-      return graph({ avg: dec(s.summary.avg_weighted) }, points(ctx, s.byBucket, (r) => ({ avg: dec(r.avg_weighted) })));
+      return graph(
+        { avg: dec(s.summary.avg_weighted) },
+        points(ctx, s.byBucket, (r) => ({ avg: dec(r.avg_weighted) })),
+      );
     },
   },
   feedbacksAiModels: {

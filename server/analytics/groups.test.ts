@@ -219,7 +219,9 @@ describe('generic groupBy', () => {
   it('refuses an unknown groupBy and a named group order_by it does not have', async () => {
     const res = await f.t.call('GET', `/v1/analytics/groups/colour?${DAY_RANGE}`, f.t.admin);
     expect(res.status).toBe(400);
-    expect(res.body.data.message).toContain('groupBy must be one of: ai_service, model, status_code, api_key, config, workspace, provider, prompt');
+    expect(res.body.data.message).toContain(
+      'groupBy must be one of: ai_service, model, status_code, api_key, config, workspace, provider, prompt',
+    );
     const users = await f.t.call('GET', `/v1/analytics/groups/users?${DAY_RANGE}&order_by=avg_tokens`, f.t.admin);
     expect(users.status).toBe(400);
     expect(users.body.data.message).toContain('order_by must be one of: user, requests, cost');
@@ -254,7 +256,10 @@ describe('filters', () => {
   });
 
   it('a narrower range: 5-minute buckets, bounds inclusive', async () => {
-    const body = await get(f.t, `/v1/analytics/graphs/requests?time_of_generation_min=${DAY}T01:05:00Z&time_of_generation_max=${DAY}T02:15:00Z`);
+    const body = await get(
+      f.t,
+      `/v1/analytics/graphs/requests?time_of_generation_min=${DAY}T01:05:00Z&time_of_generation_max=${DAY}T02:15:00Z`,
+    );
     expect(body.summary.total).toBe(3);
     expect(body.data_points).toHaveLength(15);
     expect(body.data_points[0]).toEqual({ timestamp: `${DAY}T01:05:00.000Z`, total: 1 });

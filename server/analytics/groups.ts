@@ -111,9 +111,7 @@ export function parseGroupBy(value: string): GroupBy {
 /** `columns=cost,p95_latency` -> the columns, requests first; unknown names are refused. */
 export function parseColumns(value: unknown, fallback: readonly Column[] = []): Column[] {
   if (value === undefined || value === '') return ['requests', ...fallback.filter((c) => c !== 'requests')];
-  const names = (Array.isArray(value) ? value.map(String) : String(value).split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const names = (Array.isArray(value) ? value.map(String) : String(value).split(',')).map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
   if (unknown.length) {
     throw badRequest(`columns may only name: ${COLUMNS.join(', ')} (unknown: ${unknown.join(', ')})`, { param: 'columns' });
@@ -150,8 +148,7 @@ interface GroupedSql {
 
 function groupedFrom(ctx: GroupContext, g: GroupedSql, p: SqlParams): { keySql: string; from: string } {
   const keySql = g.keySql(p);
-  const where = rowsWhere(ctx.q, ctx.scope, p, g.skipNull ? [`${keySql} IS NOT NULL`] : []);
-  return { keySql, from: `FROM request_logs l ${g.join ?? ''} ${where}` };
+  return { keySql, from: `FROM request_logs l ${g.join ?? ''} ${rowsWhere(ctx.q, ctx.scope, p)}` };
 }
 
 async function groupedRows(ctx: GroupContext, g: GroupedSql): Promise<{ total: number; rows: Row[] }> {
@@ -163,11 +160,14 @@ async function groupedRows(ctx: GroupContext, g: GroupedSql): Promise<{ total: n
   const direction = order.direction === 'asc' ? 'ASC' : 'DESC';
   // Ties order by the key ascending, so pages are stable.
   const tieBreak = order.field === g.key ? '' : `, ${key} ASC NULLS LAST`;
+  // The NULL group is dropped after grouping: the key is computed once per row (for a metadata key,
+  // reading it out of the lists is most of the query's cost).
+  const skip = g.skipNull ? `WHERE ${key} IS NOT NULL` : '';
   const rows = await ctx.reader.rows(
-    `SELECT * FROM (
-       SELECT ${keySql} AS ${key}, ${g.select.join(', ')}, count(*) OVER () AS total_groups
+    `SELECT *, count(*) OVER () AS total_groups FROM (
+       SELECT ${keySql} AS ${key}, ${g.select.join(', ')}
          ${from}
-        GROUP BY 1)
+        GROUP BY 1) ${skip}
      ORDER BY ${g.orderable[order.field]} ${direction} NULLS LAST${tieBreak}
      LIMIT ${p.add(BigInt(page.limit))} OFFSET ${p.add(BigInt(page.offset))}`,
     p,
@@ -176,14 +176,15 @@ async function groupedRows(ctx: GroupContext, g: GroupedSql): Promise<{ total: n
   // A page past the end has no row to carry the count: count the groups on their own.
   const c = new SqlParams();
   const counted = groupedFrom(ctx, g, c);
-  const [r] = await ctx.reader.rows(`SELECT count(*) AS n FROM (SELECT ${counted.keySql} AS k ${counted.from} GROUP BY 1)`, c);
+  const [r] = await ctx.reader.rows(`SELECT count(*) AS n FROM (SELECT ${counted.keySql} AS ${key} ${counted.from} GROUP BY 1) ${skip}`, c);
   return { total: num(r?.n), rows };
 }
 
 function numberParam(v: unknown, name: string): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`${name} must be a whole number of at least 0 (got ${JSON.stringify(v)})`, { param: name });
+  if (!Number.isInteger(n) || n < 0)
+    throw badRequest(`${name} must be a whole number of at least 0 (got ${JSON.stringify(v)})`, { param: name });
   return n;
 }
 
@@ -198,7 +199,14 @@ export async function groupedData(ctx: GroupContext, by: GroupBy, defaultColumns
   const keySql = by === 'status_code' ? `${DIMENSION[by]}::INTEGER` : DIMENSION[by];
   const summaryRun = wantsTotal(ctx.query) ? summaryOf(ctx, columns) : Promise.resolve(undefined);
   const [{ total, rows }, summary] = await Promise.all([
-    groupedRows(ctx, { key: by, keySql: () => keySql, skipNull: false, select: aggregates(columns), orderable, fallback: { field: 'requests', direction: 'desc' } }),
+    groupedRows(ctx, {
+      key: by,
+      keySql: () => keySql,
+      skipNull: false,
+      select: aggregates(columns),
+      orderable,
+      fallback: { field: 'requests', direction: 'desc' },
+    }),
     summaryRun,
   ]);
   const data = rows.map((r) => {
@@ -222,7 +230,10 @@ function labelsOf(labels: GroupLabels, by: GroupBy, key: unknown): Row {
 
 async function summaryOf(ctx: GroupContext, columns: readonly Column[]): Promise<Row> {
   const p = new SqlParams();
-  const [r = {}] = await ctx.reader.rows(`SELECT ${aggregates(columns).join(', ')} FROM request_logs l ${rowsWhere(ctx.q, ctx.scope, p)}`, p);
+  const [r = {}] = await ctx.reader.rows(
+    `SELECT ${aggregates(columns).join(', ')} FROM request_logs l ${rowsWhere(ctx.q, ctx.scope, p)}`,
+    p,
+  );
   const out: Row = {};
   for (const c of columns) out[c] = COLUMN[c].out(r);
   return out;
@@ -233,17 +244,14 @@ async function summaryOf(ctx: GroupContext, columns: readonly Column[]): Promise
 // 64-bit integers); they are sent as strings here too, so clients written against it keep working.
 
 export async function usersGroup(ctx: GroupContext): Promise<GroupList> {
-  const { total, rows } = await groupedRows(
-    ctx,
-    {
-      key: 'user',
-      keySql: () => USER,
-      skipNull: true,
-      select: ['count(*) AS requests', 'sum(l.cost) AS cost'],
-      orderable: { user: '"user"', requests: 'requests', cost: 'cost' },
-      fallback: { field: 'requests', direction: 'desc' },
-    },
-  );
+  const { total, rows } = await groupedRows(ctx, {
+    key: 'user',
+    keySql: () => USER,
+    skipNull: true,
+    select: ['count(*) AS requests', 'sum(l.cost) AS cost'],
+    orderable: { user: '"user"', requests: 'requests', cost: 'cost' },
+    fallback: { field: 'requests', direction: 'desc' },
+  });
   return list(
     total,
     rows.map((r) => group({ user: String(r.user), requests: String(int(r.requests)), cost: String(cents(r.cost)) })),
@@ -251,65 +259,81 @@ export async function usersGroup(ctx: GroupContext): Promise<GroupList> {
 }
 
 export async function aiModelsGroup(ctx: GroupContext): Promise<GroupList> {
-  const { total, rows } = await groupedRows(
-    ctx,
-    {
-      key: 'ai_model',
-      keySql: () => 'l.ai_model',
-      skipNull: true,
-      select: ['count(*) AS requests'],
-      orderable: { ai_model: '"ai_model"', requests: 'requests' },
-      fallback: { field: 'requests', direction: 'desc' },
-    },
+  const { total, rows } = await groupedRows(ctx, {
+    key: 'ai_model',
+    keySql: () => 'l.ai_model',
+    skipNull: true,
+    select: ['count(*) AS requests'],
+    orderable: { ai_model: '"ai_model"', requests: 'requests' },
+    fallback: { field: 'requests', direction: 'desc' },
+  });
+  return list(
+    total,
+    rows.map((r) => group({ ai_model: String(r.ai_model), requests: String(int(r.requests)) })),
   );
-  return list(total, rows.map((r) => group({ ai_model: String(r.ai_model), requests: String(int(r.requests)) })));
 }
 
 /**
  * Requests by the value of one metadata key. Feedback comes per trace (view feedback_by_trace):
- * a request with feedback counts once, with its trace's average weighted value.
+ * a request with feedback counts once, with its trace's average weighted value. Unless the order
+ * is by feedback, the feedback figures come from a second statement driven by the (small) feedback
+ * side, run beside the first: joining every request to the view costs more than the grouping.
  */
 export async function metadataGroup(ctx: GroupContext, key: string): Promise<GroupList> {
   if (!key || key.length > 256) throw badRequest('metadataKey must be a metadata key of 1 to 256 characters', { param: 'metadataKey' });
-  const { total, rows } = await groupedRows(
-    ctx,
-    {
-      key: 'metadata_value',
-      keySql: (p) => (key === '_user' ? USER : `l.metadata_value[list_position(l.metadata_key, ${p.add(key)})]`),
-      skipNull: true,
-      select: [
-        'count(*) AS requests',
-        'sum(l.cost) AS cost',
-        'avg(l.total_units) AS avg_tokens',
-        'avg(fb.avg_weighted_value) AS avg_weighted_feedback',
-        'count(fb.trace_id) AS requests_with_feedback',
-        'epoch_ms(max(l.created_at)) AS last_ms',
-      ],
-      orderable: {
-        metadata_value: '"metadata_value"',
-        requests: 'requests',
-        cost: 'cost',
-        avg_tokens: 'avg_tokens',
-        avg_weighted_feedback: 'avg_weighted_feedback',
-        requests_with_feedback: 'requests_with_feedback',
-        last_seen: 'last_ms',
-      },
-      fallback: { field: 'requests', direction: 'desc' },
-      join: 'LEFT JOIN feedback_by_trace fb ON fb.trace_id = l.trace_id AND fb.workspace_id IS NOT DISTINCT FROM l.workspace_id',
+  const valueSql = (p: SqlParams) => (key === '_user' ? USER : `l.metadata_value[list_position(l.metadata_key, ${p.add(key)})]`);
+  const byFeedback = ['avg_weighted_feedback', 'requests_with_feedback'].includes(String(ctx.query.order_by));
+  const feedbackJoin = 'JOIN feedback_by_trace fb ON fb.trace_id = l.trace_id AND fb.workspace_id IS NOT DISTINCT FROM l.workspace_id';
+  const grouped = groupedRows(ctx, {
+    key: 'metadata_value',
+    keySql: valueSql,
+    skipNull: true,
+    select: [
+      'count(*) AS requests',
+      'sum(l.cost) AS cost',
+      'avg(l.total_units) AS avg_tokens',
+      'epoch_ms(max(l.created_at)) AS last_ms',
+      ...(byFeedback ? ['avg(fb.avg_weighted_value) AS avg_weighted_feedback', 'count(fb.trace_id) AS requests_with_feedback'] : []),
+    ],
+    orderable: {
+      metadata_value: '"metadata_value"',
+      requests: 'requests',
+      cost: 'cost',
+      avg_tokens: 'avg_tokens',
+      avg_weighted_feedback: 'avg_weighted_feedback',
+      requests_with_feedback: 'requests_with_feedback',
+      last_seen: 'last_ms',
     },
-  );
+    fallback: { field: 'requests', direction: 'desc' },
+    ...(byFeedback ? { join: `LEFT ${feedbackJoin}` } : {}),
+  });
+  const feedback = byFeedback ? Promise.resolve(new Map<string, Row>()) : feedbackByValue(ctx, valueSql, feedbackJoin);
+  const [{ total, rows }, fb] = await Promise.all([grouped, feedback]);
   return list(
     total,
-    rows.map((r) =>
-      group({
+    rows.map((r) => {
+      const f = fb.get(String(r.metadata_value)) ?? r;
+      return group({
         metadata_value: String(r.metadata_value),
         requests: int(r.requests),
         cost: cents(r.cost),
         avg_tokens: dec(r.avg_tokens),
-        avg_weighted_feedback: num(r.requests_with_feedback) > 0 ? dec(r.avg_weighted_feedback) : null,
-        requests_with_feedback: int(r.requests_with_feedback),
+        avg_weighted_feedback: num(f.requests_with_feedback) > 0 ? dec(f.avg_weighted_feedback) : null,
+        requests_with_feedback: int(f.requests_with_feedback),
         last_seen: iso(r.last_ms),
-      }),
-    ),
+      });
+    }),
   );
+}
+
+async function feedbackByValue(ctx: GroupContext, valueSql: (p: SqlParams) => string, join: string): Promise<Map<string, Row>> {
+  const p = new SqlParams();
+  const value = valueSql(p);
+  const rows = await ctx.reader.rows(
+    `SELECT ${value} AS v, avg(fb.avg_weighted_value) AS avg_weighted_feedback, count(*) AS requests_with_feedback
+       FROM request_logs l ${join} ${rowsWhere(ctx.q, ctx.scope, p)}
+      GROUP BY 1`,
+    p,
+  );
+  return new Map(rows.filter((r) => r.v !== null).map((r) => [String(r.v), r]));
 }

@@ -12,10 +12,8 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
 
     for (const [name, def] of Object.entries(GRAPHS)) {
       for (const path of def.paths) {
-        app.get(
-          `/analytics/graphs/${path}`,
-          { schema: { querystring, response: { 200: GRAPH_SCHEMAS[name]! } } },
-          async (req) => analytics.graph(req.auth!, name, req.query),
+        app.get(`/analytics/graphs/${path}`, { schema: { querystring, response: { 200: GRAPH_SCHEMAS[name]! } } }, async (req) =>
+          analytics.graph(req.auth!, name, req.query),
         );
       }
     }
@@ -43,6 +41,8 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
     app.get('/analytics/groups/:groupBy', { schema: groupBy }, async (req) =>
       analytics.grouped(req.auth!, req.params.groupBy, req.query, 'analytics'),
     );
-    app.get('/logs/groups/:groupBy', { schema: groupBy }, async (req) => analytics.grouped(req.auth!, req.params.groupBy, req.query, 'logs'));
+    app.get('/logs/groups/:groupBy', { schema: groupBy }, async (req) =>
+      analytics.grouped(req.auth!, req.params.groupBy, req.query, 'logs'),
+    );
   };
 }

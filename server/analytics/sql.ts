@@ -70,13 +70,15 @@ export function rowsWhere(q: AnalyticsQuery, scope: RowScope, p: SqlParams, extr
 
 /** The start (epoch ms) of the bucket of `column`, a TIMESTAMP. */
 export function bucketSql(b: Buckets, p: SqlParams, column = 'l.created_at'): string {
+  // The casts matter: an untyped bigint parameter makes DuckDB divide ~8x slower (1.6 s instead of
+  // 0.2 s over 10 million rows).
   if (b.unit === 'month') {
-    const offset = p.add(BigInt(b.offsetMs));
+    const offset = `${p.add(BigInt(b.offsetMs))}::BIGINT`;
     return `(epoch_ms(date_trunc('month', ${column} + to_milliseconds(${offset}))) - ${offset})`;
   }
-  // Integer arithmetic on epoch milliseconds: about twice as fast as time_bucket() over millions of rows.
-  const width = p.add(BigInt(b.widthMs));
-  const origin = p.add(BigInt(bucketOrigin(b)));
+  // Integer arithmetic on epoch milliseconds: faster than time_bucket() over millions of rows.
+  const width = `${p.add(BigInt(b.widthMs))}::BIGINT`;
+  const origin = `${p.add(BigInt(bucketOrigin(b)))}::BIGINT`;
   return `(((epoch_ms(${column}) - ${origin}) // ${width}) * ${width} + ${origin})`;
 }
 

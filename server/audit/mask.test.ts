@@ -3,14 +3,52 @@ import { MASK, isSecretName, maskHeaders, maskSecrets } from './mask.ts';
 
 describe('isSecretName', () => {
   it.each([
-    'key', 'api_key', 'apiKey', 'ApiKey', 'x-api-key', 'x-portkey-api-key', 'openai_key', 'private_key', 'aws_secret_access_key',
-    'password', 'newPassword', 'current_password', 'secret', 'client_secret', 'token', 'scim_token', 'accessToken',
-    'Authorization', 'authorization', 'credentials', 'gcp_credentials', 'cookie', 'vertex_service_account_json', 'azure_ad_token', 'session_id',
+    'key',
+    'api_key',
+    'apiKey',
+    'ApiKey',
+    'x-api-key',
+    'x-portkey-api-key',
+    'openai_key',
+    'private_key',
+    'aws_secret_access_key',
+    'password',
+    'newPassword',
+    'current_password',
+    'secret',
+    'client_secret',
+    'token',
+    'scim_token',
+    'accessToken',
+    'Authorization',
+    'authorization',
+    'credentials',
+    'gcp_credentials',
+    'cookie',
+    'vertex_service_account_json',
+    'azure_ad_token',
+    'session_id',
   ])('%s is secret', (name) => expect(isSecretName(name)).toBe(true));
 
   it.each([
-    'api_key_id', 'apiKeyId', 'awsAccessKeyId', 'secret_reference_ids', 'max_tokens', 'key_transition_expires_at', 'name', 'workspace_id', 'scopes', 'keys', 'user-agent',
-    'content-type', 'slug', 'ai_provider_id', 'aws_auth_type', 'azureAuthMode', 'metadata', 'forward_headers',
+    'api_key_id',
+    'apiKeyId',
+    'awsAccessKeyId',
+    'secret_reference_ids',
+    'max_tokens',
+    'key_transition_expires_at',
+    'name',
+    'workspace_id',
+    'scopes',
+    'keys',
+    'user-agent',
+    'content-type',
+    'slug',
+    'ai_provider_id',
+    'aws_auth_type',
+    'azureAuthMode',
+    'metadata',
+    'forward_headers',
   ])('%s is not secret', (name) => expect(isSecretName(name)).toBe(false));
 });
 
@@ -35,7 +73,10 @@ describe('maskSecrets', () => {
   });
 
   it('masks a whole secret object or array, not only strings', () => {
-    expect(maskSecrets({ credentials: { client_id: 'a', client_secret: 'b' }, api_key: 1234 })).toEqual({ credentials: MASK, api_key: MASK });
+    expect(maskSecrets({ credentials: { client_id: 'a', client_secret: 'b' }, api_key: 1234 })).toEqual({
+      credentials: MASK,
+      api_key: MASK,
+    });
   });
 
   it('masks JSON carried in a string (a config sent as text) and keeps it a string', () => {

@@ -32,7 +32,13 @@ beforeEach(async () => {
   step(1);
   configA = (await call(t, 'POST', '/v1/configs', t.workspace, { name: 'a', config: retry })).body.slug;
   step(2);
-  const fromB = await t.app.inject({ method: 'POST', url: '/v1/configs', headers: keyB, payload: { name: 'b', config: retry }, remoteAddress: '10.1.2.3' });
+  const fromB = await t.app.inject({
+    method: 'POST',
+    url: '/v1/configs',
+    headers: keyB,
+    payload: { name: 'b', config: retry },
+    remoteAddress: '10.1.2.3',
+  });
   expect(fromB.statusCode).toBe(200);
   step(3);
   expect((await call(t, 'PUT', `/v1/configs/${configA}?note=1`, t.workspace, { name: 'a2' })).status).toBe(200);
@@ -41,7 +47,9 @@ beforeEach(async () => {
   step(5);
   expect((await call(t, 'DELETE', '/v1/configs/pc-missing-000000', t.admin)).status).toBe(404);
   step(6);
-  expect((await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug: 'openai', ai_provider_id: 'openai' })).status).toBe(200);
+  expect((await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug: 'openai', ai_provider_id: 'openai' })).status).toBe(
+    200,
+  );
   step(7);
 
   const everything = await auditLogs(t, { page_size: 100 });
@@ -73,9 +81,27 @@ describe('GET /v1/audit-logs', () => {
     const put = body.records[3]!;
     expect(Object.keys(put).sort()).toEqual(
       [
-        'timestamp', 'method', 'uri', 'request_id', 'request_body', 'query_params', 'request_headers', 'user_id', 'user_type',
-        'organisation_id', 'workspace_id', 'response_status_code', 'resource_type', 'action', 'client_ip', 'country',
-        'resource_id', 'api_key_id', 'api_key_type', 'user_agent', 'status',
+        'timestamp',
+        'method',
+        'uri',
+        'request_id',
+        'request_body',
+        'query_params',
+        'request_headers',
+        'user_id',
+        'user_type',
+        'organisation_id',
+        'workspace_id',
+        'response_status_code',
+        'resource_type',
+        'action',
+        'client_ip',
+        'country',
+        'resource_id',
+        'api_key_id',
+        'api_key_type',
+        'user_agent',
+        'status',
       ].sort(),
     );
     expect(put).toMatchObject({
@@ -110,7 +136,12 @@ describe('GET /v1/audit-logs', () => {
     expect(offset.records.map((r) => r.timestamp)).toEqual([at(6), at(5)]);
   });
 
-  it.each<[string, (ctx: { adminId: string; wsKeyId: string; keyBId: string }) => [Record<string, string | number>, (r: AuditRecordView) => boolean]]>([
+  it.each<
+    [
+      string,
+      (ctx: { adminId: string; wsKeyId: string; keyBId: string }) => [Record<string, string | number>, (r: AuditRecordView) => boolean],
+    ]
+  >([
     ['method', () => [{ method: 'DELETE' }, (r) => r.method === 'DELETE']],
     ['uri (exact)', () => [{ uri: '/v1/configs' }, (r) => r.uri === '/v1/configs']],
     ['uri (prefix with *)', () => [{ uri: '/v1/configs*' }, (r) => r.uri.startsWith('/v1/configs')]],
@@ -129,7 +160,13 @@ describe('GET /v1/audit-logs', () => {
     ['organisation_id (another)', () => [{ organisation_id: '00000000-0000-4000-8000-000000000000' }, () => false]],
     // There is no IP-to-country database offline: no record has a country.
     ['country', () => [{ country: 'US' }, () => false]],
-    ['several at once', ({ wsKeyId }) => [{ method: 'POST', api_key_id: wsKeyId, resource_type: 'config' }, (r) => r.method === 'POST' && r.api_key_id === wsKeyId]],
+    [
+      'several at once',
+      ({ wsKeyId }) => [
+        { method: 'POST', api_key_id: wsKeyId, resource_type: 'config' },
+        (r) => r.method === 'POST' && r.api_key_id === wsKeyId,
+      ],
+    ],
   ])('filters by %s', async (_, make) => {
     const [query, keep] = make({ adminId: keyIdOf(t, t.admin), wsKeyId: keyIdOf(t, t.workspace), keyBId: keyIdOf(t, keyB) });
     const expected = all.filter(keep);
@@ -152,7 +189,14 @@ describe('GET /v1/audit-logs', () => {
   });
 
   it('refuses malformed filters with 400 AB01', async () => {
-    for (const query of ['start_time=yesterday', 'end_time=2025-13-45', `start_time=${at(5)}&end_time=${at(1)}`, 'method=GET', 'page_size=101', 'user_type=robot']) {
+    for (const query of [
+      'start_time=yesterday',
+      'end_time=2025-13-45',
+      `start_time=${at(5)}&end_time=${at(1)}`,
+      'method=GET',
+      'page_size=101',
+      'user_type=robot',
+    ]) {
       const res = await call(t, 'GET', `/v1/audit-logs?${query}`, t.admin);
       expect(res.status, query).toBe(400);
       expect(res.body.data.errorCode).toBe('AB01');
@@ -176,7 +220,11 @@ describe('GET /v1/audit-logs', () => {
 
     const own = await auditLogs(t, { page_size: 100 }, keyB);
     expect(own.records).toEqual(all.filter((r) => r.workspace_id === wsB.id));
-    expect(own.records.map((r) => r.uri)).toEqual([expect.stringMatching(/^\/v1\/configs\/pc-b-/), '/v1/configs', '/v1/api-keys/workspace/service']);
+    expect(own.records.map((r) => r.uri)).toEqual([
+      expect.stringMatching(/^\/v1\/configs\/pc-b-/),
+      '/v1/configs',
+      '/v1/api-keys/workspace/service',
+    ]);
     expect((await auditLogs(t, { workspace_id: 'ws-b' }, keyB)).total).toBe(3);
     expectAdminError(
       await call(t, 'GET', `/v1/audit-logs?workspace_id=${t.credentials.workspace.slug}`, keyB),

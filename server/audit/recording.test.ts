@@ -59,38 +59,156 @@ describe('recording admin mutations', () => {
     const provider = await ok(call(t, 'POST', '/v1/providers', t.workspace, { name: 'Bots', integration_id: 'bedrock', slug: 'bots' }));
     await ok(call(t, 'PUT', '/v1/providers/bots', t.workspace, { name: 'Bots 2' }));
     const vk = await ok(
-      call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'Legacy', provider: 'openai', key: SECRETS.virtualKey, awsSecretAccessKey: SECRETS.legacyAwsSecret }),
+      call(t, 'POST', '/v1/virtual-keys', t.workspace, {
+        name: 'Legacy',
+        provider: 'openai',
+        key: SECRETS.virtualKey,
+        awsSecretAccessKey: SECRETS.legacyAwsSecret,
+      }),
     );
     const config = await ok(
       call(t, 'POST', '/v1/configs', t.workspace, { name: 'Inline', config: { provider: 'openai', api_key: SECRETS.inlineConfigKey } }),
     );
     await ok(
-      call(t, 'PUT', `/v1/configs/${config.slug}`, t.workspace, { config: JSON.stringify({ provider: 'openai', api_key: SECRETS.stringConfigKey }) }),
+      call(t, 'PUT', `/v1/configs/${config.slug}`, t.workspace, {
+        config: JSON.stringify({ provider: 'openai', api_key: SECRETS.stringConfigKey }),
+      }),
     );
     // An organisation key names the config without its workspace: the log still finds it.
     await ok(call(t, 'DELETE', `/v1/configs/${config.slug}`, t.admin));
     const key = await ok(
-      call(t, 'POST', '/v1/api-keys/workspace/service', t.admin, { name: 'ci', workspace_id: t.credentials.workspace.slug, scopes: ['configs.list'] }),
+      call(t, 'POST', '/v1/api-keys/workspace/service', t.admin, {
+        name: 'ci',
+        workspace_id: t.credentials.workspace.slug,
+        scopes: ['configs.list'],
+      }),
     );
     await ok(call(t, 'DELETE', `/v1/api-keys/${key.id}`, t.admin));
     await ok(call(t, 'DELETE', '/v1/providers/bots', t.workspace));
 
     const admin = { user_type: 'api_key', api_key_id: adminKeyId, api_key_type: 'organisation-service', user_id: null };
     const wsKey = { user_type: 'api_key', api_key_id: wsKeyId, api_key_type: 'workspace-service', user_id: null };
-    const common = { organisation_id: t.credentials.organisation_id, response_status_code: 200, client_ip: '127.0.0.1', user_agent: 'lightMyRequest', country: null };
-    expect(auditRows(t)).toEqual([
-      { ...common, ...admin, method: 'POST', uri: '/v1/integrations', resource_type: 'integration', action: 'create', resource_id: integration.id, workspace_id: null },
-      { ...common, ...admin, method: 'PUT', uri: '/v1/integrations/bedrock/workspaces', resource_type: 'integration', action: 'manage', resource_id: 'bedrock', workspace_id: null },
-      { ...common, ...wsKey, method: 'POST', uri: '/v1/providers', resource_type: 'provider', action: 'create', resource_id: provider.id, workspace_id: ws },
-      { ...common, ...wsKey, method: 'PUT', uri: '/v1/providers/bots', resource_type: 'provider', action: 'update', resource_id: 'bots', workspace_id: ws },
-      { ...common, ...wsKey, method: 'POST', uri: '/v1/virtual-keys', resource_type: 'virtual_key', action: 'create', resource_id: vk.data.slug, workspace_id: ws },
-      { ...common, ...wsKey, method: 'POST', uri: '/v1/configs', resource_type: 'config', action: 'create', resource_id: config.id, workspace_id: ws },
-      { ...common, ...wsKey, method: 'PUT', uri: `/v1/configs/${config.slug}`, resource_type: 'config', action: 'update', resource_id: config.slug, workspace_id: ws },
-      { ...common, ...admin, method: 'DELETE', uri: `/v1/configs/${config.slug}`, resource_type: 'config', action: 'delete', resource_id: config.slug, workspace_id: ws },
-      { ...common, ...admin, method: 'POST', uri: '/v1/api-keys/workspace/service', resource_type: 'api_key', action: 'create', resource_id: key.id, workspace_id: ws },
-      { ...common, ...admin, method: 'DELETE', uri: `/v1/api-keys/${key.id}`, resource_type: 'api_key', action: 'delete', resource_id: key.id, workspace_id: ws },
-      { ...common, ...wsKey, method: 'DELETE', uri: '/v1/providers/bots', resource_type: 'provider', action: 'delete', resource_id: 'bots', workspace_id: ws },
-    ].map((row) => expect.objectContaining(row)));
+    const common = {
+      organisation_id: t.credentials.organisation_id,
+      response_status_code: 200,
+      client_ip: '127.0.0.1',
+      user_agent: 'lightMyRequest',
+      country: null,
+    };
+    expect(auditRows(t)).toEqual(
+      [
+        {
+          ...common,
+          ...admin,
+          method: 'POST',
+          uri: '/v1/integrations',
+          resource_type: 'integration',
+          action: 'create',
+          resource_id: integration.id,
+          workspace_id: null,
+        },
+        {
+          ...common,
+          ...admin,
+          method: 'PUT',
+          uri: '/v1/integrations/bedrock/workspaces',
+          resource_type: 'integration',
+          action: 'manage',
+          resource_id: 'bedrock',
+          workspace_id: null,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'POST',
+          uri: '/v1/providers',
+          resource_type: 'provider',
+          action: 'create',
+          resource_id: provider.id,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'PUT',
+          uri: '/v1/providers/bots',
+          resource_type: 'provider',
+          action: 'update',
+          resource_id: 'bots',
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'POST',
+          uri: '/v1/virtual-keys',
+          resource_type: 'virtual_key',
+          action: 'create',
+          resource_id: vk.data.slug,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'POST',
+          uri: '/v1/configs',
+          resource_type: 'config',
+          action: 'create',
+          resource_id: config.id,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'PUT',
+          uri: `/v1/configs/${config.slug}`,
+          resource_type: 'config',
+          action: 'update',
+          resource_id: config.slug,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...admin,
+          method: 'DELETE',
+          uri: `/v1/configs/${config.slug}`,
+          resource_type: 'config',
+          action: 'delete',
+          resource_id: config.slug,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...admin,
+          method: 'POST',
+          uri: '/v1/api-keys/workspace/service',
+          resource_type: 'api_key',
+          action: 'create',
+          resource_id: key.id,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...admin,
+          method: 'DELETE',
+          uri: `/v1/api-keys/${key.id}`,
+          resource_type: 'api_key',
+          action: 'delete',
+          resource_id: key.id,
+          workspace_id: ws,
+        },
+        {
+          ...common,
+          ...wsKey,
+          method: 'DELETE',
+          uri: '/v1/providers/bots',
+          resource_type: 'provider',
+          action: 'delete',
+          resource_id: 'bots',
+          workspace_id: ws,
+        },
+      ].map((row) => expect.objectContaining(row)),
+    );
 
     // Bodies are kept, with every secret masked; the new key's secret, returned once, is not kept.
     const rows = auditRows(t);
@@ -99,13 +217,24 @@ describe('recording admin mutations', () => {
       slug: 'bedrock',
       ai_provider_id: 'bedrock',
       key: MASK,
-      configurations: { aws_auth_type: 'accessKey', aws_region: 'us-east-1', aws_secret_access_key: MASK, password: MASK, custom_headers: { authorization: MASK } },
+      configurations: {
+        aws_auth_type: 'accessKey',
+        aws_region: 'us-east-1',
+        aws_secret_access_key: MASK,
+        password: MASK,
+        custom_headers: { authorization: MASK },
+      },
     });
     expect(JSON.parse(rows[5]!.request_body!)).toEqual({ name: 'Inline', config: { provider: 'openai', api_key: MASK } });
     expect(JSON.parse(JSON.parse(rows[6]!.request_body!).config)).toEqual({ provider: 'openai', api_key: MASK });
     expect(JSON.parse(rows[0]!.request_headers!)).toMatchObject({ 'x-portkey-api-key': MASK, 'user-agent': 'lightMyRequest' });
     const dump = auditDump(t);
-    for (const [name, value] of Object.entries({ ...SECRETS, adminKey: t.credentials.admin_api_key, workspaceKey: t.credentials.workspace_api_key, createdKey: key.key })) {
+    for (const [name, value] of Object.entries({
+      ...SECRETS,
+      adminKey: t.credentials.admin_api_key,
+      workspaceKey: t.credentials.workspace_api_key,
+      createdKey: key.key,
+    })) {
       expect(dump.includes(value), `${name} appears in the audit table`).toBe(false);
     }
   });
@@ -153,7 +282,13 @@ describe('recording admin mutations', () => {
       ['POST', 'create', 401, null],
     ]);
     // The unauthenticated attempt names no actor, but its organisation and source.
-    expect(rows[3]).toMatchObject({ user_type: null, user_id: null, organisation_id: t.credentials.organisation_id, client_ip: '127.0.0.1', workspace_id: null });
+    expect(rows[3]).toMatchObject({
+      user_type: null,
+      user_id: null,
+      organisation_id: t.credentials.organisation_id,
+      client_ip: '127.0.0.1',
+      workspace_id: null,
+    });
     expect(JSON.parse(rows[3]!.request_headers!)['x-portkey-api-key']).toBe(MASK);
 
     const failures = await auditLogs(t, { resource_type: 'config' });
@@ -171,7 +306,10 @@ describe('recording admin mutations', () => {
       await call(t, 'GET', url, t.admin);
     }
     await call(t, 'GET', '/v1/configs', t.workspace);
-    const chat = await call(t, 'POST', '/v1/chat/completions', t.workspace, { model: '@nowhere/gpt', messages: [{ role: 'user', content: 'hi' }] });
+    const chat = await call(t, 'POST', '/v1/chat/completions', t.workspace, {
+      model: '@nowhere/gpt',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(chat.status).toBeGreaterThanOrEqual(400);
     await call(t, 'POST', '/v1/embeddings', t.workspace, { model: '@nowhere/emb', input: 'hi' });
     await call(t, 'POST', '/v1/no-such-route', t.admin, {});
@@ -194,7 +332,13 @@ describe('recording admin mutations', () => {
     });
     const { records } = await auditLogs(t, { action: 'login_failed' });
     expect(records).toEqual([
-      expect.objectContaining({ uri: '/v1/auth/login', request_id: 'req-login-1', status: 'failure', client_ip: '10.0.0.9', resource_type: 'session' }),
+      expect.objectContaining({
+        uri: '/v1/auth/login',
+        request_id: 'req-login-1',
+        status: 'failure',
+        client_ip: '10.0.0.9',
+        resource_type: 'session',
+      }),
     ]);
     expect(JSON.parse(records[0]!.request_body!)).toEqual({ email: 'owner@appliance.local', password: MASK });
     expect(auditDump(t)).not.toContain(SECRETS.password);
@@ -206,7 +350,16 @@ describe('AUDIT_LOGS_ENABLED=OFF', () => {
     t = await startTestApp({ env: { AUDIT_LOGS_ENABLED: 'OFF' } });
     const config = await ok(call(t, 'POST', '/v1/configs', t.workspace, { name: 'c', config: { retry: { attempts: 1 } } }));
     await ok(call(t, 'DELETE', `/v1/configs/${config.slug}`, t.workspace));
-    t.app.services.audit.record({ organisation_id: t.credentials.organisation_id, actor: null, method: 'POST', uri: '/v1/auth/login', request_id: 'r', response_status_code: 200, resource_type: 'session', action: 'login' });
+    t.app.services.audit.record({
+      organisation_id: t.credentials.organisation_id,
+      actor: null,
+      method: 'POST',
+      uri: '/v1/auth/login',
+      request_id: 'r',
+      response_status_code: 200,
+      resource_type: 'session',
+      action: 'login',
+    });
     expect(auditRows(t)).toEqual([]);
     expectAdminError(
       await call(t, 'GET', '/v1/audit-logs', t.admin),
@@ -229,7 +382,10 @@ describe('a failed audit write', () => {
     expect(created.status, created.text).toBe(200);
     expect((await call(t, 'PUT', `/v1/configs/${created.body.slug}`, headers, { name: 'renamed' })).status).toBe(200);
     t.app.services.audit.flush();
-    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.stringMatching(/audit log write failed/));
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.any(Error) }),
+      expect.stringMatching(/audit log write failed/),
+    );
     expect((await call(t, 'GET', `/v1/configs/${created.body.slug}`, headers)).body.name).toBe('renamed');
   });
 });

@@ -28,9 +28,27 @@ export interface AuditFilter {
 }
 
 const COLUMNS = [
-  'id', 'timestamp', 'organisation_id', 'workspace_id', 'user_id', 'user_type', 'api_key_id', 'api_key_type',
-  'method', 'uri', 'request_id', 'request_body', 'query_params', 'request_headers', 'response_status_code',
-  'resource_type', 'resource_id', 'action', 'client_ip', 'user_agent', 'country',
+  'id',
+  'timestamp',
+  'organisation_id',
+  'workspace_id',
+  'user_id',
+  'user_type',
+  'api_key_id',
+  'api_key_type',
+  'method',
+  'uri',
+  'request_id',
+  'request_body',
+  'query_params',
+  'request_headers',
+  'response_status_code',
+  'resource_type',
+  'resource_id',
+  'action',
+  'client_ip',
+  'user_agent',
+  'country',
 ] as const satisfies readonly (keyof AuditRow)[];
 
 function whereOf(f: AuditFilter): { sql: string; params: unknown[] } {

@@ -17,7 +17,13 @@ describe('loadConfig', () => {
   it('names every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', GUARDRAILS_ENABLED: 'maybe', API_KEY_PREFIX: 'has space', APPLIANCE_ADMIN_API_KEY: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        GUARDRAILS_ENABLED: 'maybe',
+        API_KEY_PREFIX: 'has space',
+        APPLIANCE_ADMIN_API_KEY: 'short',
+      });
     } catch (err) {
       error = err;
     }
@@ -31,7 +37,10 @@ describe('loadConfig', () => {
 
   it('keeps log bodies 90 days and metrics 365 days unless LOG_RETENTION_DISPLAY / METRICS_RETENTION_DISPLAY say otherwise', () => {
     expect(loadConfig({})).toMatchObject({ logRetentionDays: 90, metricsRetentionDays: 365 });
-    expect(loadConfig({ LOG_RETENTION_DISPLAY: '7', METRICS_RETENTION_DISPLAY: '30' })).toMatchObject({ logRetentionDays: 7, metricsRetentionDays: 30 });
+    expect(loadConfig({ LOG_RETENTION_DISPLAY: '7', METRICS_RETENTION_DISPLAY: '30' })).toMatchObject({
+      logRetentionDays: 7,
+      metricsRetentionDays: 30,
+    });
     expect(() => loadConfig({ LOG_RETENTION_DISPLAY: '0', METRICS_RETENTION_DISPLAY: 'a year' })).toThrowError(
       /LOG_RETENTION_DISPLAY="0": must be a whole number from 1 to 36500[\s\S]*METRICS_RETENTION_DISPLAY="a year"/,
     );

@@ -140,12 +140,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   );
   const thresholdText = r.raw('SEMANTIC_CACHE_THRESHOLD') ?? '0.95';
   const threshold = Number(thresholdText);
-  if (!(threshold > 0 && threshold <= 1)) r.problems.push(`SEMANTIC_CACHE_THRESHOLD=${JSON.stringify(thresholdText)}: must be a number above 0 and at most 1`);
+  if (!(threshold > 0 && threshold <= 1))
+    r.problems.push(`SEMANTIC_CACHE_THRESHOLD=${JSON.stringify(thresholdText)}: must be a number above 0 and at most 1`);
   const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
-  const features = Object.fromEntries(
-    Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)]),
-  ) as unknown as FeatureFlags;
+  const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
@@ -174,7 +173,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 /** TRUSTED_CUSTOM_HOSTS: a comma-separated list that replaces the defaults, as in Portkey's gateway. */
 function trustedHosts(r: EnvReader): string[] {
   const value = r.raw('TRUSTED_CUSTOM_HOSTS') ?? 'localhost,127.0.0.1,::1';
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const hosts: string[] = [];
   for (const entry of entries) {
     const host = normaliseTrustedHost(entry);
@@ -208,8 +210,12 @@ function existingFolder(r: EnvReader, name: string, cwd: string): string | null 
 function headerList(r: EnvReader, name: string): string[] {
   const value = r.raw(name);
   if (value === undefined) return [];
-  const names = value.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   const bad = names.filter((n) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(n));
-  if (bad.length > 0) r.problems.push(`${name}=${JSON.stringify(value)}: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not a header name`);
+  if (bad.length > 0)
+    r.problems.push(`${name}=${JSON.stringify(value)}: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not a header name`);
   return [...new Set(names)];
 }

@@ -17,9 +17,27 @@ describe('SQLite migrations', () => {
     expect(all.map((m) => m.version)).toEqual([...all.map((m) => m.version)].sort((a, b) => a - b));
     expect(migrate(db)).toEqual(all.map((m) => m.version));
     expect(migrate(db)).toEqual([]);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['organisations', 'workspaces', 'users', 'api_keys', 'api_key_secrets', 'integrations', 'providers', 'configs', 'config_versions', 'invites', 'invite_workspaces', 'audit_logs', 'log_exports', 'sessions']),
+      expect.arrayContaining([
+        'organisations',
+        'workspaces',
+        'users',
+        'api_keys',
+        'api_key_secrets',
+        'integrations',
+        'providers',
+        'configs',
+        'config_versions',
+        'invites',
+        'invite_workspaces',
+        'audit_logs',
+        'log_exports',
+        'sessions',
+      ]),
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -29,13 +47,19 @@ describe('SQLite migrations', () => {
     dir = makeTempDir('migrate');
     const db = openSqlite(path.join(dir, 'c.db'));
     migrate(db);
-    const columns = (table: string) => db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+    const columns = (table: string) =>
+      db
+        .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+        .all()
+        .map((c) => c.name);
     expect(columns('api_keys')).toEqual(expect.arrayContaining(['next_rotation_at', 'last_rotated_at']));
     expect(columns('api_key_secrets')).toEqual(expect.arrayContaining(['sealed_secret']));
     const at = '2030-01-01T00:00:00.000Z';
     db.prepare("INSERT INTO organisations (id, name, created_at, last_updated_at) VALUES ('o', 'O', ?, ?)").run(at, at);
-    db.prepare(`INSERT INTO api_keys (id, organisation_id, type, name, masked_key, created_at, last_updated_at)
-      VALUES ('k', 'o', 'organisation-service', 'k', 'pk-a****', ?, ?)`).run(at, at);
+    db.prepare(
+      `INSERT INTO api_keys (id, organisation_id, type, name, masked_key, created_at, last_updated_at)
+      VALUES ('k', 'o', 'organisation-service', 'k', 'pk-a****', ?, ?)`,
+    ).run(at, at);
     const secret = db.prepare('INSERT INTO api_key_secrets (hash, api_key_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
     secret.run('h1', 'k', at, null);
     expect(() => secret.run('h2', 'k', at, null)).toThrow(/UNIQUE/);
@@ -53,7 +77,10 @@ describe('SQLite migrations', () => {
     ];
     expect(() => migrate(db, broken)).toThrowError(MigrationError);
     expect(() => migrate(db, broken)).toThrowError(/0002_broken/);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name);
     expect(tables).toContain('a');
     expect(tables).not.toContain('b');
     db.close();
@@ -71,14 +98,33 @@ describe('DuckDB log database', () => {
     dir = makeTempDir('duck');
     const file = path.join(dir, 'logs.duckdb');
     const logs = await openLogDatabase(file);
-    const cols = (
-      await logs.writer.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_name = 'request_logs'")
-    ).getRowObjectsJS().map((r) => r.column_name);
+    const cols = (await logs.writer.runAndReadAll("SELECT column_name FROM information_schema.columns WHERE table_name = 'request_logs'"))
+      .getRowObjectsJS()
+      .map((r) => r.column_name);
     expect(cols).toEqual(
       expect.arrayContaining([
-        'id', 'trace_id', 'span_id', 'workspace_id', 'api_key_id', 'ai_org', 'ai_model', 'req_units', 'res_units',
-        'total_units', 'cost', 'cost_currency', 'response_status_code', 'response_time', 'upstream_response_time',
-        'stream_mode', 'cache_status', 'retry_success_count', 'metadata_key', 'metadata_value', 'config', 'last_used_option_index',
+        'id',
+        'trace_id',
+        'span_id',
+        'workspace_id',
+        'api_key_id',
+        'ai_org',
+        'ai_model',
+        'req_units',
+        'res_units',
+        'total_units',
+        'cost',
+        'cost_currency',
+        'response_status_code',
+        'response_time',
+        'upstream_response_time',
+        'stream_mode',
+        'cache_status',
+        'retry_success_count',
+        'metadata_key',
+        'metadata_value',
+        'config',
+        'last_used_option_index',
       ]),
     );
     logs.close();

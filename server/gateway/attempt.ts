@@ -60,7 +60,15 @@ export type Outcome =
   | (OutcomeBase & { kind: 'stream'; upstream: UpstreamResponse; transform: StreamTransform | null })
   /** A cache hit: the stored answer (client format), and its SSE form when the client streams. */
   | (OutcomeBase & { kind: 'cached'; body: unknown; text: string; sse: string | null; usage: Json | null })
-  | { kind: 'error'; target: Target; status: number; error: AppError; upstreamUrl: string | null; model: string | null; transformedRequest: unknown };
+  | {
+      kind: 'error';
+      target: Target;
+      status: number;
+      error: AppError;
+      upstreamUrl: string | null;
+      model: string | null;
+      transformedRequest: unknown;
+    };
 
 /** Strips `@slug/` from a model name: the upstream only knows its own model names. */
 export function upstreamModelOf(target: Target, bodyModel: unknown): string | null {
@@ -113,7 +121,10 @@ function streamTransform(target: Target, call: GatewayCall, prepared: Prepared):
     case 'chatComplete':
     case 'complete':
       return upstream === 'anthropic'
-        ? messagesToChatTransform({ includeUsage: clientAskedUsage, model: typeof call.body?.model === 'string' ? call.body.model : undefined })
+        ? messagesToChatTransform({
+            includeUsage: clientAskedUsage,
+            model: typeof call.body?.model === 'string' ? call.body.model : undefined,
+          })
         : openaiPassthrough({ stripUsageChunk: prepared.stripUsageChunk });
     case 'messages':
       return upstream === 'anthropic'
@@ -127,7 +138,11 @@ function streamTransform(target: Target, call: GatewayCall, prepared: Prepared):
 const isJson = (contentType: string | undefined) => Boolean(contentType && /[/+]json/i.test(contentType));
 
 function describeNonJsonError(target: Target, status: number, text: string): string {
-  const snippet = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const snippet = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return `${target.label} answered ${status} without a JSON error body${snippet ? `: ${snippet}` : ''}`;
 }
 
@@ -241,13 +256,22 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     }
   }
   if (!ok) {
-    return { ...base, kind: 'json', body: errorBody(call, target, res.status, parsed, text), usage: null, originalResponse: parsed ?? text };
+    return {
+      ...base,
+      kind: 'json',
+      body: errorBody(call, target, res.status, parsed, text),
+      usage: null,
+      originalResponse: parsed ?? text,
+    };
   }
   if (parsed === null) {
-    const error = AppError.fromStatus(502, `${target.label} sent a success status with a body that is not valid JSON`, { type: 'upstream_error' });
+    const error = AppError.fromStatus(502, `${target.label} sent a success status with a body that is not valid JSON`, {
+      type: 'upstream_error',
+    });
     return fail(error, line.url, prepared.transformed);
   }
-  if (call.endpoint === 'proxy') return { ...base, kind: 'json', body: parsed, usage: ((parsed as Json).usage as Json) ?? null, originalResponse: null };
+  if (call.endpoint === 'proxy')
+    return { ...base, kind: 'json', body: parsed, usage: ((parsed as Json).usage as Json) ?? null, originalResponse: null };
   const { body, usage } = successBody(call, target, parsed);
   return { ...base, kind: 'json', body, usage, originalResponse: body === parsed ? null : parsed };
 }

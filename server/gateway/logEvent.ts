@@ -54,8 +54,7 @@ export function buildLogEvent(f: Finished): LogEvent {
   const now = performance.now();
   const t = ctx.timings;
   const upstreamMs = t.upstreamStart !== undefined && t.upstreamHeaders !== undefined ? t.upstreamHeaders - t.upstreamStart : undefined;
-  const upstreamBusy =
-    t.upstreamStart !== undefined ? (t.upstreamDone ?? t.lastByte ?? t.upstreamHeaders ?? now) - t.upstreamStart : 0;
+  const upstreamBusy = t.upstreamStart !== undefined ? (t.upstreamDone ?? t.lastByte ?? t.upstreamHeaders ?? now) - t.upstreamStart : 0;
   const requestModel = typeof call?.body?.model === 'string' ? call.body.model : null;
   return {
     id: ctx.id,

@@ -127,7 +127,8 @@ export class MessagesReassembler {
         const delta = (event.delta ?? {}) as Json;
         if (delta.type === 'text_delta') block.text = String(block.text ?? '') + String(delta.text ?? '');
         else if (delta.type === 'thinking_delta') block.thinking = String(block.thinking ?? '') + String(delta.thinking ?? '');
-        else if (delta.type === 'input_json_delta') this.partialJson.set(i, (this.partialJson.get(i) ?? '') + String(delta.partial_json ?? ''));
+        else if (delta.type === 'input_json_delta')
+          this.partialJson.set(i, (this.partialJson.get(i) ?? '') + String(delta.partial_json ?? ''));
         break;
       }
       case 'content_block_stop': {

@@ -128,7 +128,12 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
     });
     ctx.timings.lastByte = performance.now();
     const type = outcome.sse !== null ? 'text/event-stream' : 'application/json';
-    return reply.code(outcome.status).headers(headers).type(type).serializer((x) => x as string).send(outcome.sse ?? outcome.text);
+    return reply
+      .code(outcome.status)
+      .headers(headers)
+      .type(type)
+      .serializer((x) => x as string)
+      .send(outcome.sse ?? outcome.text);
   }
 
   if (outcome.kind === 'raw') {
@@ -146,9 +151,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
   }
 
   const text = JSON.stringify(outcome.body);
-  const accounting = ok
-    ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null)
-    : NOT_ACCOUNTED;
+  const accounting = ok ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null) : NOT_ACCOUNTED;
   record(deps, ctx, call, outcome.target, {
     status: outcome.status,
     model: outcome.model,
@@ -161,7 +164,12 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
     stream: false,
   });
   ctx.timings.lastByte = performance.now();
-  return reply.code(outcome.status).headers(headers).type('application/json').serializer((x) => x as string).send(text);
+  return reply
+    .code(outcome.status)
+    .headers(headers)
+    .type('application/json')
+    .serializer((x) => x as string)
+    .send(text);
 }
 
 function errorMessageOf(body: unknown): string {

@@ -56,7 +56,11 @@ describe('createSseParser', () => {
     const bytes = new TextEncoder().encode(SAMPLE);
     for (let i = 0; i <= bytes.length; i++) {
       const decoder = new TextDecoder();
-      const pieces = [decoder.decode(bytes.subarray(0, i), { stream: true }), decoder.decode(bytes.subarray(i), { stream: true }), decoder.decode()];
+      const pieces = [
+        decoder.decode(bytes.subarray(0, i), { stream: true }),
+        decoder.decode(bytes.subarray(i), { stream: true }),
+        decoder.decode(),
+      ];
       expect(parseAll(pieces), `byte split at ${i}`).toEqual(SAMPLE_EVENTS);
     }
   });

@@ -43,9 +43,13 @@ export function specOrError(id: string): ProviderSpec {
   const spec = providerSpec(id);
   if (spec) return spec;
   if (UNSUPPORTED_PROVIDERS.has(id)) {
-    throw badRequest(`Provider "${id}" is not supported by this appliance yet; use an OpenAI-compatible endpoint or another provider`, { param: 'provider' });
+    throw badRequest(`Provider "${id}" is not supported by this appliance yet; use an OpenAI-compatible endpoint or another provider`, {
+      param: 'provider',
+    });
   }
-  throw badRequest(`Unknown provider "${id}". Use @provider-slug for a catalog provider, or one of: ${PROVIDER_IDS.join(', ')}`, { param: 'provider' });
+  throw badRequest(`Unknown provider "${id}". Use @provider-slug for a catalog provider, or one of: ${PROVIDER_IDS.join(', ')}`, {
+    param: 'provider',
+  });
 }
 
 function inlineHost(ctx: GatewayContext, resolver: TargetResolver, options: TargetOptions): string | null {

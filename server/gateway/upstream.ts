@@ -77,7 +77,10 @@ export function upstreamFailure(err: unknown, url: string, provider: string, sig
     UND_ERR_CLOSED: 'the connection closed unexpectedly',
   };
   const reason = why[code] ?? (e.message || 'unknown network error');
-  return AppError.fromStatus(502, `Could not reach ${provider} at ${origin}: ${reason}`, { type: 'upstream_error', code: 'upstream_unreachable' });
+  return AppError.fromStatus(502, `Could not reach ${provider} at ${origin}: ${reason}`, {
+    type: 'upstream_error',
+    code: 'upstream_unreachable',
+  });
 }
 
 export async function callUpstream(dispatcher: Dispatcher, call: UpstreamCall): Promise<UpstreamResponse> {

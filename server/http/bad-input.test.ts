@@ -48,7 +48,12 @@ describe('bad input', () => {
   });
 
   it('a missing required field is named', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/api-keys/workspace/service', headers: t.admin, payload: { scopes: ['completions.write'] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/api-keys/workspace/service',
+      headers: t.admin,
+      payload: { scopes: ['completions.write'] },
+    });
     expect(res.json().data.message).toBe('Invalid request: body must have the property "name"');
   });
 

@@ -16,7 +16,8 @@ export function surfaceOf(req: FastifyRequest): Surface {
 export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validationContext?: string };
-  if (e.validation) return badRequest(`Invalid request: ${describeValidationErrors(e.validationContext ?? 'request', e.validation as never)}`);
+  if (e.validation)
+    return badRequest(`Invalid request: ${describeValidationErrors(e.validationContext ?? 'request', e.validation as never)}`);
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return AppError.fromStatus(413, `Request body is larger than the ${Math.round(bodyLimitBytes / 1048576)} MB limit (BODY_LIMIT_MB)`);

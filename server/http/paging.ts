@@ -15,6 +15,9 @@ export function paging(currentPage: number | undefined, pageSize: number | undef
 /** `a,b, c` -> ['a','b','c']; empty or missing -> undefined. */
 export function csv(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }

@@ -6,7 +6,9 @@ describe('password hashing', () => {
   it('stores scrypt$N$r$p$salt$hash with a fresh salt each time, never the password', async () => {
     const a = await hashPassword('correct horse battery staple');
     const b = await hashPassword('correct horse battery staple');
-    expect(a).toMatch(new RegExp(`^scrypt\\$${SCRYPT_PARAMS.N}\\$${SCRYPT_PARAMS.r}\\$${SCRYPT_PARAMS.p}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`));
+    expect(a).toMatch(
+      new RegExp(`^scrypt\\$${SCRYPT_PARAMS.N}\\$${SCRYPT_PARAMS.r}\\$${SCRYPT_PARAMS.p}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`),
+    );
     expect(a).not.toBe(b);
     expect(a).not.toContain('correct horse');
     expect(a.split('$')[4]).not.toBe(b.split('$')[4]);

@@ -21,8 +21,18 @@ function caller(type: KeyType, userId: string | null = null): AuthContext {
     workspaceId,
     userId,
     key: {
-      id: 'k', name: 'k', organisationId: 'org', workspaceId, userId, type, scopes: new Set(), status: 'active',
-      expiresAt: null, defaults: {}, rateLimits: [], usageLimits: null,
+      id: 'k',
+      name: 'k',
+      organisationId: 'org',
+      workspaceId,
+      userId,
+      type,
+      scopes: new Set(),
+      status: 'active',
+      expiresAt: null,
+      defaults: {},
+      rateLimits: [],
+      usageLimits: null,
     },
   };
 }

@@ -40,7 +40,8 @@ describe('feedback', () => {
     second = res.body.feedback_ids[0];
     const list = await t.call('GET', '/v1/logs?trace_id=fb-trace-1', t.workspace);
     expect(list.body.data).toHaveLength(2);
-    for (const log of list.body.data) expect(log.metrics).toMatchObject({ feedback_count: 2, avg_weighted_feedback: (5 * 1 + -2 * 0.5) / 2 });
+    for (const log of list.body.data)
+      expect(log.metrics).toMatchObject({ feedback_count: 2, avg_weighted_feedback: (5 * 1 + -2 * 0.5) / 2 });
     const one = (await t.call('GET', `/v1/logs/${rated[1]!.id}`, t.workspace)).body;
     expect(one.feedback.map((f: { id: string }) => f.id)).toEqual([first, second]);
     expect(one.feedback[1]).toMatchObject({ value: -2, weight: 0.5, metadata: { reviewer: 'qa', score_source: 'thumbs' } });

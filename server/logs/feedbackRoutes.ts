@@ -40,7 +40,9 @@ export function feedbackRoutes(feedback: FeedbackStore): FastifyPluginAsyncTypeb
 
     app.put(
       '/feedback/:id',
-      { schema: { params: Type.Object({ id: Type.String({ maxLength: 128 }) }), body: FeedbackUpdate, response: { 200: FeedbackResponse } } },
+      {
+        schema: { params: Type.Object({ id: Type.String({ maxLength: 128 }) }), body: FeedbackUpdate, response: { 200: FeedbackResponse } },
+      },
       async (req) => {
         requireScope(req.auth!, 'logs.write');
         await feedback.update(req.auth!, req.params.id, req.body);

@@ -26,7 +26,14 @@ describe('parseLogFilter', () => {
   });
 
   it('merges aliases, upper-cases cache statuses, lower-cases search, and skips empty values', () => {
-    const f = parseLogFilter({ ai_service: 'openai', provider: 'anthropic,openai', cache_status: 'hit,Semantic Hit', search: 'Needle', trace_id: '', span_id: undefined });
+    const f = parseLogFilter({
+      ai_service: 'openai',
+      provider: 'anthropic,openai',
+      cache_status: 'hit,Semantic Hit',
+      search: 'Needle',
+      trace_id: '',
+      span_id: undefined,
+    });
     expect(f).toMatchObject({ aiServices: ['openai', 'anthropic'], cacheStatuses: ['HIT', 'SEMANTIC HIT'], search: 'needle' });
     expect(f.traceId).toBeUndefined();
   });

@@ -119,7 +119,7 @@ const MAX_LIST = 500;
 const MAX_TEXT = 512;
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -205,7 +205,8 @@ function parseValue(name: string, kind: Kind, value: unknown): unknown {
           fail(name, 'a JSON object of strings such as {"team":"search"}', value);
         }
       }
-      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) fail(name, 'a JSON object of strings such as {"team":"search"}', value);
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        fail(name, 'a JSON object of strings such as {"team":"search"}', value);
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(obj)) out[k] = text(`${name}.${k}`, v);
       return out;

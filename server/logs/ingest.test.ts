@@ -39,7 +39,12 @@ const openaiLog = (i: number, extra: Record<string, unknown> = {}) => ({
   },
   response: {
     status: 200,
-    body: { id: `chatcmpl-${i}`, model: 'gpt-4o', choices: [], usage: { prompt_tokens: 100 * (i + 1), completion_tokens: 50, total_tokens: 100 * (i + 1) + 50 } },
+    body: {
+      id: `chatcmpl-${i}`,
+      model: 'gpt-4o',
+      choices: [],
+      usage: { prompt_tokens: 100 * (i + 1), completion_tokens: 50, total_tokens: 100 * (i + 1) + 50 },
+    },
     response_time: 400 + i,
   },
   metadata: { trace_id: `ingest-trace-${i}`, span_id: `span-${i}`, span_name: 'llm', team: 'search' },
@@ -111,10 +116,19 @@ describe('POST /v1/logs', () => {
   it('names the provider from request.provider, and reads Anthropic usage', async () => {
     const res = await t.call('POST', '/v1/logs', t.workspace, {
       request: { url: 'http://10.0.0.5/v1/messages', provider: 'anthropic', body: { model: 'claude-3-5-sonnet-20241022', messages: [] } },
-      response: { status: 429, body: { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' }, usage: { input_tokens: 12, output_tokens: 0 } } },
+      response: {
+        status: 429,
+        body: { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' }, usage: { input_tokens: 12, output_tokens: 0 } },
+      },
     });
     const log = await logOf(res.body.log_ids[0]);
-    expect(log.metrics).toMatchObject({ ai_org: 'anthropic', ai_model: 'claude-3-5-sonnet-20241022', is_success: false, response_status_code: 429, req_units: 12 });
+    expect(log.metrics).toMatchObject({
+      ai_org: 'anthropic',
+      ai_model: 'claude-3-5-sonnet-20241022',
+      is_success: false,
+      response_status_code: 429,
+      req_units: 12,
+    });
   });
 
   it('goes through the journaled writer: the row is on disk before the batch reaches DuckDB', async () => {
@@ -122,7 +136,10 @@ describe('POST /v1/logs', () => {
     const res = await t.call('POST', '/v1/logs', t.workspace, openaiLog(7));
     const id = res.body.log_ids[0];
     const journal = path.join(t.config.dataDir, 'log-journal');
-    const text = fs.readdirSync(journal).map((f) => fs.readFileSync(path.join(journal, f), 'utf8')).join('');
+    const text = fs
+      .readdirSync(journal)
+      .map((f) => fs.readFileSync(path.join(journal, f), 'utf8'))
+      .join('');
     expect(text).toContain(id);
     expect((await logOf(id)).id).toBe(id);
   });
@@ -143,7 +160,11 @@ describe('POST /v1/logs', () => {
   it.each([
     ['no request url', { ...documented, request: { body: {} } }, /body\.request must have the property "url"/],
     ['no response body', { ...documented, response: { status: 200 } }, /body\.response must have the property "body"/],
-    ['a metadata value that is an object', { ...documented, metadata: { team: { a: 1 } } }, /logs\[0\]\.metadata\.team must be a string \(got object\)/],
+    [
+      'a metadata value that is an object',
+      { ...documented, metadata: { team: { a: 1 } } },
+      /logs\[0\]\.metadata\.team must be a string \(got object\)/,
+    ],
     ['a status that is not HTTP', { ...documented, response: { status: 42, body: {} } }, /body\.response\.status must be >= 100/],
   ])('refuses %s with a 400 that says so', async (_, body, message) => {
     const res = await t.call('POST', '/v1/logs', t.workspace, body);

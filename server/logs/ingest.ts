@@ -82,7 +82,8 @@ function metadataOf(raw: Json | undefined, index: number) {
   const tracing: Partial<Record<'trace_id' | 'span_id' | 'span_name' | 'parent_span_id', string>> = {};
   for (const [k, v] of Object.entries(raw ?? {})) {
     if (v === null || v === undefined) continue;
-    if (typeof v === 'object') throw badRequest(`logs[${index}].metadata.${k} must be a string (got ${Array.isArray(v) ? 'array' : 'object'})`);
+    if (typeof v === 'object')
+      throw badRequest(`logs[${index}].metadata.${k} must be a string (got ${Array.isArray(v) ? 'array' : 'object'})`);
     const value = String(v);
     if (TRACING[k]) {
       tracing[TRACING[k]] = value;
@@ -102,8 +103,11 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
   const requestBody = isObject(log.request.body) ? log.request.body : null;
   const responseBody = isObject(log.response.body) ? log.response.body : null;
   const model =
-    (typeof requestBody?.model === 'string' && requestBody.model) || (typeof responseBody?.model === 'string' && responseBody.model) || null;
-  const provider = (log.request.provider && (providerSpec(log.request.provider)?.id ?? log.request.provider)) || providerOfUrl(log.request.url);
+    (typeof requestBody?.model === 'string' && requestBody.model) ||
+    (typeof responseBody?.model === 'string' && responseBody.model) ||
+    null;
+  const provider =
+    (log.request.provider && (providerSpec(log.request.provider)?.id ?? log.request.provider)) || providerOfUrl(log.request.url);
   const usage = isObject(responseBody?.usage) ? unitsFromUsage(responseBody.usage) : null;
   const units = usage ? logUnits(usage) : NO_UNITS;
   const price = provider && model ? ctx.cost(providerSpec(provider)?.pricingId ?? provider, model, usage ?? emptyUsage()) : null;
@@ -169,7 +173,8 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
     cache_processing_time: null,
     response_parsing_time: null,
     gateway_processing_time: null,
-    error_message: status >= 400 && isObject(responseBody?.error) && typeof responseBody.error.message === 'string' ? responseBody.error.message : null,
+    error_message:
+      status >= 400 && isObject(responseBody?.error) && typeof responseBody.error.message === 'string' ? responseBody.error.message : null,
     log_store_file_path_format: null,
     gateway_version: VERSION,
     bodies: ctx.metricsOnly

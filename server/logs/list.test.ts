@@ -74,13 +74,21 @@ const at = (minutes: number) => new Date(BASE + minutes * MIN).toISOString();
 describe('filters: exact rows for each, through a workspace key (its workspace only)', () => {
   const cases: [string, () => string, (e: LogEvent, i: number) => boolean][] = [
     ['no filter', () => '', () => true],
-    ['time range (both ends inclusive)', () => `time_of_generation_min=${at(5)}&time_of_generation_max=${at(10)}`, (e) => e.created_at >= BASE + 5 * MIN && e.created_at <= BASE + 10 * MIN],
+    [
+      'time range (both ends inclusive)',
+      () => `time_of_generation_min=${at(5)}&time_of_generation_max=${at(10)}`,
+      (e) => e.created_at >= BASE + 5 * MIN && e.created_at <= BASE + 10 * MIN,
+    ],
     ['a date-time without a zone is UTC', () => `time_of_generation_max=2030-03-01T00:03:00`, (e) => e.created_at <= BASE + 3 * MIN],
     ['api key', () => `api_key_ids=${KEY_A}`, (e) => e.api_key_id === KEY_A],
     ['ai_service', () => 'ai_service=anthropic', (e) => e.ai_org === 'anthropic'],
     ['provider (several)', () => 'provider=ollama,anthropic', (e) => e.ai_org === 'ollama' || e.ai_org === 'anthropic'],
     ['model (exact, not a prefix)', () => 'ai_model=gpt-4o', (e) => e.ai_model === 'gpt-4o'],
-    ['provider__model pairs', () => 'ai_org_model=openai__gpt-4o-mini,ollama__llama3', (e) => e.ai_model === 'gpt-4o-mini' || e.ai_model === 'llama3'],
+    [
+      'provider__model pairs',
+      () => 'ai_org_model=openai__gpt-4o-mini,ollama__llama3',
+      (e) => e.ai_model === 'gpt-4o-mini' || e.ai_model === 'llama3',
+    ],
     ['one status code', () => 'status_code=500', (e) => e.response_status_code === 500],
     ['a status class', () => 'status_code=4xx', (e) => e.response_status_code >= 400 && e.response_status_code < 500],
     ['status codes', () => 'status_code=200,429', (e) => e.response_status_code === 200 || e.response_status_code === 429],
@@ -95,14 +103,22 @@ describe('filters: exact rows for each, through a workspace key (its workspace o
     ['prompt', () => 'prompt_slug=pp-greeting', (e) => e.prompt_slug === 'pp-greeting'],
     ['trace id', () => 'trace_id=trace-3', (e) => e.trace_id === 'trace-3'],
     ['span id', () => 'span_id=span-7', (e) => e.span_id === 'span-7'],
-    ['metadata key=value pairs (all must match)', () => `metadata=${encodeURIComponent('{"team":"search","env":"prod"}')}`, (e) => e.metadata.team === 'search' && e.metadata.env === 'prod'],
+    [
+      'metadata key=value pairs (all must match)',
+      () => `metadata=${encodeURIComponent('{"team":"search","env":"prod"}')}`,
+      (e) => e.metadata.team === 'search' && e.metadata.env === 'prod',
+    ],
     ['virtual key', () => 'virtual_keys=anthropic-main', (e) => e.virtual_key === 'anthropic-main'],
     ['stream', () => 'stream=true', (e) => e.stream_mode],
     ['not stream', () => 'stream=false', (e) => !e.stream_mode],
     ['search in metadata values, any case', () => 'search=needle', (e) => e.metadata.note !== undefined],
     ['search in model names', () => 'search=LLAMA', (e) => e.ai_model === 'llama3'],
     ['search in metadata values (several hits)', () => 'search=billing', (e) => e.metadata.team === 'billing'],
-    ['several filters together', () => 'ai_service=openai&status_code=200&cost_min=5', (e) => e.ai_org === 'openai' && e.response_status_code === 200 && e.cost >= 5],
+    [
+      'several filters together',
+      () => 'ai_service=openai&status_code=200&cost_min=5',
+      (e) => e.ai_org === 'openai' && e.response_status_code === 200 && e.cost >= 5,
+    ],
   ];
 
   it.each(cases)('%s', async (_, query, match) => {
@@ -122,7 +138,12 @@ describe('filters: exact rows for each, through a workspace key (its workspace o
   it('rows carry their metrics in the list, without bodies', async () => {
     const res = await t.call('GET', '/v1/logs?span_id=span-17', t.workspace);
     const [log] = res.body.data;
-    expect(log.metrics).toMatchObject({ ai_model: 'gpt-4o-mini', cost: 8.5, req_units: 170, metadata: { note: 'Find the NEEDLE in here', team: 'ads', env: 'prod' } });
+    expect(log.metrics).toMatchObject({
+      ai_model: 'gpt-4o-mini',
+      cost: 8.5,
+      req_units: 170,
+      metadata: { note: 'Find the NEEDLE in here', team: 'ads', env: 'prod' },
+    });
     expect(log.request.body).toBeUndefined();
     expect(log.response.body).toBeUndefined();
   });
@@ -139,7 +160,7 @@ describe('workspaces', () => {
     );
   });
 
-  it("a workspace key naming another workspace is refused; naming its own is fine", async () => {
+  it('a workspace key naming another workspace is refused; naming its own is fine', async () => {
     const res = await t.call('GET', `/v1/logs?workspace_slug=${other.slug}`, t.workspace);
     expect(res.status).toBe(403);
     const own = await t.call('GET', `/v1/logs?workspace_slug=${t.credentials.workspace.slug}&page_size=1`, t.workspace);

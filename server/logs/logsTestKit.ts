@@ -18,7 +18,12 @@ export async function startLogsTestApp(options: TestAppOptions = {}) {
   const ws = t.credentials.workspace;
 
   async function createKey(type: 'workspace/service' | 'workspace/user', scopes: string[], extra: Record<string, unknown> = {}) {
-    const res = await call('POST', `/v1/api-keys/${type}`, t.admin, { name: `key-${newId().slice(0, 6)}`, workspace_id: ws.id, scopes, ...extra });
+    const res = await call('POST', `/v1/api-keys/${type}`, t.admin, {
+      name: `key-${newId().slice(0, 6)}`,
+      workspace_id: ws.id,
+      scopes,
+      ...extra,
+    });
     if (res.status !== 200) throw new Error(`creating a ${type} key failed: ${res.text}`);
     return { id: res.body.id as string, key: res.body.key as string, headers: as(res.body.key as string) };
   }
@@ -55,7 +60,9 @@ export async function startLogsTestApp(options: TestAppOptions = {}) {
     serviceKey: (scopes: string[]) => createKey('workspace/service', scopes),
     /** Replaces the organisation's settings JSON (the settings API is not under test). */
     setSettings(settings: Record<string, unknown>) {
-      t.stores.db.prepare('UPDATE organisations SET settings = ? WHERE id = ?').run(JSON.stringify(settings), t.credentials.organisation_id);
+      t.stores.db
+        .prepare('UPDATE organisations SET settings = ? WHERE id = ?')
+        .run(JSON.stringify(settings), t.credentials.organisation_id);
       t.app.services.settings.invalidate();
     },
     /** A second workspace of the organisation. */

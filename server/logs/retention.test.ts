@@ -26,7 +26,11 @@ async function counts(app: LogsTestApp) {
 /** One row per age (in days, plus a minute either side of each limit), every one with bodies but the last. */
 function aged(app: LogsTestApp, days: number[]): LogEvent[] {
   return days.map((d, i) =>
-    app.event({ created_at: NOW - d * DAY_MS, trace_id: `age-${d}`, bodies: i === days.length - 1 ? null : { request: { i }, response: { i } } }),
+    app.event({
+      created_at: NOW - d * DAY_MS,
+      trace_id: `age-${d}`,
+      bodies: i === days.length - 1 ? null : { request: { i }, response: { i } },
+    }),
   );
 }
 
@@ -35,7 +39,20 @@ const MINUTE_IN_DAYS = 1 / 1440;
 describe('log retention', () => {
   it('deletes bodies past 90 days and rows past 365 days by default, exactly those', async () => {
     t = await startLogsTestApp({ now: () => NOW, logJobs: { retentionBatchRows: 3 } });
-    const ages = [0, 10, 90 - MINUTE_IN_DAYS, 90 + MINUTE_IN_DAYS, 120, 200, 365 - MINUTE_IN_DAYS, 365 + MINUTE_IN_DAYS, 400, 500, 800, 1000];
+    const ages = [
+      0,
+      10,
+      90 - MINUTE_IN_DAYS,
+      90 + MINUTE_IN_DAYS,
+      120,
+      200,
+      365 - MINUTE_IN_DAYS,
+      365 + MINUTE_IN_DAYS,
+      400,
+      500,
+      800,
+      1000,
+    ];
     const events = await t.insert(aged(t, ages));
     // Feedback on a trace the metrics retention keeps, and on one it drops (aged by hand).
     await t.call('POST', '/v1/feedback', t.workspace, [
@@ -76,7 +93,9 @@ describe('log retention', () => {
     // No call: the job buildApp started does it.
     for (let i = 0; i < 100 && (await counts(t)).rows !== 4; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await counts(t)).toEqual({ rows: 4, bodies: 2, feedback: 0 });
-    const left = (await t.call('GET', '/v1/logs', t.workspace)).body.data.map((d: { trace_id?: string; metrics: { trace_id: string } }) => d.metrics.trace_id);
+    const left = (await t.call('GET', '/v1/logs', t.workspace)).body.data.map(
+      (d: { trace_id?: string; metrics: { trace_id: string } }) => d.metrics.trace_id,
+    );
     expect(left).toEqual(['age-1', 'age-6', 'age-8', 'age-29']);
   });
 });

@@ -19,7 +19,9 @@ export const MAX_INGEST_BATCH = 1000;
 
 function requireAnyScope(auth: AuthContext, scopes: string[]) {
   if (!scopes.some((s) => hasScope(auth, s))) {
-    throw forbidden(`You do not have enough permissions to execute this request (this API key needs one of the scopes ${scopes.join(', ')})`);
+    throw forbidden(
+      `You do not have enough permissions to execute this request (this API key needs one of the scopes ${scopes.join(', ')})`,
+    );
   }
 }
 

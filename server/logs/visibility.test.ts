@@ -31,7 +31,9 @@ beforeAll(async () => {
   orgAdmin = await person('admin');
   service = await t.serviceKey(SCOPES);
   const by = (p: { userId: string | null; keyId: string }, n: number, start: number) =>
-    Array.from({ length: n }, (_, i) => t.event({ api_key_id: p.keyId, user_id: p.userId, created_at: Date.parse('2030-06-01T00:00:00Z') + (start + i) * 1000 }));
+    Array.from({ length: n }, (_, i) =>
+      t.event({ api_key_id: p.keyId, user_id: p.userId, created_at: Date.parse('2030-06-01T00:00:00Z') + (start + i) * 1000 }),
+    );
   rows = {
     member: [
       ...by({ userId: member.userId, keyId: member.key.id }, 3, 0),
@@ -71,7 +73,7 @@ describe('membersViewAllData: false', () => {
     expect(total.body.total).toBe(6);
   });
 
-  it("a single log of someone else is a 404 to the member; their own is not", async () => {
+  it('a single log of someone else is a 404 to the member; their own is not', async () => {
     expect((await t.call('GET', `/v1/logs/${rows.manager[0]!.id}`, member.key.headers)).status).toBe(404);
     expect((await t.call('GET', `/v1/logs/${rows.service[0]!.id}`, member.key.headers)).status).toBe(404);
     expect((await t.call('GET', `/v1/logs/${rows.member[3]!.id}`, member.key.headers)).status).toBe(200);
@@ -95,7 +97,7 @@ describe('managersViewAllData: false', () => {
   beforeAll(() => t.setSettings({ managersViewAllData: false }));
   afterAll(() => t.setSettings({}));
 
-  it("a manager sees only their own rows; members (still allowed) see everything", async () => {
+  it('a manager sees only their own rows; members (still allowed) see everything', async () => {
     expect(await seenBy(manager.key.headers)).toEqual(newestFirst(rows.manager));
     expect(await seenBy(member.key.headers)).toEqual(everyone());
   });
@@ -122,7 +124,12 @@ describe('both off', () => {
     await t.app.logsRuntime.exportRunner.idle();
     const file = await t.call('GET', `/v1/logs/exports/${mine.body.id}/file`, member.key.headers);
     expect(file.status).toBe(200);
-    expect(file.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(newestFirst(rows.member));
+    expect(
+      file.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(newestFirst(rows.member));
 
     const listed = await t.call('GET', '/v1/logs/exports', member.key.headers);
     expect(listed.body.data.map((e: { id: string }) => e.id)).toEqual([mine.body.id]);
@@ -132,7 +139,7 @@ describe('both off', () => {
     expect(serviceList.body.data.map((e: { id: string }) => e.id).sort()).toEqual([mine.body.id, theirs.body.id].sort());
   });
 
-  it("a member may change only the feedback they gave", async () => {
+  it('a member may change only the feedback they gave', async () => {
     const trace = rows.member[0]!.trace_id;
     const given = await t.call('POST', '/v1/feedback', service.headers, { trace_id: trace, value: 3 });
     const own = await t.call('POST', '/v1/feedback', member.key.headers, { trace_id: trace, value: 1 });

@@ -21,7 +21,11 @@ export function dataVisibility(deps: VisibilityDeps) {
   /** True when `userId`, working in `workspaceId`, may only see rows made by their own keys. */
   function limitedToOwnRows(userId: string, workspaceId: string | null): boolean {
     // Owners and admins act as workspace admins everywhere (spec §3.1).
-    const role = workspaceId ? effectiveWorkspaceRole(deps.facts, workspaceId, userId) : isOrgAdminRole(deps.facts.orgRole(userId)) ? 'admin' : null;
+    const role = workspaceId
+      ? effectiveWorkspaceRole(deps.facts, workspaceId, userId)
+      : isOrgAdminRole(deps.facts.orgRole(userId))
+        ? 'admin'
+        : null;
     if (role === 'admin') return false;
     const settings = deps.settings.get();
     // The settings default to true (spec §3.3); only an explicit false limits anyone.

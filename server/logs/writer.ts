@@ -7,14 +7,7 @@
 // rows of the same ids deleted first so a crash between insert and delete cannot duplicate them.
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DuckDBTimestampValue,
-  LIST,
-  VARCHAR,
-  listValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
+import { DuckDBTimestampValue, LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { LogDatabase } from '../db/duckdb.ts';
 import { LOG_COLUMNS, capBody, serialiseBody, type LogEvent } from './events.ts';
 

@@ -46,7 +46,9 @@ describe('computeCost', () => {
   it('keeps reasoning inside output unless the model has a reasoning price', () => {
     const plain = computeCost(chat, usage({ outputTokens: 1000, reasoningTokens: 800 }));
     expect(plain.cents).toBe(0.4);
-    const qwen = model({ pay_as_you_go: { request_token: price(0.00004), response_token: price(0.00012), reasoning_token: price(0.0004) } });
+    const qwen = model({
+      pay_as_you_go: { request_token: price(0.00004), response_token: price(0.00012), reasoning_token: price(0.0004) },
+    });
     const thinking = computeCost(qwen, usage({ outputTokens: 1000, reasoningTokens: 800 }));
     expect(thinking.cents).toBe(0.344); // 200 × 0.00012 + 800 × 0.0004
     expect(thinking.lines?.find((l) => l.component === 'reasoning')).toMatchObject({ rateKey: 'reasoning_token', units: 800 });
@@ -74,13 +76,18 @@ describe('computeCost', () => {
         cache_read_audio_input_token: price(0.00008),
       },
     });
-    const result = computeCost(realtime, usage({ audioInputTokens: 100, cacheReadAudioTokens: 1000, audioOutputTokens: 50, outputTokens: 10 }));
+    const result = computeCost(
+      realtime,
+      usage({ audioInputTokens: 100, cacheReadAudioTokens: 1000, audioOutputTokens: 50, outputTokens: 10 }),
+    );
     expect(result.cents).toBe(0.9); // 0.4 + 0.08 + 0.4 + 0.02
   });
 
   it('multiplies the per-image price by the number of images, falling back to default quality and size', () => {
     const images = model({
-      pay_as_you_go: { image: { default: { default: price(4), '1024x1024': price(4) }, hd: { default: price(8), '1792x1024': price(12) } } },
+      pay_as_you_go: {
+        image: { default: { default: price(4), '1024x1024': price(4) }, hd: { default: price(8), '1792x1024': price(12) } },
+      },
     });
     expect(computeCost(images, usage({ images: { count: 3, quality: 'hd', size: '1792x1024' } })).cents).toBe(36);
     expect(computeCost(images, usage({ images: { count: 1, quality: 'hd', size: '512x512' } })).cents).toBe(8);
@@ -96,7 +103,10 @@ describe('computeCost', () => {
   });
 
   it('adds a per-request fee where the data has one', () => {
-    const online = model({ pay_as_you_go: { request_token: price(0.0001), response_token: price(0.0001) }, fixed_cost: { request: price(0.5), response: price(0) } });
+    const online = model({
+      pay_as_you_go: { request_token: price(0.0001), response_token: price(0.0001) },
+      fixed_cost: { request: price(0.5), response: price(0) },
+    });
     const result = computeCost(online, usage({ inputTokens: 1000, outputTokens: 1000 }));
     expect(result.cents).toBe(0.7);
     expect(result.lines?.at(-1)).toMatchObject({ component: 'request_fee', rateKey: 'fixed_cost.request', cents: 0.5 });
@@ -104,7 +114,9 @@ describe('computeCost', () => {
 
   it('halves pay-as-you-go token prices in batch mode unless batch_config names the key', () => {
     const batch = model({ ...chat.pricingConfig, batch_config: { request_token: price(0.00003) } });
-    const result = computeCost(batch, usage({ inputTokens: 1000, outputTokens: 1000, additionalUnits: { web_search: 1 } }), { executionMode: 'batch' });
+    const result = computeCost(batch, usage({ inputTokens: 1000, outputTokens: 1000, additionalUnits: { web_search: 1 } }), {
+      executionMode: 'batch',
+    });
     expect(result.cents).toBe(1.23); // 0.03 + 0.2 + 1
   });
 
@@ -147,7 +159,13 @@ describe('computeCost', () => {
     });
 
     it('applies multipliers per key, inheriting default, with null meaning inherit', () => {
-      const u = usage({ inputTokens: 1000, cacheReadTokens: 1000, cacheWriteTokens: 1000, outputTokens: 1000, additionalUnits: { web_search: 1 } });
+      const u = usage({
+        inputTokens: 1000,
+        cacheReadTokens: 1000,
+        cacheWriteTokens: 1000,
+        outputTokens: 1000,
+        additionalUnits: { web_search: 1 },
+      });
       const base = computeCost(chat, u);
       expect(base.cents).toBe(1.635); // 0.1 + 0.01 + 0.125 + 0.4 + 1
       const adjusted = computeCost(chat, u, {
@@ -176,8 +194,15 @@ describe('computeCost', () => {
   });
 
   it('never throws on malformed prices or usage', () => {
-    const junk = model({ pay_as_you_go: { request_token: { price: 'free' }, response_token: 7, image: [1, 2], additional_units: null } as never });
-    const weird = { inputTokens: Number.NaN, outputTokens: -5, images: { count: 2 }, additionalUnits: { x: Infinity } } as unknown as UsageUnits;
+    const junk = model({
+      pay_as_you_go: { request_token: { price: 'free' }, response_token: 7, image: [1, 2], additional_units: null } as never,
+    });
+    const weird = {
+      inputTokens: Number.NaN,
+      outputTokens: -5,
+      images: { count: 2 },
+      additionalUnits: { x: Infinity },
+    } as unknown as UsageUnits;
     expect(computeCost(junk, weird)).toMatchObject({ cents: 0, priced: true });
     expect(computeCost(chat, usage({ inputTokens: 1000 }), { pricingConfig: 'nope' as never }).cents).toBe(0.1);
   });

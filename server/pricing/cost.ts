@@ -2,7 +2,16 @@
 // per component so a cost can be explained. Never throws; an unknown model costs 0, unpriced.
 import { add, decimal, multiply, toNumber, ZERO, type Decimal } from './decimal.ts';
 import { effectiveRates, isObject, priceAt } from './rates.ts';
-import type { CostComponent, CostLine, CostOverrides, CostResult, JsonObject, ModelPricing, PricingMultiplier, UsageUnits } from './types.ts';
+import type {
+  CostComponent,
+  CostLine,
+  CostOverrides,
+  CostResult,
+  JsonObject,
+  ModelPricing,
+  PricingMultiplier,
+  UsageUnits,
+} from './types.ts';
 
 /**
  * Why equivalent arithmetic rather than evaluating each file's `default.pricing_config.calculate`
@@ -108,10 +117,28 @@ export function computeCost(pricing: ModelPricing | null, usage: UsageUnits, opt
     const output = priceAt(p, 'response_token') ?? 0;
     const audioIn = priceAt(p, 'request_audio_token') ?? input;
     bill.charge('input', 'request_token', u.input, input, multiplierFor(m, 'request_token'));
-    bill.charge('cache_read', 'cache_read_input_token', u.cacheRead, priceAt(p, 'cache_read_input_token') ?? input, multiplierFor(m, 'cache_read_input_token'));
-    bill.charge('cache_write', 'cache_write_input_token', u.cacheWrite, priceAt(p, 'cache_write_input_token') ?? input, multiplierFor(m, 'cache_write_input_token'));
+    bill.charge(
+      'cache_read',
+      'cache_read_input_token',
+      u.cacheRead,
+      priceAt(p, 'cache_read_input_token') ?? input,
+      multiplierFor(m, 'cache_read_input_token'),
+    );
+    bill.charge(
+      'cache_write',
+      'cache_write_input_token',
+      u.cacheWrite,
+      priceAt(p, 'cache_write_input_token') ?? input,
+      multiplierFor(m, 'cache_write_input_token'),
+    );
     bill.charge('audio_input', 'request_audio_token', u.audioIn, audioIn, multiplierFor(m, 'request_audio_token'));
-    bill.charge('cache_read_audio', 'cache_read_audio_input_token', u.cacheReadAudio, priceAt(p, 'cache_read_audio_input_token') ?? audioIn, multiplierFor(m, 'cache_read_audio_input_token'));
+    bill.charge(
+      'cache_read_audio',
+      'cache_read_audio_input_token',
+      u.cacheReadAudio,
+      priceAt(p, 'cache_read_audio_input_token') ?? audioIn,
+      multiplierFor(m, 'cache_read_audio_input_token'),
+    );
 
     // Reasoning is inside output. Priced on its own only where the file has a reasoning price
     // (Qwen thinking mode); otherwise it is output, and the response multiplier covers it unless
@@ -123,7 +150,13 @@ export function computeCost(pricing: ModelPricing | null, usage: UsageUnits, opt
     } else {
       bill.charge('reasoning', 'response_token', reasoning, output, multiplierFor(m, 'reasoning_token', 'response_token'));
     }
-    bill.charge('audio_output', 'response_audio_token', u.audioOut, priceAt(p, 'response_audio_token') ?? output, multiplierFor(m, 'response_audio_token'));
+    bill.charge(
+      'audio_output',
+      'response_audio_token',
+      u.audioOut,
+      priceAt(p, 'response_audio_token') ?? output,
+      multiplierFor(m, 'response_audio_token'),
+    );
 
     const images = count(usage.images?.count);
     if (images > 0) {

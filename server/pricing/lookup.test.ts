@@ -12,7 +12,15 @@ const bedrock = indexProvider('bedrock', file('anthropic.claude-sonnet-4-5-20250
 const vertex = indexProvider('vertex-ai', file('claude-3-5-sonnet', 'gemini-2.5-pro'));
 const google = indexProvider(
   'google',
-  file('gemini-2.0-flash-lite', 'gemini-2.5-pro-lte-128k', 'gemini-2.5-pro-gt-128k', 'gemini-x-lte-200k', 'gemini-x-gt-200k', 'gemini-x-lte-128k', 'gemini-x-gt-128k'),
+  file(
+    'gemini-2.0-flash-lite',
+    'gemini-2.5-pro-lte-128k',
+    'gemini-2.5-pro-gt-128k',
+    'gemini-x-lte-200k',
+    'gemini-x-gt-200k',
+    'gemini-x-lte-128k',
+    'gemini-x-gt-128k',
+  ),
 );
 const azure = indexProvider('azure-openai', file('gpt-4o', 'gpt-4o-mini', 'gpt-35-turbo'));
 

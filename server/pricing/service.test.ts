@@ -25,8 +25,12 @@ function write(dir: string, name: string, content: unknown) {
 /** A provider file where every model's input price is `price` cents per token. */
 function prices(models: Record<string, number>, defaultPrice = 0) {
   return {
-    default: { pricing_config: { pay_as_you_go: { request_token: { price: defaultPrice }, response_token: { price: 0 } }, currency: 'USD' } },
-    ...Object.fromEntries(Object.entries(models).map(([m, p]) => [m, { pricing_config: { pay_as_you_go: { request_token: { price: p } } } }])),
+    default: {
+      pricing_config: { pay_as_you_go: { request_token: { price: defaultPrice }, response_token: { price: 0 } }, currency: 'USD' },
+    },
+    ...Object.fromEntries(
+      Object.entries(models).map(([m, p]) => [m, { pricing_config: { pay_as_you_go: { request_token: { price: p } } } }]),
+    ),
   };
 }
 
@@ -77,7 +81,7 @@ describe('PricingService', () => {
     expect(s.cost(undefined as never, null as never, null as never)).toMatchObject({ cents: 0, priced: false });
   });
 
-  it('prices an unknown model from an integration\'s own pricing_config', () => {
+  it("prices an unknown model from an integration's own pricing_config", () => {
     const s = service();
     const result = s.cost('openai', 'ft:gpt-4o:acme', million, {
       pricingConfig: { type: 'static', pay_as_you_go: { request_token: { price: 0.0005 }, response_token: { price: 0.001 } } },
@@ -113,9 +117,15 @@ describe('PricingService', () => {
     expect(inputCents(s, 'anthropic', 'claude-x')).toBe(300);
     const files = warnings.map((w) => (w.details as { file: string }).file);
     expect(files.sort()).toEqual(
-      [path.join(dirs.local, 'openai.json'), path.join(dirs.data, 'pricing', 'anthropic.json'), path.join(dirs.data, 'pricing', 'extra.json')].sort(),
+      [
+        path.join(dirs.local, 'openai.json'),
+        path.join(dirs.data, 'pricing', 'anthropic.json'),
+        path.join(dirs.data, 'pricing', 'extra.json'),
+      ].sort(),
     );
-    expect(warnings.find((w) => w.message.includes('openai.json'))?.message).toMatch(/Skipping pricing file .*openai\.json: not valid JSON/);
+    expect(warnings.find((w) => w.message.includes('openai.json'))?.message).toMatch(
+      /Skipping pricing file .*openai\.json: not valid JSON/,
+    );
     expect(warnings.find((w) => w.message.includes('anthropic.json'))?.message).toContain('"claude-x" must be an object');
   });
 

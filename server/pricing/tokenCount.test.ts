@@ -12,7 +12,11 @@ const cookbookMessages = [
   { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
   { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
   { role: 'system', name: 'example_assistant', content: 'Things working well together will increase revenue.' },
-  { role: 'system', name: 'example_user', content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
+  {
+    role: 'system',
+    name: 'example_user',
+    content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+  },
   { role: 'system', name: 'example_assistant', content: "Let's talk later when we're less busy about how to do better." },
   { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
 ];
@@ -41,7 +45,7 @@ describe('token counting', () => {
     expect(countTextTokens('<|endoftext|>', 'o200k_base')).toBe(7);
   });
 
-  it('counts chat prompts with OpenAI\'s per-message overhead (the cookbook figures)', () => {
+  it("counts chat prompts with OpenAI's per-message overhead (the cookbook figures)", () => {
     expect(countChatPromptTokens(cookbookMessages, { model: 'gpt-4-0613' })).toBe(129);
     expect(countChatPromptTokens(cookbookMessages, { model: 'gpt-4o' })).toBe(124);
   });
@@ -50,15 +54,27 @@ describe('token counting', () => {
     const text = countChatPromptTokens([{ role: 'user', content: 'hello world' }]);
     expect(text).toBe(3 + 3 + 1 + 2); // priming + framing + "user" + "hello world"
     const parts = countChatPromptTokens([
-      { role: 'user', content: [{ type: 'text', text: 'hello world' }, { type: 'image_url', image_url: { url: 'data:…' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'hello world' },
+          { type: 'image_url', image_url: { url: 'data:…' } },
+        ],
+      },
     ]);
     expect(parts).toBe(text + 85);
     const withCall = countChatPromptTokens([
       { role: 'user', content: 'hello world' },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{"q":"x"}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{"q":"x"}' } }],
+      },
     ]);
     expect(withCall).toBeGreaterThan(text + 6);
-    expect(countChatPromptTokens([{ role: 'user', content: 'hello world' }], { tools: [{ type: 'function', function: { name: 'lookup' } }] })).toBeGreaterThan(text);
+    expect(
+      countChatPromptTokens([{ role: 'user', content: 'hello world' }], { tools: [{ type: 'function', function: { name: 'lookup' } }] }),
+    ).toBeGreaterThan(text);
     expect(countChatPromptTokens([{ role: 'user', content: 'hello world' }], { system: 'Be brief.' })).toBeGreaterThan(text);
   });
 

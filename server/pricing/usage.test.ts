@@ -1,6 +1,13 @@
 // Provider usage objects -> UsageUnits: the parts must be disjoint and add up to what was billed.
 import { describe, expect, it } from 'vitest';
-import { emptyUsage, usageFromAnthropic, usageFromBedrockConverse, usageFromGemini, usageFromOpenAI, usageFromOpenAIResponses } from './usage.ts';
+import {
+  emptyUsage,
+  usageFromAnthropic,
+  usageFromBedrockConverse,
+  usageFromGemini,
+  usageFromOpenAI,
+  usageFromOpenAIResponses,
+} from './usage.ts';
 
 const zero = emptyUsage();
 
@@ -39,7 +46,7 @@ describe('usageFromOpenAI', () => {
     });
   });
 
-  it('reads Portkey\'s Anthropic-derived shape, where prompt_tokens excludes the cache', () => {
+  it("reads Portkey's Anthropic-derived shape, where prompt_tokens excludes the cache", () => {
     // What Portkey's Anthropic transform returns for worked example E4.
     const usage = usageFromOpenAI({
       prompt_tokens: 2000,
@@ -77,14 +84,22 @@ describe('usageFromOpenAI', () => {
       ...zero,
       cacheReadTokens: 50,
     });
-    expect(usageFromOpenAI({ prompt_tokens: 10, prompt_tokens_details: null, completion_tokens_details: null })).toEqual({ ...zero, inputTokens: 10 });
+    expect(usageFromOpenAI({ prompt_tokens: 10, prompt_tokens_details: null, completion_tokens_details: null })).toEqual({
+      ...zero,
+      inputTokens: 10,
+    });
   });
 });
 
-describe('other providers\' native usage', () => {
+describe("other providers' native usage", () => {
   it('OpenAI Responses API', () => {
     expect(
-      usageFromOpenAIResponses({ input_tokens: 100, output_tokens: 50, input_tokens_details: { cached_tokens: 40 }, output_tokens_details: { reasoning_tokens: 20 } }),
+      usageFromOpenAIResponses({
+        input_tokens: 100,
+        output_tokens: 50,
+        input_tokens_details: { cached_tokens: 40 },
+        output_tokens_details: { reasoning_tokens: 20 },
+      }),
     ).toEqual({ ...zero, inputTokens: 60, cacheReadTokens: 40, outputTokens: 50, reasoningTokens: 20 });
   });
 
@@ -97,11 +112,20 @@ describe('other providers\' native usage', () => {
         output_tokens: 1500,
         server_tool_use: { web_search_requests: 2 },
       }),
-    ).toEqual({ ...zero, inputTokens: 2000, cacheWriteTokens: 10000, cacheReadTokens: 30000, outputTokens: 1500, additionalUnits: { web_search: 2 } });
+    ).toEqual({
+      ...zero,
+      inputTokens: 2000,
+      cacheWriteTokens: 10000,
+      cacheReadTokens: 30000,
+      outputTokens: 1500,
+      additionalUnits: { web_search: 2 },
+    });
   });
 
   it('Bedrock Converse', () => {
-    expect(usageFromBedrockConverse({ inputTokens: 8000, cacheReadInputTokens: 20000, cacheWriteInputTokens: 0, outputTokens: 1000 })).toEqual({
+    expect(
+      usageFromBedrockConverse({ inputTokens: 8000, cacheReadInputTokens: 20000, cacheWriteInputTokens: 0, outputTokens: 1000 }),
+    ).toEqual({
       ...zero,
       inputTokens: 8000,
       cacheReadTokens: 20000,

@@ -62,7 +62,8 @@ function expectCents(actual: number, expected: string) {
 }
 
 describe('worked examples (shared/pricing/worked-examples.json)', () => {
-  it('covers all ten examples', () => expect(examples.map((e) => e.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10']));
+  it('covers all ten examples', () =>
+    expect(examples.map((e) => e.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10']));
 
   it.each(examples.map((e) => [e.id, e.description, e] as const))('%s %s', (_id, _description, example) => {
     const { provider, model } = source(example);
@@ -74,7 +75,7 @@ describe('worked examples (shared/pricing/worked-examples.json)', () => {
     expect(result.cents).toBe(Number(example.expected_cost_cents));
   });
 
-  describe('the variants in the examples\' notes', () => {
+  describe("the variants in the examples' notes", () => {
     const openai = (prompt: number, completion: number) => usageFromOpenAI({ prompt_tokens: prompt, completion_tokens: completion });
 
     it('E4 with a 1-hour cache write uses additional_units.cache_write_1h: 9.75 cents', () => {
@@ -100,7 +101,12 @@ describe('worked examples (shared/pricing/worked-examples.json)', () => {
     });
 
     it('E8 with the us. cross-region id costs the same as the plain id (Portkey strips the prefix)', () => {
-      const usage = usageFromBedrockConverse({ inputTokens: 8000, cacheReadInputTokens: 20000, cacheWriteInputTokens: 0, outputTokens: 1000 });
+      const usage = usageFromBedrockConverse({
+        inputTokens: 8000,
+        cacheReadInputTokens: 20000,
+        cacheWriteInputTokens: 0,
+        outputTokens: 1000,
+      });
       const result = pricing.cost('bedrock', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', usage);
       expect(result.model).toBe('anthropic.claude-sonnet-4-5-20250929-v1:0');
       expectCents(result.cents, '4.5');

@@ -41,7 +41,11 @@ describe('both rules refuse', () => {
     ['ECS credentials', 'http://169.254.170.2/v2/credentials', /cloud metadata endpoint/],
     ['metadata through IPv4-mapped IPv6', 'http://[::ffff:169.254.169.254]/', /cloud metadata endpoint/],
     ['metadata in hex', 'http://0xa9fea9fe/', /cloud metadata endpoint/],
-    ['decimal IPv4', 'http://2130706433/', 'custom_host "http://2130706433/" spells an IPv4 address in an unusual form; write it as 127.0.0.1'],
+    [
+      'decimal IPv4',
+      'http://2130706433/',
+      'custom_host "http://2130706433/" spells an IPv4 address in an unusual form; write it as 127.0.0.1',
+    ],
     ['hex IPv4', 'http://0x7f.1/', /unusual form; write it as 127\.0\.0\.1/],
     ['octal IPv4', 'http://0177.0.0.1/', /unusual form; write it as 127\.0\.0\.1/],
     ['shortened IPv4', 'http://127.1/', /unusual form; write it as 127\.0\.0\.1/],
@@ -61,7 +65,10 @@ describe('messages never quote a password', () => {
     ['http://svc:Hunter2@10.0.0.5/v1', 'custom_host "http://***@10.0.0.5/v1" must not contain credentials'],
     ['ftp://svc:Hunter2@files.example.com', 'custom_host "ftp://***@files.example.com" must use http or https'],
     ['http://svc:Hunter2@evil@10.0.0.5', 'custom_host "http://***@10.0.0.5" must not contain credentials'],
-    ['http:\\\\svc:Hunter2@api.example.com', 'custom_host "http:\\\\***@api.example.com" must be an absolute URL starting with http:// or https://'],
+    [
+      'http:\\\\svc:Hunter2@api.example.com',
+      'custom_host "http:\\\\***@api.example.com" must be an absolute URL starting with http:// or https://',
+    ],
     ['https://svc:Hunter2@api.example.com/v1#frag', 'custom_host "https://***@api.example.com/v1#frag" must not contain credentials'],
   ])('%s', (url, expected) => {
     for (const result of [saved(url), inline(url)]) {
@@ -119,14 +126,12 @@ describe('inline custom hosts (x-portkey-custom-host or a config custom_host)', 
     expect(inline(url)).toMatch(/TRUSTED_CUSTOM_HOSTS/);
   });
 
-  it.each([
-    'https://api.openai.com/v1',
-    'https://my-resource.openai.azure.com/openai',
-    'http://8.8.8.8/',
-    'http://[2606:4700::1111]/',
-  ])('allows the public host %s', (url) => {
-    expect(inline(url)).toBe('ok');
-  });
+  it.each(['https://api.openai.com/v1', 'https://my-resource.openai.azure.com/openai', 'http://8.8.8.8/', 'http://[2606:4700::1111]/'])(
+    'allows the public host %s',
+    (url) => {
+      expect(inline(url)).toBe('ok');
+    },
+  );
 
   it.each(['http://localhost:11434/v1', 'http://127.0.0.1:8000', 'http://[::1]:8000/v1', 'http://LOCALHOST./'])(
     'allows %s because it is in the default TRUSTED_CUSTOM_HOSTS',

@@ -186,7 +186,7 @@ const IPV4_RANGES: Array<[string, number, string]> = [
 function ipv4Kind(ip: number): string | null {
   for (const [base, bits, kind] of IPV4_RANGES) {
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    if (((ip & mask) >>> 0) === ((ipv4ToNumber(base)! & mask) >>> 0)) return kind;
+    if ((ip & mask) >>> 0 === (ipv4ToNumber(base)! & mask) >>> 0) return kind;
   }
   return null;
 }

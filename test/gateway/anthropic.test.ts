@@ -74,7 +74,11 @@ describe('openai SDK to an Anthropic upstream', () => {
             { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } },
           ],
         },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
+        },
         { role: 'tool', tool_call_id: 'toolu_1', content: '12°C, rain' },
       ],
       tools: [weatherTool],
@@ -178,12 +182,19 @@ describe('openai SDK to an Anthropic upstream', () => {
     const last = chunks.at(-1)!;
     expect(chunks.length - 1).toBeGreaterThan(finishAt);
     expect(last.choices).toEqual([]);
-    expect(last.usage).toMatchObject({ prompt_tokens: 27, completion_tokens: 3, total_tokens: 30, prompt_tokens_details: { cached_tokens: 20 } });
+    expect(last.usage).toMatchObject({
+      prompt_tokens: 27,
+      completion_tokens: 3,
+      total_tokens: 30,
+      prompt_tokens_details: { cached_tokens: 20 },
+    });
   });
 
   it('sends no usage chunk unless asked, and maps max_tokens to length', async () => {
     g.mock.next({ events: claudeEvents([{ text: ['cut ', 'sho'] }], 'max_tokens', { input_tokens: 3, output_tokens: 2 }) });
-    const stream = await g.openai().chat.completions.create({ model: CLAUDE_MODEL, messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await g
+      .openai()
+      .chat.completions.create({ model: CLAUDE_MODEL, messages: [{ role: 'user', content: 'x' }], stream: true });
     const chunks: OpenAI.ChatCompletionChunk[] = [];
     for await (const c of stream) chunks.push(c);
     expect(chunks.some((c) => c.usage)).toBe(false);
@@ -218,7 +229,10 @@ describe('openai SDK to an Anthropic upstream', () => {
     const events = claudeEvents([{ text: ['partial ', 'never'] }], 'end_turn', { input_tokens: 1, output_tokens: 1 });
     // message_start, ping, block start, first delta, then Anthropic gives up.
     g.mock.next({
-      events: [...events.slice(0, 4), { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } }],
+      events: [
+        ...events.slice(0, 4),
+        { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
+      ],
     });
     const stream = await g.openai({ headers: { 'x-portkey-trace-id': traceId } }).chat.completions.create({
       model: CLAUDE_MODEL,
@@ -245,7 +259,10 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
     it.each([
       ['apiKey (x-api-key)', () => anthropic()],
       ['authToken (Authorization: Bearer)', () => anthropic({ apiKey: null, authToken: g.credentials.workspace_api_key })],
-      ['x-portkey-api-key beside a dummy apiKey', () => anthropic({ apiKey: 'dummy', headers: { 'x-portkey-api-key': g.credentials.workspace_api_key } })],
+      [
+        'x-portkey-api-key beside a dummy apiKey',
+        () => anthropic({ apiKey: 'dummy', headers: { 'x-portkey-api-key': g.credentials.workspace_api_key } }),
+      ],
     ])('accepts the workspace key as %s and sends only the provider key upstream', async (_, client) => {
       await client().messages.create({ model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] });
       const up = lastUpstream();
@@ -256,7 +273,11 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
     it('with x-portkey-provider: anthropic, the SDK apiKey is the provider key (Portkey style)', async () => {
       const client = anthropic({
         apiKey: 'sk-ant-inline-0002',
-        headers: { 'x-portkey-api-key': g.credentials.workspace_api_key, 'x-portkey-provider': 'anthropic', 'x-portkey-custom-host': `${g.mock.url}/v1` },
+        headers: {
+          'x-portkey-api-key': g.credentials.workspace_api_key,
+          'x-portkey-provider': 'anthropic',
+          'x-portkey-custom-host': `${g.mock.url}/v1`,
+        },
       });
       await client.messages.create({ model: CLAUDE, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] });
       expect(lastUpstream().headers['x-api-key']).toBe('sk-ant-inline-0002');
@@ -296,7 +317,9 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
         thinking: { type: 'enabled' as const, budget_tokens: 1024 },
         top_k: 5,
       };
-      const msg = await anthropic({ headers: { 'anthropic-version': '2023-06-01', 'anthropic-beta': 'interleaved-thinking-2025-05-14' } }).messages.create({
+      const msg = await anthropic({
+        headers: { 'anthropic-version': '2023-06-01', 'anthropic-beta': 'interleaved-thinking-2025-05-14' },
+      }).messages.create({
         model: CLAUDE_MODEL,
         ...params,
       });
@@ -345,7 +368,10 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
 
     it('passes count_tokens through to the provider', async () => {
       g.mock.next({ body: { input_tokens: 14 } });
-      const counted = await anthropic().messages.countTokens({ model: CLAUDE_MODEL, messages: [{ role: 'user', content: 'how many tokens?' }] });
+      const counted = await anthropic().messages.countTokens({
+        model: CLAUDE_MODEL,
+        messages: [{ role: 'user', content: 'how many tokens?' }],
+      });
       expect(counted).toEqual({ input_tokens: 14 });
       const up = lastUpstream();
       expect(up.path).toBe('/v1/messages/count_tokens');
@@ -356,7 +382,10 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
     it('surfaces an upstream `event: error` mid-stream as an Anthropic APIError', async () => {
       const events = claudeEvents([{ text: ['so ', 'far'] }], 'end_turn', { input_tokens: 1, output_tokens: 1 });
       g.mock.next({
-        events: [...events.slice(0, 4), { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } }],
+        events: [
+          ...events.slice(0, 4),
+          { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
+        ],
       });
       const stream = anthropic().messages.stream({ model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'x' }] });
       const err = await stream.finalMessage().catch((e: unknown) => e);
@@ -502,7 +531,16 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
           chatChunk({ tool_calls: [{ index: 0, function: { arguments: '{"city"' } }] }),
           chatChunk({ tool_calls: [{ index: 0, function: { arguments: ':"Oslo"}' } }] }),
           chatChunk({}, 'tool_calls'),
-          { data: { id: 'chatcmpl-s', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [], usage: { prompt_tokens: 21, completion_tokens: 9, total_tokens: 30 } } },
+          {
+            data: {
+              id: 'chatcmpl-s',
+              object: 'chat.completion.chunk',
+              created: 1,
+              model: 'gpt-4o',
+              choices: [],
+              usage: { prompt_tokens: 21, completion_tokens: 9, total_tokens: 30 },
+            },
+          },
           { data: '[DONE]' },
         ],
       });
@@ -579,7 +617,10 @@ describe('upstream errors reach each SDK as its own error class', () => {
   });
 
   it('an OpenAI-style 429 from an OpenAI-compatible upstream reaches the Anthropic SDK as a RateLimitError', async () => {
-    g.mock.next({ status: 429, body: { error: { message: 'slow down please', type: 'requests', code: 'rate_limit_exceeded', param: null } } });
+    g.mock.next({
+      status: 429,
+      body: { error: { message: 'slow down please', type: 'requests', code: 'rate_limit_exceeded', param: null } },
+    });
     const err = await anthropic()
       .messages.create({ model: '@local-openai/gpt-4o', max_tokens: 16, messages: [{ role: 'user', content: 'x' }] })
       .catch((e: unknown) => e);
@@ -652,13 +693,20 @@ describe('the request log', () => {
     };
     if (stream) g.mock.next({ events: claudeEvents([{ text: ['ok'] }], 'end_turn', usage) });
     else g.mock.next({ body: claudeMessage([{ type: 'text', text: 'ok' }], 'end_turn', usage) });
-    const res = await g.post(path, { model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'x' }], stream }, { 'x-portkey-trace-id': traceId });
+    const res = await g.post(
+      path,
+      { model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'x' }], stream },
+      { 'x-portkey-trace-id': traceId },
+    );
     expect(res.status).toBe(200);
     await res.text();
     const log = await g.logByTrace(traceId);
     expect(log.metrics).toMatchObject({ req_units: 62, cache_write_units: 50 });
     // additional_units.cache_write_1h in the pricing file.
-    expect(log.metrics.cost as number).toBeCloseTo(12 * price.input + 30 * price.output + 10 * price.cacheWrite + 40 * price.cacheWrite1h, 6);
+    expect(log.metrics.cost as number).toBeCloseTo(
+      12 * price.input + 30 * price.output + 10 * price.cacheWrite + 40 * price.cacheWrite1h,
+      6,
+    );
   });
 
   it('keeps the reassembled chat.completion of a stream from Anthropic, with its usage', async () => {
@@ -679,7 +727,15 @@ describe('the request log', () => {
     for await (const c of stream) void c;
 
     const log = await g.logByTrace(traceId);
-    expect(log.metrics).toMatchObject({ ai_org: 'anthropic', ai_model: CLAUDE, req_units: 48, res_units: 6, cache_write_units: 40, stream_mode: true, is_success: true });
+    expect(log.metrics).toMatchObject({
+      ai_org: 'anthropic',
+      ai_model: CLAUDE,
+      req_units: 48,
+      res_units: 6,
+      cache_write_units: 40,
+      stream_mode: true,
+      is_success: true,
+    });
     expect(log.metrics.cost as number).toBeCloseTo(8 * price.input + 6 * price.output + 40 * price.cacheWrite, 6);
     expect((log.response as { body: Json }).body).toMatchObject({
       object: 'chat.completion',
@@ -699,9 +755,14 @@ describe('the request log', () => {
 
   it('keeps the reassembled Anthropic message of a /v1/messages stream', async () => {
     const traceId = newTrace();
-    g.mock.next({ events: claudeEvents([{ text: ['All ', 'done.'] }], 'end_turn', { input_tokens: 11, output_tokens: 2, cache_read_input_tokens: 30 }) });
+    g.mock.next({
+      events: claudeEvents([{ text: ['All ', 'done.'] }], 'end_turn', { input_tokens: 11, output_tokens: 2, cache_read_input_tokens: 30 }),
+    });
     await anthropic()
-      .messages.stream({ model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'x' }] }, { headers: { 'x-portkey-trace-id': traceId } })
+      .messages.stream(
+        { model: CLAUDE_MODEL, max_tokens: 16, messages: [{ role: 'user', content: 'x' }] },
+        { headers: { 'x-portkey-trace-id': traceId } },
+      )
       .finalMessage();
 
     const log = await g.logByTrace(traceId);

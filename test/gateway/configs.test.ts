@@ -266,7 +266,11 @@ describe('cache', () => {
     const again = await ask(cached(), 'stream later', { stream: false });
     expect(again.headers.get('x-portkey-cache-status')).toBe('HIT');
     const client = g.openai({ headers: { 'x-portkey-config': JSON.stringify(cached()) } });
-    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'stream later' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'stream later' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
     expect(text).toBe(stored);
@@ -275,7 +279,11 @@ describe('cache', () => {
 
   it('stores a finished stream and serves it to a JSON request', async () => {
     const client = g.openai({ headers: { 'x-portkey-config': JSON.stringify(cached()) } });
-    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'streamed first' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'streamed first' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
     const json = await ask(cached(), 'streamed first');
@@ -426,7 +434,11 @@ describe('saved configs', () => {
     const open = await keyWith({ config_id: slug });
     const overridden = await fetch(`${g.url}/v1/chat/completions`, {
       method: 'POST',
-      headers: { 'x-portkey-api-key': open, 'content-type': 'application/json', 'x-portkey-config': JSON.stringify({ provider: '@primary' }) },
+      headers: {
+        'x-portkey-api-key': open,
+        'content-type': 'application/json',
+        'x-portkey-config': JSON.stringify({ provider: '@primary' }),
+      },
       body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }),
     });
     expect(overridden.status).toBe(200);
@@ -451,7 +463,11 @@ describe('BLOCK_INLINE_CONFIG', () => {
     expect(await codeOf(config)).toBe('inline_config_blocked');
     const provider = await blocked.post('/v1/chat/completions', body, { 'x-portkey-provider': 'openai', authorization: 'Bearer sk-x' });
     expect(await codeOf(provider)).toBe('inline_provider_blocked');
-    const host = await blocked.post('/v1/chat/completions', { ...body, model: '@primary/gpt-4o' }, { 'x-portkey-custom-host': blocked.mock.url });
+    const host = await blocked.post(
+      '/v1/chat/completions',
+      { ...body, model: '@primary/gpt-4o' },
+      { 'x-portkey-custom-host': blocked.mock.url },
+    );
     expect(await codeOf(host)).toBe('inline_custom_host_blocked');
     const fwd = await blocked.post('/v1/chat/completions', { ...body, model: '@primary/gpt-4o' }, { 'x-portkey-forward-headers': 'x-a' });
     expect(await codeOf(fwd)).toBe('inline_forward_headers_blocked');
@@ -461,4 +477,3 @@ describe('BLOCK_INLINE_CONFIG', () => {
     expect(blocked.mock.requests).toHaveLength(1);
   });
 });
-

@@ -58,10 +58,14 @@ describe('timeouts', () => {
     slow.next({ hang: true });
     const traceId = `trace-${Date.now()}-hang`;
     const started = Date.now();
-    const pending = g.post('/v1/chat/completions', { model: '@slow/gpt-4o', messages }, {
-      'x-portkey-request-timeout': '300',
-      'x-portkey-trace-id': traceId,
-    });
+    const pending = g.post(
+      '/v1/chat/completions',
+      { model: '@slow/gpt-4o', messages },
+      {
+        'x-portkey-request-timeout': '300',
+        'x-portkey-trace-id': traceId,
+      },
+    );
     await until(() => slow.openConnections() === 1, 2000, 'the upstream to be called');
     const res = await pending;
     const took = Date.now() - started;
@@ -141,7 +145,9 @@ describe('unreachable upstream', () => {
     // Portkey's gateway leaks its internal x-portkey-gateway-exception marker; this one does not.
     expect(res.headers.get('x-portkey-gateway-exception')).toBeNull();
     const body = (await res.json()) as ErrorEnvelope;
-    expect(body.error.message).toBe(`Could not reach @dead at http://127.0.0.1:${deadPort}: connection refused (is the server running and listening on that port?)`);
+    expect(body.error.message).toBe(
+      `Could not reach @dead at http://127.0.0.1:${deadPort}: connection refused (is the server running and listening on that port?)`,
+    );
     expect(body.error).toMatchObject({ type: 'upstream_error', code: 'upstream_unreachable' });
     const log = await g.logByTrace(traceId);
     expect(log.metrics).toMatchObject({ response_status_code: 502, is_success: false, virtual_key: 'dead' });

@@ -64,7 +64,10 @@ describe('trace and span', () => {
 
 describe('response headers', () => {
   it('carry the provider, retry count, last used option and cache status', async () => {
-    const { response } = await g.openai().chat.completions.create(chat() as OpenAI.ChatCompletionCreateParamsNonStreaming).withResponse();
+    const { response } = await g
+      .openai()
+      .chat.completions.create(chat() as OpenAI.ChatCompletionCreateParamsNonStreaming)
+      .withResponse();
     expect(response.headers.get('x-portkey-provider')).toBe('openai');
     expect(response.headers.get('x-portkey-retry-attempt-count')).toBe('0');
     expect(response.headers.get('x-portkey-last-used-option-index')).toBe('config');
@@ -134,10 +137,14 @@ describe('x-portkey-metadata', () => {
 
   it('keeps the metadata _user over the body user', async () => {
     const traceId = `trace-${Date.now()}-user2`;
-    await g.post('/v1/chat/completions', { ...chat(), user: 'body-user' }, {
-      'x-portkey-trace-id': traceId,
-      'x-portkey-metadata': '{"_user":"header-user"}',
-    });
+    await g.post(
+      '/v1/chat/completions',
+      { ...chat(), user: 'body-user' },
+      {
+        'x-portkey-trace-id': traceId,
+        'x-portkey-metadata': '{"_user":"header-user"}',
+      },
+    );
     const log = await g.logByTrace(traceId);
     expect((log.metrics.metadata as Record<string, string>)._user).toBe('header-user');
   });
@@ -162,7 +169,9 @@ describe('x-portkey-metadata', () => {
       defaults: { metadata: { env: 'key-env', team: 'key-team', source: 'key' } },
     });
     const wsId = g.credentials.workspace.id;
-    const original = g.stores.db.prepare<[string], { defaults: string }>('SELECT defaults FROM workspaces WHERE id = ?').get(wsId)!.defaults;
+    const original = g.stores.db
+      .prepare<[string], { defaults: string }>('SELECT defaults FROM workspaces WHERE id = ?')
+      .get(wsId)!.defaults;
     g.stores.db
       .prepare('UPDATE workspaces SET defaults = ? WHERE id = ?')
       .run(JSON.stringify({ ...JSON.parse(original), metadata: { env: 'ws-env', cost_center: 'cc-7' } }), wsId);

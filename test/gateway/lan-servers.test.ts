@@ -43,9 +43,11 @@ describe.each(SERVERS)('$id', ({ id, key, auth, host }) => {
 
   it('streams, asking the server for usage and logging it', async () => {
     const trace = `lan-stream-${id}`;
-    const stream = await g
-      .openai({ headers: { 'x-portkey-trace-id': trace } })
-      .chat.completions.create({ model: `@lan-${id}/llama-3.1-8b-instruct`, messages: [{ role: 'user', content: 'one two three' }], stream: true });
+    const stream = await g.openai({ headers: { 'x-portkey-trace-id': trace } }).chat.completions.create({
+      model: `@lan-${id}/llama-3.1-8b-instruct`,
+      messages: [{ role: 'user', content: 'one two three' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
     expect(text.length).toBeGreaterThan(0);
@@ -61,9 +63,11 @@ describe('a server that reports no usage', () => {
   it('gets its tokens counted for the log', async () => {
     await g.addProvider({ slug: 'quiet', aiProvider: 'llama-cpp', key: null, customHost: g.mock.url });
     g.mock.next({ noUsage: true, chunks: ['The ', 'quick ', 'brown ', 'fox'] });
-    const stream = await g
-      .openai({ headers: { 'x-portkey-trace-id': 'quiet-trace' } })
-      .chat.completions.create({ model: '@quiet/local-model', messages: [{ role: 'user', content: 'Say something about a fox' }], stream: true });
+    const stream = await g.openai({ headers: { 'x-portkey-trace-id': 'quiet-trace' } }).chat.completions.create({
+      model: '@quiet/local-model',
+      messages: [{ role: 'user', content: 'Say something about a fox' }],
+      stream: true,
+    });
     for await (const chunk of stream) void chunk;
     const log = await g.logByTrace('quiet-trace');
     // "The quick brown fox" is 4 tokens in o200k; the prompt is counted with the chat framing

@@ -99,7 +99,14 @@ describe('a chat request in the log', () => {
     const traceId = `trace-${Date.now()}-unpriced`;
     await g.post('/v1/chat/completions', chat('@local-openai/my-finetune-7b', 'hello there'), { 'x-portkey-trace-id': traceId });
     const { log } = await logOf(traceId);
-    expect(log.metrics).toMatchObject({ ai_model: 'my-finetune-7b', cost: 0, is_priced: false, req_units: 2, res_units: 3, is_success: true });
+    expect(log.metrics).toMatchObject({
+      ai_model: 'my-finetune-7b',
+      cost: 0,
+      is_priced: false,
+      req_units: 2,
+      res_units: 3,
+      is_success: true,
+    });
   });
 
   it('a stream is logged with the stream flag and the reassembled answer', async () => {
@@ -136,7 +143,9 @@ describe('a chat request in the log', () => {
     const huge = 'word '.repeat(240_000);
     const hugeTrace = `trace-${Date.now()}-huge`;
     g.mock.next({ chunks: ['a short answer'] });
-    expect((await g.post('/v1/chat/completions', chat('@local-openai/gpt-4o', huge), { 'x-portkey-trace-id': hugeTrace })).status).toBe(200);
+    expect((await g.post('/v1/chat/completions', chat('@local-openai/gpt-4o', huge), { 'x-portkey-trace-id': hugeTrace })).status).toBe(
+      200,
+    );
     const cut = (await logOf(hugeTrace)).log;
     expect(cut.request.body).toMatchObject({ truncated: true, original_length: JSON.stringify(chat('@local-openai/gpt-4o', huge)).length });
     expect(cut.request.headers!['x-portkey-trace-id']).toBe(hugeTrace);
@@ -158,7 +167,9 @@ describe('request_logging_mode: metrics-only', () => {
     setMode({ request_logging_mode: 'metrics-only' });
     try {
       const traceId = `trace-${Date.now()}-metrics`;
-      const res = await g.post('/v1/chat/completions', chat('@local-openai/gpt-4o', 'secret prompt text'), { 'x-portkey-trace-id': traceId });
+      const res = await g.post('/v1/chat/completions', chat('@local-openai/gpt-4o', 'secret prompt text'), {
+        'x-portkey-trace-id': traceId,
+      });
       expect(res.status).toBe(200);
       const { log } = await logOf(traceId);
       expect(log.request.body).toBeUndefined();
@@ -178,7 +189,7 @@ describe('request_logging_mode: metrics-only', () => {
 });
 
 describe('workspace isolation', () => {
-  it("a log of another workspace is a 404 to a workspace key, and absent from its lists", async () => {
+  it('a log of another workspace is a 404 to a workspace key, and absent from its lists', async () => {
     const other = { id: newId(), slug: `ws-other-${Date.now()}` };
     const at = new Date().toISOString();
     g.app.services.repos.workspaces.insert({

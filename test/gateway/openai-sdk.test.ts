@@ -67,7 +67,12 @@ describe('chat completions', () => {
         usage: { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
       },
     });
-    const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+    const tools = [
+      {
+        type: 'function' as const,
+        function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+      },
+    ];
     const res = await g.openai().chat.completions.create({
       model: '@local-openai/gpt-4o',
       messages: [{ role: 'user', content: 'weather in Oslo?' }],
@@ -176,7 +181,10 @@ describe('other endpoints', () => {
 
 describe('errors the SDK understands', () => {
   it('upstream 429 reaches the SDK as a RateLimitError with the upstream message', async () => {
-    g.mock.next({ status: 429, body: { error: { message: 'slow down please', type: 'rate_limit_error', code: 'rate_limited', param: null } } });
+    g.mock.next({
+      status: 429,
+      body: { error: { message: 'slow down please', type: 'rate_limit_error', code: 'rate_limited', param: null } },
+    });
     const err = await g
       .openai()
       .chat.completions.create({ model: '@local-openai/gpt-4o', messages: [{ role: 'user', content: 'x' }] })

@@ -22,7 +22,12 @@ describe('portkey-ai SDK', () => {
     expect(res.choices[0]!.message!.content).toBe('echo: hello from portkey');
     expect(res.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 });
     // The SDK hands back the x-portkey-* response headers without their prefix.
-    expect(res.getHeaders()).toMatchObject({ 'trace-id': traceId, provider: 'openai', 'cache-status': 'DISABLED', 'retry-attempt-count': '0' });
+    expect(res.getHeaders()).toMatchObject({
+      'trace-id': traceId,
+      provider: 'openai',
+      'cache-status': 'DISABLED',
+      'retry-attempt-count': '0',
+    });
 
     const up = g.mock.requests.at(-1)!;
     expect(up.headers.authorization).toBe('Bearer sk-mock-secret-0001');

@@ -24,7 +24,13 @@ beforeAll(async () => {
     configurations: {
       azure_resource_name: 'contoso',
       azure_deployment_config: [
-        { alias: 'gpt-4o', azure_deployment_name: 'contoso-gpt4o', azure_api_version: '2024-06-01', azure_model_slug: 'gpt-4o', is_default: true },
+        {
+          alias: 'gpt-4o',
+          azure_deployment_name: 'contoso-gpt4o',
+          azure_api_version: '2024-06-01',
+          azure_model_slug: 'gpt-4o',
+          is_default: true,
+        },
         { alias: 'mini', azure_deployment_name: 'contoso-mini', azure_api_version: '2024-08-01-preview', azure_model_slug: 'gpt-4o-mini' },
       ],
     },
@@ -43,7 +49,9 @@ afterAll(async () => {
 
 describe('catalog providers', () => {
   it('x-portkey-provider: @slug with a bare model', async () => {
-    const res = await g.openai({ headers: { 'x-portkey-provider': '@local-openai' } }).chat.completions.create({ model: 'gpt-4o', messages });
+    const res = await g
+      .openai({ headers: { 'x-portkey-provider': '@local-openai' } })
+      .chat.completions.create({ model: 'gpt-4o', messages });
     expect(res.choices[0]!.message.content).toBe('echo: where am I');
     const up = g.mock.requests.at(-1)!;
     expect(up.path).toBe('/v1/chat/completions');
@@ -147,11 +155,15 @@ describe('a base provider with its key inline', () => {
     ['an IPv4 address in another spelling', 'http://2130706433/v1', /unusual form; write it as 127.0.0.1/],
   ])('a custom host with %s is a 400 naming the rule, and nothing is called', async (_, host, message) => {
     const before = g.mock.requests.length;
-    const res = await g.post('/v1/chat/completions', { model: 'my-local-model', messages }, {
-      'x-portkey-provider': 'openai',
-      authorization: 'Bearer sk-inline',
-      'x-portkey-custom-host': host,
-    });
+    const res = await g.post(
+      '/v1/chat/completions',
+      { model: 'my-local-model', messages },
+      {
+        'x-portkey-provider': 'openai',
+        authorization: 'Bearer sk-inline',
+        'x-portkey-custom-host': host,
+      },
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorEnvelope;
     expect(body.error).toMatchObject({ type: 'invalid_request_error', param: 'x-portkey-custom-host', code: 'invalid_custom_host' });
@@ -160,7 +172,11 @@ describe('a base provider with its key inline', () => {
   });
 
   it('an unknown base provider is a 400 listing the supported ones', async () => {
-    const res = await g.post('/v1/chat/completions', { model: 'x', messages }, { 'x-portkey-provider': 'acme-llm', authorization: 'Bearer sk-1' });
+    const res = await g.post(
+      '/v1/chat/completions',
+      { model: 'x', messages },
+      { 'x-portkey-provider': 'acme-llm', authorization: 'Bearer sk-1' },
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorEnvelope;
     expect(body.error.message).toMatch(/Unknown provider "acme-llm"/);
@@ -178,20 +194,28 @@ describe('TRUSTED_CUSTOM_HOSTS', () => {
   it('replaces the loopback defaults: an inline loopback host is refused, a listed one allowed', async () => {
     const other = await startGateway({ env: { TRUSTED_CUSTOM_HOSTS: '10.20.30.40' } });
     try {
-      const loopback = await other.post('/v1/chat/completions', { model: 'm', messages }, {
-        'x-portkey-provider': 'openai',
-        'x-portkey-custom-host': `${other.mock.url}/v1`,
-      });
+      const loopback = await other.post(
+        '/v1/chat/completions',
+        { model: 'm', messages },
+        {
+          'x-portkey-provider': 'openai',
+          'x-portkey-custom-host': `${other.mock.url}/v1`,
+        },
+      );
       expect(loopback.status).toBe(400);
       expect(((await loopback.json()) as ErrorEnvelope).error.message).toMatch(/points at .*loopback|points at/);
       expect(other.mock.requests).toHaveLength(0);
 
       // A host an admin saved in an integration of the workspace is trusted inline too.
       await other.addProvider({ slug: 'saved-local' });
-      const saved = await other.post('/v1/chat/completions', { model: 'm', messages }, {
-        'x-portkey-provider': 'openai',
-        'x-portkey-custom-host': `${other.mock.url}/v1`,
-      });
+      const saved = await other.post(
+        '/v1/chat/completions',
+        { model: 'm', messages },
+        {
+          'x-portkey-provider': 'openai',
+          'x-portkey-custom-host': `${other.mock.url}/v1`,
+        },
+      );
       expect(saved.status).toBe(200);
     } finally {
       await other.close();

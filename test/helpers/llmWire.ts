@@ -15,7 +15,16 @@ export interface ClaudeUsage {
 
 /** An Anthropic Messages API response body. */
 export function claudeMessage(content: Json[], stopReason: string, usage: ClaudeUsage = { input_tokens: 10, output_tokens: 5 }): Json {
-  return { id: 'msg_01', type: 'message', role: 'assistant', model: MOCK_CLAUDE_MODEL, content, stop_reason: stopReason, stop_sequence: null, usage };
+  return {
+    id: 'msg_01',
+    type: 'message',
+    role: 'assistant',
+    model: MOCK_CLAUDE_MODEL,
+    content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage,
+  };
 }
 
 export type StreamBlock = { text: string[] } | { toolUse: { id: string; name: string }; json: string[] };
@@ -27,7 +36,16 @@ export function claudeEvents(blocks: StreamBlock[], stopReason: string, usage: C
   const out = [
     ev({
       type: 'message_start',
-      message: { id: 'msg_stream', type: 'message', role: 'assistant', model: MOCK_CLAUDE_MODEL, content: [], stop_reason: null, stop_sequence: null, usage: { ...input, output_tokens: 1 } },
+      message: {
+        id: 'msg_stream',
+        type: 'message',
+        role: 'assistant',
+        model: MOCK_CLAUDE_MODEL,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...input, output_tokens: 1 },
+      },
     }),
     ev({ type: 'ping' }),
   ];
@@ -37,7 +55,8 @@ export function claudeEvents(blocks: StreamBlock[], stopReason: string, usage: C
       for (const text of b.text) out.push(ev({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } }));
     } else {
       out.push(ev({ type: 'content_block_start', index, content_block: { type: 'tool_use', ...b.toolUse, input: {} } }));
-      for (const partial_json of b.json) out.push(ev({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } }));
+      for (const partial_json of b.json)
+        out.push(ev({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } }));
     }
     out.push(ev({ type: 'content_block_stop', index }));
   });
@@ -48,5 +67,11 @@ export function claudeEvents(blocks: StreamBlock[], stopReason: string, usage: C
 
 /** One chat.completion.chunk from an OpenAI-compatible upstream. */
 export const chatChunk = (delta: Json, finishReason: string | null = null) => ({
-  data: { id: 'chatcmpl-s', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finishReason }] },
+  data: {
+    id: 'chatcmpl-s',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'gpt-4o',
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  },
 });

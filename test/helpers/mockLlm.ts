@@ -65,7 +65,10 @@ function lastUserText(body: Json): string {
     if (m.role !== 'user') continue;
     if (typeof m.content === 'string') return m.content;
     if (Array.isArray(m.content)) {
-      return (m.content as Json[]).filter((p) => p.type === 'text').map((p) => p.text).join(' ');
+      return (m.content as Json[])
+        .filter((p) => p.type === 'text')
+        .map((p) => p.text)
+        .join(' ');
     }
   }
   return typeof body.prompt === 'string' ? body.prompt : '';
@@ -108,9 +111,7 @@ export async function startMockLlm(): Promise<MockLlm> {
     const status = b.status ?? 200;
     if (b.body !== undefined || status >= 400) {
       const payload =
-        b.body !== undefined
-          ? b.body
-          : { error: { message: `mock failure ${status}`, type: 'server_error', param: null, code: null } };
+        b.body !== undefined ? b.body : { error: { message: `mock failure ${status}`, type: 'server_error', param: null, code: null } };
       const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
       res.writeHead(status, {
         'content-type': typeof payload === 'string' ? 'text/html' : 'application/json',
@@ -141,7 +142,12 @@ export async function startMockLlm(): Promise<MockLlm> {
             index,
             embedding: b.letterEmbeddings ? letterCounts(String(input)) : [0.1, 0.2, 0.3],
           })),
-          usage: b.noUsage ? undefined : { prompt_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0), total_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0) },
+          usage: b.noUsage
+            ? undefined
+            : {
+                prompt_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0),
+                total_tokens: inputs.map(String).reduce((n, s) => n + words(s), 0),
+              },
         }),
       );
       return;
@@ -217,24 +223,34 @@ export async function startMockLlm(): Promise<MockLlm> {
       return;
     }
     if (anthropic) {
-      send(`event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_mock', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 } } })}\n\n`);
-      send(`event: content_block_start\ndata: ${JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } })}\n\n`);
+      send(
+        `event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_mock', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 } } })}\n\n`,
+      );
+      send(
+        `event: content_block_start\ndata: ${JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } })}\n\n`,
+      );
       for (const [i, piece] of pieces.entries()) {
         await pause();
         if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return die();
         if (res.destroyed) return;
-        send(`event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })}\n\n`);
+        send(
+          `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })}\n\n`,
+        );
         if (i === 0 && b.gate) await b.gate;
       }
       send(`event: content_block_stop\ndata: ${JSON.stringify({ type: 'content_block_stop', index: 0 })}\n\n`);
-      send(`event: message_delta\ndata: ${JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } })}\n\n`);
+      send(
+        `event: message_delta\ndata: ${JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } })}\n\n`,
+      );
       send(`event: message_stop\ndata: ${JSON.stringify({ type: 'message_stop' })}\n\n`);
       res.end();
       return;
     }
     const base = { id: 'chatcmpl-mock', object: 'chat.completion.chunk', created: 1_700_000_000, model };
     const wantsUsage = (body.stream_options as Json | undefined)?.include_usage === true && !b.noUsage;
-    send(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
+    send(
+      `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`,
+    );
     for (const [i, piece] of pieces.entries()) {
       await pause();
       if (b.dieAfterChunks !== undefined && i >= b.dieAfterChunks) return die();
@@ -244,7 +260,9 @@ export async function startMockLlm(): Promise<MockLlm> {
     }
     send(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
     if (wantsUsage) {
-      send(`data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens } })}\n\n`);
+      send(
+        `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens } })}\n\n`,
+      );
     }
     send('data: [DONE]\n\n');
     res.end();

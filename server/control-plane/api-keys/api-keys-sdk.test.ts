@@ -42,7 +42,10 @@ describe('portkey-ai SDK: apiKeys', () => {
     });
 
     await portkey.apiKeys.update({ id, name: 'renamed', rate_limits: [{ type: 'requests', unit: 'rpm', value: 100 }], reset_usage: true });
-    expect(await portkey.apiKeys.retrieve({ id })).toMatchObject({ name: 'renamed', rate_limits: [{ type: 'requests', unit: 'rpm', value: 100 }] });
+    expect(await portkey.apiKeys.retrieve({ id })).toMatchObject({
+      name: 'renamed',
+      rate_limits: [{ type: 'requests', unit: 'rpm', value: 100 }],
+    });
 
     const listed = await portkey.apiKeys.list({ workspace_id: t.credentials.workspace.id });
     expect(listed.data!.map((k) => k.id)).toContain(id);
@@ -79,7 +82,14 @@ describe('portkey-ai SDK: apiKeys', () => {
     });
     expect(await portkey.apiKeys.retrieve({ id: created.id! })).toMatchObject({ type: 'workspace-user', user_id: owner.id });
     await expect(
-      portkey.apiKeys.create({ type: 'workspace', 'sub-type': 'user', name: 'x', workspace_id: t.credentials.workspace.id, user_id: 'nobody', scopes: ['completions.write'] }),
+      portkey.apiKeys.create({
+        type: 'workspace',
+        'sub-type': 'user',
+        name: 'x',
+        workspace_id: t.credentials.workspace.id,
+        user_id: 'nobody',
+        scopes: ['completions.write'],
+      }),
     ).rejects.toMatchObject({ status: 404 });
   });
 });

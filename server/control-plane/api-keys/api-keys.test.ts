@@ -122,10 +122,15 @@ describe('API keys', () => {
       workspace_id: t.credentials.workspace.id,
       scopes: ['workspace_service_api_keys.create'],
     });
-    const res = await call('POST', '/v1/api-keys/workspace/service', { 'x-portkey-api-key': narrow.body.key }, {
-      name: 'wider',
-      scopes: ['completions.write'],
-    });
+    const res = await call(
+      'POST',
+      '/v1/api-keys/workspace/service',
+      { 'x-portkey-api-key': narrow.body.key },
+      {
+        name: 'wider',
+        scopes: ['completions.write'],
+      },
+    );
     expect(res.status).toBe(403);
     expect(res.body.data.message).toMatch(/completions.write/);
   });

@@ -9,9 +9,7 @@ interface Entry {
   secretExpiresAt: number | null;
 }
 
-export type KeyLookup =
-  | { ok: true; principal: ApiKeyPrincipal }
-  | { ok: false; reason: 'unknown' | 'expired' };
+export type KeyLookup = { ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: 'unknown' | 'expired' };
 
 export class ApiKeyCache {
   private readonly bySecret = new Map<string, Entry>();

@@ -54,10 +54,16 @@ describe('expiry worker', () => {
           method: 'POST',
           url: '/v1/api-keys/workspace/service',
           headers: { 'x-portkey-api-key': credentials.admin_api_key },
-          payload: { name: 'short', workspace_id: credentials.workspace.id, scopes: ['completions.write'], expires_at: new Date(expiresAt).toISOString() },
+          payload: {
+            name: 'short',
+            workspace_id: credentials.workspace.id,
+            scopes: ['completions.write'],
+            expires_at: new Date(expiresAt).toISOString(),
+          },
         })
       ).json().id as string;
-    const status = (id: string) => stores.db.prepare<[string], { status: string }>('SELECT status FROM api_keys WHERE id = ?').get(id)!.status;
+    const status = (id: string) =>
+      stores.db.prepare<[string], { status: string }>('SELECT status FROM api_keys WHERE id = ?').get(id)!.status;
     try {
       const first = await create(START + HOUR);
       const second = await create(START + 3 * HOUR);

@@ -13,14 +13,20 @@ afterEach(async () => {
 
 const rotate = (id: string, body?: unknown, headers = t.admin) => t.call('POST', `/v1/api-keys/${id}/rotate`, headers, body);
 const secretRows = (id: string) =>
-  t.stores.db.prepare<[string], { hash: string; expires_at: string | null }>('SELECT hash, expires_at FROM api_key_secrets WHERE api_key_id = ?').all(id);
+  t.stores.db
+    .prepare<[string], { hash: string; expires_at: string | null }>('SELECT hash, expires_at FROM api_key_secrets WHERE api_key_id = ?')
+    .all(id);
 
 describe('manual rotation', () => {
   it('keeps the id, shows the new secret once, and accepts both secrets until key_transition_expires_at', async () => {
     const { id, key: oldKey } = await t.serviceKey();
     const res = await rotate(id, { key_transition_period_ms: HOUR });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id, key: expect.stringMatching(/^pk-[A-Za-z0-9_-]{43}$/), key_transition_expires_at: '2030-01-01T01:00:00.000Z' });
+    expect(res.body).toEqual({
+      id,
+      key: expect.stringMatching(/^pk-[A-Za-z0-9_-]{43}$/),
+      key_transition_expires_at: '2030-01-01T01:00:00.000Z',
+    });
     const newKey: string = res.body.key;
     expect(newKey).not.toBe(oldKey);
 
@@ -48,7 +54,9 @@ describe('manual rotation', () => {
     expect(secretRows(id)).toEqual([{ hash: expect.any(String), expires_at: null }]);
     expect((await t.call('GET', `/v1/api-keys/${id}`, t.admin)).body.key_transition_expires_at).toBeNull();
 
-    const dump = JSON.stringify(t.stores.db.prepare('SELECT * FROM api_key_secrets').all()) + JSON.stringify(t.stores.db.prepare('SELECT * FROM api_keys').all());
+    const dump =
+      JSON.stringify(t.stores.db.prepare('SELECT * FROM api_key_secrets').all()) +
+      JSON.stringify(t.stores.db.prepare('SELECT * FROM api_keys').all());
     expect(dump).not.toContain(newKey);
     expect(dump).not.toContain(oldKey);
   });
@@ -113,7 +121,9 @@ describe('manual rotation', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.data.message).toMatch(/workspace_service_api_keys\.rotate/);
 
-    const adminKeyId = (await t.call('GET', '/v1/api-keys', t.admin)).body.data.find((k: { type: string }) => k.type === 'organisation-service').id;
+    const adminKeyId = (await t.call('GET', '/v1/api-keys', t.admin)).body.data.find(
+      (k: { type: string }) => k.type === 'organisation-service',
+    ).id;
     expect((await rotate(adminKeyId, {}, t.workspace)).status).toBe(403);
     expect((await rotate('no-such-key')).status).toBe(404);
 
@@ -235,7 +245,11 @@ describe('scheduled rotation', () => {
     expect(await policy()).toMatchObject({ next_rotation_at: null, status: 'inactive', last_rotated_at: '2030-01-03T00:00:00.000Z' });
 
     expect((await t.call('PUT', `/v1/api-keys/${id}`, t.admin, { rotation_policy: { rotation_period: 'monthly' } })).status).toBe(200);
-    expect(await policy()).toMatchObject({ rotation_period: 'monthly', next_rotation_at: '2030-02-01T00:00:00.000Z', key_transition_period_ms: 1_800_000 });
+    expect(await policy()).toMatchObject({
+      rotation_period: 'monthly',
+      next_rotation_at: '2030-02-01T00:00:00.000Z',
+      key_transition_period_ms: 1_800_000,
+    });
     expect((await t.call('PUT', `/v1/api-keys/${id}`, t.admin, { rotation_policy: null })).status).toBe(200);
     expect(await policy()).toBeNull();
     t.clock.now = Date.parse('2030-02-02T00:00:00Z');
@@ -248,7 +262,11 @@ describe('scheduled rotation', () => {
     ['an unknown period', { rotation_period: 'daily' }, /must be one of/],
     ['days out of range', { rotation_period_days: 0 }, /must be >= 1/],
     ['a transition below 30 minutes', { rotation_period: 'weekly', key_transition_period_ms: 1000 }, /must be >= 1800000/],
-    ['a transition as long as the period', { rotation_period_days: 2, key_transition_period_ms: 2 * DAY }, /shorter than the rotation period/],
+    [
+      'a transition as long as the period',
+      { rotation_period_days: 2, key_transition_period_ms: 2 * DAY },
+      /shorter than the rotation period/,
+    ],
     ['a past next_rotation_at', { next_rotation_at: '2029-12-31T00:00:00Z' }, /later day than today/],
   ])('refuses a rotation policy with %s, on create and on update', async (_, policy, pattern) => {
     const create = await t.call('POST', '/v1/api-keys/workspace/service', t.admin, {
@@ -272,6 +290,8 @@ describe('scheduled rotation', () => {
     expect(pass.expired).toEqual([id]);
     expect(pass.rotated).toEqual([]);
     expect(pass.skipped).toEqual([{ id, reason: 'expired' }]);
-    expect((await t.call('GET', `/v1/api-keys/${id}`, t.admin)).body.rotation_policy.next_rotation_at).toBe(new Date(START + 4 * DAY).toISOString());
+    expect((await t.call('GET', `/v1/api-keys/${id}`, t.admin)).body.rotation_policy.next_rotation_at).toBe(
+      new Date(START + 4 * DAY).toISOString(),
+    );
   });
 });

@@ -81,7 +81,12 @@ export function keyLifecycle(deps: KeyLifecycleDeps) {
       nextRotationAt: next,
     });
     cache.invalidate(row.id);
-    deps.onRotated?.({ api_key_id: row.id, rotation_mode: mode, old_key_masked: row.masked_key, transition_expires_at: transitionExpiresAt });
+    deps.onRotated?.({
+      api_key_id: row.id,
+      rotation_mode: mode,
+      old_key_masked: row.masked_key,
+      transition_expires_at: transitionExpiresAt,
+    });
     return { id: row.id, key: raw, key_transition_expires_at: transitionExpiresAt };
   }
 

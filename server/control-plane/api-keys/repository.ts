@@ -112,9 +112,7 @@ export function apiKeysRepository(db: Sqlite) {
     @user_id, @type, @name, @description, @masked_key, @scopes, @status, @creation_mode, @rate_limits, @usage_limits,
     @current_usage, @defaults, @alert_emails, @expires_at, @rotation_policy, @next_rotation_at, @last_rotated_at,
     @last_reset_at, @created_at, @last_updated_at)`);
-  const insertSecret = db.prepare(
-    'INSERT INTO api_key_secrets (hash, api_key_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-  );
+  const insertSecret = db.prepare('INSERT INTO api_key_secrets (hash, api_key_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
   const remove = db.prepare('DELETE FROM api_keys WHERE id = ?');
   const viewById = db.prepare<[string, string], ApiKeyViewRow>(`SELECT k.*, ${SECRET_STATE} FROM api_keys k WHERE k.id = ?`);
 

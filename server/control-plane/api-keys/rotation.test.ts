@@ -44,8 +44,16 @@ describe('rotation policy validation', () => {
     ['nothing to schedule', { key_transition_period_ms: 3_600_000 }, /needs rotation_period, rotation_period_days or next_rotation_at/],
     ['days out of range', { rotation_period_days: 366 }, /1 to 365/],
     ['transition below 30 minutes', { rotation_period: 'weekly', key_transition_period_ms: 60_000 }, /at least 1800000/],
-    ['transition as long as the period', { rotation_period_days: 1, key_transition_period_ms: 86_400_000 }, /shorter than the rotation period \(1 day\)/],
-    ['transition longer than the shortest month', { rotation_period: 'monthly', key_transition_period_ms: 29 * 86_400_000 }, /28 days, the shortest month/],
+    [
+      'transition as long as the period',
+      { rotation_period_days: 1, key_transition_period_ms: 86_400_000 },
+      /shorter than the rotation period \(1 day\)/,
+    ],
+    [
+      'transition longer than the shortest month',
+      { rotation_period: 'monthly', key_transition_period_ms: 29 * 86_400_000 },
+      /28 days, the shortest month/,
+    ],
     ['next_rotation_at not a date', { next_rotation_at: 'next tuesday' }, /not an ISO 8601 date-time/],
     ['next_rotation_at today (normalised to midnight, so past)', { next_rotation_at: '2030-01-01T23:00:00Z' }, /later day than today/],
   ] as const)('refuses %s', (_, policy, pattern) => {
@@ -67,6 +75,8 @@ describe('rotation policy validation', () => {
     expect(checkTransitionPeriod(3_600_000, null)).toBe(3_600_000);
     expect(() => checkTransitionPeriod(1_799_999, null)).toThrow(/at least 1800000/);
     expect(() => checkTransitionPeriod(400 * 86_400_000, null)).toThrow(/at most/);
-    expect(() => checkTransitionPeriod(7 * 86_400_000, schedule({ rotation_period: 'weekly' }))).toThrow(/shorter than the rotation period \(7 days\)/);
+    expect(() => checkTransitionPeriod(7 * 86_400_000, schedule({ rotation_period: 'weekly' }))).toThrow(
+      /shorter than the rotation period \(7 days\)/,
+    );
   });
 });

@@ -34,7 +34,7 @@ export function utcMidnight(ms: number): number {
 export function nextRotationAt(schedule: RotationSchedule, after: number): number | null {
   const day = new Date(utcMidnight(after));
   if (schedule.rotation_period === 'weekly') {
-    const daysToMonday = ((8 - day.getUTCDay()) % 7) || 7;
+    const daysToMonday = (8 - day.getUTCDay()) % 7 || 7;
     return day.getTime() + daysToMonday * DAY_MS;
   }
   if (schedule.rotation_period === 'monthly') {
@@ -113,7 +113,8 @@ export function checkRotationPolicy(
   let first: number | null;
   if (input.next_rotation_at) {
     const at = Date.parse(input.next_rotation_at);
-    if (Number.isNaN(at)) throw badRequest(`rotation_policy.next_rotation_at "${input.next_rotation_at}" is not an ISO 8601 date-time`, { param });
+    if (Number.isNaN(at))
+      throw badRequest(`rotation_policy.next_rotation_at "${input.next_rotation_at}" is not an ISO 8601 date-time`, { param });
     first = utcMidnight(at);
     if (first <= now) {
       throw badRequest(

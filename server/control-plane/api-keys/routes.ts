@@ -25,23 +25,17 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => keys.create(req.auth!, req.params.type, req.params.subType, req.body),
   );
 
-  app.get(
-    '/api-keys',
-    { schema: { querystring: ListApiKeysQuery, response: { 200: ApiKeyList } } },
-    async (req) => {
-      const q = req.query;
-      return keys.list(req.auth!, { workspace_id: q.workspace_id, ids: csv(q.ids) }, paging(q.current_page, q.page_size));
-    },
-  );
+  app.get('/api-keys', { schema: { querystring: ListApiKeysQuery, response: { 200: ApiKeyList } } }, async (req) => {
+    const q = req.query;
+    return keys.list(req.auth!, { workspace_id: q.workspace_id, ids: csv(q.ids) }, paging(q.current_page, q.page_size));
+  });
 
   app.get('/api-keys/:id', { schema: { params: KeyIdParams, response: { 200: ApiKey } } }, async (req) =>
     keys.get(req.auth!, req.params.id),
   );
 
-  app.put(
-    '/api-keys/:id',
-    { schema: { params: KeyIdParams, body: UpdateApiKeyBody, response: { 200: Empty } } },
-    async (req) => keys.update(req.auth!, req.params.id, req.body),
+  app.put('/api-keys/:id', { schema: { params: KeyIdParams, body: UpdateApiKeyBody, response: { 200: Empty } } }, async (req) =>
+    keys.update(req.auth!, req.params.id, req.body),
   );
 
   app.post(
@@ -56,10 +50,8 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => keys.rotate(req.auth!, req.params.id, req.body),
   );
 
-  app.post(
-    '/api-keys/:id/reveal',
-    { schema: { params: KeyIdParams, response: { 200: RevealedApiKey } } },
-    async (req) => keys.reveal(req.auth!, req.params.id),
+  app.post('/api-keys/:id/reveal', { schema: { params: KeyIdParams, response: { 200: RevealedApiKey } } }, async (req) =>
+    keys.reveal(req.auth!, req.params.id),
   );
 
   app.delete('/api-keys/:id', { schema: { params: KeyIdParams, response: { 200: Empty } } }, async (req) =>

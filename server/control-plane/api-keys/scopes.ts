@@ -43,10 +43,7 @@ const ADMIN_SCOPES = [
   'logs.view',
 ];
 
-const WORKSPACE_KEY_MANAGEMENT = [
-  ...crudl('workspace_service_api_keys', ['rotate']),
-  ...crudl('workspace_user_api_keys', ['rotate']),
-];
+const WORKSPACE_KEY_MANAGEMENT = [...crudl('workspace_service_api_keys', ['rotate']), ...crudl('workspace_user_api_keys', ['rotate'])];
 
 const WORKSPACE_USER_SCOPES = [
   'workspaces.read',

@@ -21,13 +21,7 @@ import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';
 import { MIN_TRANSITION_MS, type RotationPolicyInput, checkRotationPolicy, checkTransitionPeriod } from './rotation.ts';
-import {
-  type KeyCreator,
-  userKeyCountRefusal,
-  userKeyExpiry,
-  userKeyLimits,
-  userKeyOwnerRefusal,
-} from './userKeys.ts';
+import { type KeyCreator, userKeyCountRefusal, userKeyExpiry, userKeyLimits, userKeyOwnerRefusal } from './userKeys.ts';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -80,11 +74,7 @@ function checkUsageLimits(limits: UsageLimits | null | undefined): UsageLimits |
   if (limits.periodic_reset && limits.periodic_reset_days) {
     throw badRequest('usage_limits takes periodic_reset or periodic_reset_days, not both', { param: 'usage_limits' });
   }
-  if (
-    limits.alert_threshold != null &&
-    limits.credit_limit != null &&
-    limits.alert_threshold >= limits.credit_limit
-  ) {
+  if (limits.alert_threshold != null && limits.credit_limit != null && limits.alert_threshold >= limits.credit_limit) {
     throw badRequest('usage_limits.alert_threshold must be below credit_limit', { param: 'usage_limits' });
   }
   return limits;
@@ -322,9 +312,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     }
     const key = lifecycle.reveal(id);
     if (key === null) {
-      throw notFound(
-        `API key "${id}" has no rotated secret waiting: it is kept only after a scheduled rotation, and shown once`,
-      );
+      throw notFound(`API key "${id}" has no rotated secret waiting: it is kept only after a scheduled rotation, and shown once`);
     }
     const view = repo.getView(id, isoNow(deps.now()))!;
     return {

@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 /** A user of the organisation, written straight to the database (the users API is not under test). */
-function addUser(role: 'owner' | 'admin' | 'member', options: { workspaceRole?: 'admin' | 'manager' | 'member'; status?: 'active' | 'archived' } = {}) {
+function addUser(
+  role: 'owner' | 'admin' | 'member',
+  options: { workspaceRole?: 'admin' | 'manager' | 'member'; status?: 'active' | 'archived' } = {},
+) {
   const id = newId();
   const at = isoNow(START);
   t.stores.db
@@ -80,7 +83,9 @@ describe('organisation limits on user keys', () => {
     expect((await t.call('GET', `/v1/api-keys/${plain.body.id}`, t.admin)).body.expires_at).toBe(new Date(START + 7 * DAY).toISOString());
 
     const explicit = await createUserKey(member, { expires_at: new Date(START + 20 * DAY).toISOString() });
-    expect((await t.call('GET', `/v1/api-keys/${explicit.body.id}`, t.admin)).body.expires_at).toBe(new Date(START + 20 * DAY).toISOString());
+    expect((await t.call('GET', `/v1/api-keys/${explicit.body.id}`, t.admin)).body.expires_at).toBe(
+      new Date(START + 20 * DAY).toISOString(),
+    );
 
     const tooLong = await createUserKey(member, { expires_at: new Date(START + 31 * DAY).toISOString() });
     expect(tooLong.status).toBe(400);

@@ -3,7 +3,11 @@ import { type KeyCreator, type KeyOwner, userKeyExpiry, userKeyLimits, userKeyOw
 
 const person = (userId: string, orgRole: 'owner' | 'admin' | 'member', workspaceRole: 'admin' | 'manager' | 'member' | null) =>
   ({ kind: 'user', userId, orgRole, workspaceRole }) satisfies KeyCreator;
-const owner = (orgRole: KeyOwner['orgRole'], workspaceRole: KeyOwner['workspaceRole'], status: KeyOwner['status'] = 'active'): KeyOwner => ({
+const owner = (
+  orgRole: KeyOwner['orgRole'],
+  workspaceRole: KeyOwner['workspaceRole'],
+  status: KeyOwner['status'] = 'active',
+): KeyOwner => ({
   userId: 'u-owner',
   status,
   orgRole,

@@ -51,12 +51,7 @@ function describeSeconds(ms: number): string {
  * The expiry a user key gets. `requested` is the body's expires_at in ms (undefined when absent,
  * null when explicitly "never"); `creating` lets a new key fall back to the default lifetime.
  */
-export function userKeyExpiry(
-  requested: number | null | undefined,
-  now: number,
-  limits: UserKeyLimits,
-  creating: boolean,
-): number | null {
+export function userKeyExpiry(requested: number | null | undefined, now: number, limits: UserKeyLimits, creating: boolean): number | null {
   const { maxTtlMs, defaultTtlMs } = limits;
   if (typeof requested === 'number') {
     if (maxTtlMs !== null && requested > now + maxTtlMs) {
@@ -90,9 +85,7 @@ export function userKeyCountRefusal(live: number, limits: UserKeyLimits): string
 }
 
 /** Who is creating the key: an API key (or the appliance itself), or, once sessions exist, a person. */
-export type KeyCreator =
-  | { kind: 'service' }
-  | { kind: 'user'; userId: string; orgRole: OrgRole; workspaceRole: WorkspaceRole | null };
+export type KeyCreator = { kind: 'service' } | { kind: 'user'; userId: string; orgRole: OrgRole; workspaceRole: WorkspaceRole | null };
 
 /** The user the key would belong to, with their roles in the key's workspace. */
 export interface KeyOwner {

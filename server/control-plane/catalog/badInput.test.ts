@@ -55,13 +55,37 @@ describe('malformed and mistyped bodies', () => {
     ['a number for name', { name: 123, ai_provider_id: 'openai' }, 'Invalid request: body.name must be string'],
     ['no ai_provider_id', { name: 'x' }, 'Invalid request: body must have the property "ai_provider_id"'],
     ['a number for key', { name: 'x', ai_provider_id: 'openai', key: 12345 }, /^Invalid request: body\.key must be string or null$/],
-    ['a string for configurations', { name: 'x', ai_provider_id: 'openai', configurations: 'custom_host=x' }, /body\.configurations must be object or null/],
-    ['a number for custom_host', { name: 'x', ai_provider_id: 'openai', configurations: { custom_host: 8000 } }, /body\.configurations\.custom_host must be string or null/],
-    ['a header value that is not text', { name: 'x', ai_provider_id: 'openai', configurations: { custom_headers: { 'x-a': 1 } } }, /body\.configurations\.custom_headers\.x-a must be string/],
-    ['a bad azure_auth_mode', { name: 'x', ai_provider_id: 'openai', configurations: { azure_auth_mode: 'magic' } }, /body\.configurations\.azure_auth_mode must be one of: "default", "entra"/],
+    [
+      'a string for configurations',
+      { name: 'x', ai_provider_id: 'openai', configurations: 'custom_host=x' },
+      /body\.configurations must be object or null/,
+    ],
+    [
+      'a number for custom_host',
+      { name: 'x', ai_provider_id: 'openai', configurations: { custom_host: 8000 } },
+      /body\.configurations\.custom_host must be string or null/,
+    ],
+    [
+      'a header value that is not text',
+      { name: 'x', ai_provider_id: 'openai', configurations: { custom_headers: { 'x-a': 1 } } },
+      /body\.configurations\.custom_headers\.x-a must be string/,
+    ],
+    [
+      'a bad azure_auth_mode',
+      { name: 'x', ai_provider_id: 'openai', configurations: { azure_auth_mode: 'magic' } },
+      /body\.configurations\.azure_auth_mode must be one of: "default", "entra"/,
+    ],
     ['a slug with spaces', { name: 'x', slug: 'my slug', ai_provider_id: 'openai' }, /body\.slug must match pattern/],
-    ['a string for create_default_provider', { name: 'x', ai_provider_id: 'openai', create_default_provider: 'yes' }, /body\.create_default_provider must be boolean/],
-    ['a negative pricing multiplier', { name: 'x', ai_provider_id: 'openai', pricing_adjustments: { multiplier: { default: -1 } } }, /body\.pricing_adjustments\.multiplier\.default must be >= 0/],
+    [
+      'a string for create_default_provider',
+      { name: 'x', ai_provider_id: 'openai', create_default_provider: 'yes' },
+      /body\.create_default_provider must be boolean/,
+    ],
+    [
+      'a negative pricing multiplier',
+      { name: 'x', ai_provider_id: 'openai', pricing_adjustments: { multiplier: { default: -1 } } },
+      /body\.pricing_adjustments\.multiplier\.default must be >= 0/,
+    ],
   ])('POST /v1/integrations refuses %s', async (_, body, message) => {
     const before = catalogCounts(t);
     expectAdminError(await call(t, 'POST', '/v1/integrations', t.admin, body), 400, 'AB01', message);
@@ -71,7 +95,12 @@ describe('malformed and mistyped bodies', () => {
   it('refuses mistyped provider, workspace-access and model bodies, naming the field', async () => {
     ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug: 'openai', ai_provider_id: 'openai' }));
     const before = catalogCounts(t);
-    expectAdminError(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 42 }), 400, 'AB01', 'Invalid request: body.integration_id must be string');
+    expectAdminError(
+      await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 42 }),
+      400,
+      'AB01',
+      'Invalid request: body.integration_id must be string',
+    );
     expectAdminError(
       await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'openai', usage_limits: 'lots' }),
       400,
@@ -79,13 +108,19 @@ describe('malformed and mistyped bodies', () => {
       /body\.usage_limits must be object or null/,
     );
     expectAdminError(
-      await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'openai', rate_limits: [{ type: 'requests', unit: 'rpm', value: 'ten' }] }),
+      await call(t, 'POST', '/v1/providers', t.workspace, {
+        name: 'x',
+        integration_id: 'openai',
+        rate_limits: [{ type: 'requests', unit: 'rpm', value: 'ten' }],
+      }),
       400,
       'AB01',
       /body\.rate_limits\.0\.value must be integer/,
     );
     expectAdminError(
-      await call(t, 'PUT', '/v1/integrations/openai/workspaces', t.admin, { workspaces: [{ id: t.credentials.workspace.id, enabled: 'true' }] }),
+      await call(t, 'PUT', '/v1/integrations/openai/workspaces', t.admin, {
+        workspaces: [{ id: t.credentials.workspace.id, enabled: 'true' }],
+      }),
       400,
       'AB01',
       'Invalid request: body.workspaces.0.enabled must be boolean',
@@ -98,21 +133,56 @@ describe('malformed and mistyped bodies', () => {
       'AB01',
       /body\.workspaces\.0\.usage_limits must NOT have more than 1 item/,
     );
-    expectAdminError(await call(t, 'PUT', '/v1/integrations/openai/models', t.admin, { models: [{ slug: 'a' }] }), 400, 'AB01', 'Invalid request: body.models.0 must have the property "enabled"');
-    expectAdminError(await call(t, 'PUT', '/v1/integrations/openai/models', t.admin, { models: [{ slug: 'a,b', enabled: true }] }), 400, 'AB01', /body\.models\.0\.slug must match pattern/);
+    expectAdminError(
+      await call(t, 'PUT', '/v1/integrations/openai/models', t.admin, { models: [{ slug: 'a' }] }),
+      400,
+      'AB01',
+      'Invalid request: body.models.0 must have the property "enabled"',
+    );
+    expectAdminError(
+      await call(t, 'PUT', '/v1/integrations/openai/models', t.admin, { models: [{ slug: 'a,b', enabled: true }] }),
+      400,
+      'AB01',
+      /body\.models\.0\.slug must match pattern/,
+    );
     expect(catalogCounts(t)).toEqual(before);
   });
 
   it('refuses mistyped query strings', async () => {
-    expectAdminError(await call(t, 'GET', '/v1/integrations?page_size=many', t.admin), 400, 'AB01', 'Invalid request: querystring.page_size must be integer');
-    expectAdminError(await call(t, 'GET', '/v1/integrations?current_page=-1', t.admin), 400, 'AB01', /querystring\.current_page must be >= 0/);
-    expectAdminError(await call(t, 'GET', '/v1/integrations?type=team', t.admin), 400, 'AB01', 'Invalid request: querystring.type must be one of: "workspace", "organisation", "all"');
+    expectAdminError(
+      await call(t, 'GET', '/v1/integrations?page_size=many', t.admin),
+      400,
+      'AB01',
+      'Invalid request: querystring.page_size must be integer',
+    );
+    expectAdminError(
+      await call(t, 'GET', '/v1/integrations?current_page=-1', t.admin),
+      400,
+      'AB01',
+      /querystring\.current_page must be >= 0/,
+    );
+    expectAdminError(
+      await call(t, 'GET', '/v1/integrations?type=team', t.admin),
+      400,
+      'AB01',
+      'Invalid request: querystring.type must be one of: "workspace", "organisation", "all"',
+    );
     expectAdminError(await call(t, 'GET', '/v1/providers?page_size=0', t.workspace), 400, 'AB01', /querystring\.page_size must be >= 1/);
   });
 
   it('refuses a body that is not JSON at all', async () => {
-    expectAdminError(await send(t, 'POST', '/v1/integrations', t.admin, 'name=x', 'application/x-www-form-urlencoded'), 415, 'AB01', /send the body as application\/json/);
-    expectAdminError(await call(t, 'POST', '/v1/integrations', t.admin, [{ name: 'x', ai_provider_id: 'openai' }]), 400, 'AB01', 'Invalid request: body must be object');
+    expectAdminError(
+      await send(t, 'POST', '/v1/integrations', t.admin, 'name=x', 'application/x-www-form-urlencoded'),
+      415,
+      'AB01',
+      /send the body as application\/json/,
+    );
+    expectAdminError(
+      await call(t, 'POST', '/v1/integrations', t.admin, [{ name: 'x', ai_provider_id: 'openai' }]),
+      400,
+      'AB01',
+      'Invalid request: body must be object',
+    );
   });
 });
 
@@ -159,7 +229,14 @@ describe('unknown slugs', () => {
 describe('duplicates and half-written rows', () => {
   freshApp();
   it('answers a duplicate integration slug with 409 and keeps the first', async () => {
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'First', slug: 'shared-slug', ai_provider_id: 'openai', key: 'sk-first-000000000000' }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'First',
+        slug: 'shared-slug',
+        ai_provider_id: 'openai',
+        key: 'sk-first-000000000000',
+      }),
+    );
     const before = catalogCounts(t);
     // Integration slugs are unique in the organisation, whichever workspace asks.
     expectAdminError(
@@ -174,28 +251,50 @@ describe('duplicates and half-written rows', () => {
 
   it('refuses a slug that looks like a UUID, since routes accept either', async () => {
     expectAdminError(
-      await call(t, 'POST', '/v1/integrations', t.admin, { name: 'x', slug: '3f1c2a9e-1111-4222-8333-444455556666', ai_provider_id: 'openai' }),
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'x',
+        slug: '3f1c2a9e-1111-4222-8333-444455556666',
+        ai_provider_id: 'openai',
+      }),
       400,
       'AB01',
       /slug must not look like a UUID/,
     );
     expect(catalogCounts(t)).toEqual(EMPTY);
     // A name that slugifies to a UUID gets a tail instead.
-    const named = ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: '3f1c2a9e-1111-4222-8333-444455556666', ai_provider_id: 'openai' }));
+    const named = ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, { name: '3f1c2a9e-1111-4222-8333-444455556666', ai_provider_id: 'openai' }),
+    );
     expect(named.slug).toMatch(/^3f1c2a9e-1111-4222-8333-444455556666-[0-9a-f]{6}$/);
   });
 
   it('writes no integration when its virtual key is refused after the integration row was built', async () => {
-    const res = await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'x', provider: 'openai', key: 'sk-xxxxxxxxxxxxxxxxxx', expires_at: '2001-01-01T00:00:00Z' });
+    const res = await call(t, 'POST', '/v1/virtual-keys', t.workspace, {
+      name: 'x',
+      provider: 'openai',
+      key: 'sk-xxxxxxxxxxxxxxxxxx',
+      expires_at: '2001-01-01T00:00:00Z',
+    });
     expectAdminError(res, 400, 'AB01', 'expires_at must be in the future');
-    const limits = await call(t, 'POST', '/v1/virtual-keys', t.workspace, { provider: 'openai', usage_limits: { credit_limit: 10, alert_threshold: 20 } });
+    const limits = await call(t, 'POST', '/v1/virtual-keys', t.workspace, {
+      provider: 'openai',
+      usage_limits: { credit_limit: 10, alert_threshold: 20 },
+    });
     expectAdminError(limits, 400, 'AB01', 'usage_limits.alert_threshold must be below credit_limit');
     expect(catalogCounts(t)).toEqual(EMPTY);
   });
 
   it('writes no access row when a default provider slug is taken in one of the workspaces granted', async () => {
     const research = addWorkspace(t, 'ws-research');
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Local', slug: 'local', ai_provider_id: 'openai', workspace_id: research.id, default_provider_slug: 'openai' }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Local',
+        slug: 'local',
+        ai_provider_id: 'openai',
+        workspace_id: research.id,
+        default_provider_slug: 'openai',
+      }),
+    );
     ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug: 'openai', ai_provider_id: 'openai' }));
     const before = catalogCounts(t);
     expectAdminError(

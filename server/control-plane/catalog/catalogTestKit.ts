@@ -28,7 +28,14 @@ export async function call(t: TestApp, method: Method, url: string, headers: Hea
 }
 
 /** A request whose body is sent exactly as given (malformed JSON, odd content types). */
-export async function send(t: TestApp, method: Method, url: string, headers: Headers, body: string, contentType = 'application/json'): Promise<Reply> {
+export async function send(
+  t: TestApp,
+  method: Method,
+  url: string,
+  headers: Headers,
+  body: string,
+  contentType = 'application/json',
+): Promise<Reply> {
   const res = await t.app.inject({ method, url, headers: { ...headers, 'content-type': contentType }, payload: body });
   return { status: res.statusCode, body: res.body ? res.json() : undefined, text: res.body };
 }
@@ -62,7 +69,11 @@ export function addWorkspace(t: TestApp, slug: string, status: WorkspaceRow['sta
 }
 
 /** A workspace service key; by default with every scope such a key may hold. */
-export async function workspaceKey(t: TestApp, workspaceId: string, scopes = [...SCOPES_BY_KEY_TYPE['workspace-service']]): Promise<Headers> {
+export async function workspaceKey(
+  t: TestApp,
+  workspaceId: string,
+  scopes = [...SCOPES_BY_KEY_TYPE['workspace-service']],
+): Promise<Headers> {
   const res = await call(t, 'POST', '/v1/api-keys/workspace/service', t.admin, { name: 'test key', workspace_id: workspaceId, scopes });
   if (res.status !== 200) throw new Error(`could not create a workspace key: ${res.text}`);
   return { 'x-portkey-api-key': res.body.key };

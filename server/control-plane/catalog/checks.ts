@@ -15,7 +15,8 @@ export type SecretMapping = {
 };
 
 export function checkSlug(slug: string, field: string): string {
-  if (isUuid(slug)) throw badRequest(`${field} must not look like a UUID: routes accept either, and the two must not collide`, { param: field });
+  if (isUuid(slug))
+    throw badRequest(`${field} must not look like a UUID: routes accept either, and the two must not collide`, { param: field });
   return slug;
 }
 
@@ -54,13 +55,18 @@ export function checkExpiry(expiresAt: string | null | undefined, now: number): 
 }
 
 /** Mappings to secret references: `key` or `<prefix>.<field>`, each target once. */
-export function checkSecretMappings(mappings: SecretMapping[] | null | undefined, prefix: 'configurations' | 'model_config'): SecretMapping[] {
+export function checkSecretMappings(
+  mappings: SecretMapping[] | null | undefined,
+  prefix: 'configurations' | 'model_config',
+): SecretMapping[] {
   if (!mappings) return [];
   const seen = new Set<string>();
   for (const m of mappings) {
     const ok = m.target_field === 'key' || new RegExp(`^${prefix}\\.[A-Za-z0-9_]+$`).test(m.target_field);
     if (!ok) {
-      throw badRequest(`secret_mappings target_field "${m.target_field}" must be "key" or "${prefix}.<field>"`, { param: 'secret_mappings' });
+      throw badRequest(`secret_mappings target_field "${m.target_field}" must be "key" or "${prefix}.<field>"`, {
+        param: 'secret_mappings',
+      });
     }
     if (seen.has(m.target_field)) {
       throw badRequest(`secret_mappings maps "${m.target_field}" more than once`, { param: 'secret_mappings' });

@@ -30,7 +30,11 @@ const REFUSED: Array<[string, string, RegExp]> = [
 describe('a custom_host an admin saves', () => {
   it.each(REFUSED)('is refused on integration create when it has %s, naming the field', async (_, host, problem) => {
     const before = catalogCounts(t);
-    const res = await call(t, 'POST', '/v1/integrations', t.admin, { name: 'x', ai_provider_id: 'openai', configurations: { custom_host: host } });
+    const res = await call(t, 'POST', '/v1/integrations', t.admin, {
+      name: 'x',
+      ai_provider_id: 'openai',
+      configurations: { custom_host: host },
+    });
     expectAdminError(res, 400, 'AB01', new RegExp(`^configurations\\.custom_host "[^"]*" .*${problem.source}`));
     expect(catalogCounts(t)).toEqual(before);
   });
@@ -75,7 +79,11 @@ describe('a custom_host an admin saves', () => {
     'https://llm.corp.internal/v1',
     'https://my-resource.openai.azure.com/openai',
   ])('accepts %s (LAN, loopback and public hosts) and shows it as saved', async (host) => {
-    const created = await call(t, 'POST', '/v1/integrations', t.admin, { name: 'LAN', ai_provider_id: 'openai', configurations: { custom_host: host } });
+    const created = await call(t, 'POST', '/v1/integrations', t.admin, {
+      name: 'LAN',
+      ai_provider_id: 'openai',
+      configurations: { custom_host: host },
+    });
     expect(created.status, created.text).toBe(200);
     const got = await call(t, 'GET', `/v1/integrations/${created.body.slug}`, t.admin);
     expect(got.body.configurations).toEqual({ custom_host: host });

@@ -55,7 +55,9 @@ export function integrationModelsService(ctx: CatalogContext) {
           ? { ...parseJson<Configurations>(old.configurations, {}), ...openSecrets(ctx.secrets, old.secret_configurations) }
           : {};
         const next = checkConfigurations(patchConfigurations(current, m.configurations ?? {}), fieldUnder(`models.${i}.configurations`));
-        columns = Object.keys(next).length ? configurationColumns(ctx.secrets, next) : { configurations: null, secret_configurations: null };
+        columns = Object.keys(next).length
+          ? configurationColumns(ctx.secrets, next)
+          : { configurations: null, secret_configurations: null };
       }
       return {
         integration_id: row.id,

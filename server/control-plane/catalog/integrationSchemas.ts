@@ -69,11 +69,25 @@ export const SecretMapping = Type.Object({
 
 const Multiplier = Nullable(Type.Number({ minimum: 0 }));
 const MULTIPLIER_KEYS = [
-  'default', 'request_token', 'response_token', 'cache_read_input_token', 'cache_write_input_token',
-  'cache_read_audio_input_token', 'request_audio_token', 'response_audio_token', 'reasoning_token',
-  'prediction_accepted_token', 'prediction_rejected_token', 'request_image_token', 'response_image_token',
-  'request_text_token', 'response_text_token', 'cache_read_image_input_token', 'cache_read_text_input_token',
-  'cache_write_text_input_token', 'cache_write_image_input_token',
+  'default',
+  'request_token',
+  'response_token',
+  'cache_read_input_token',
+  'cache_write_input_token',
+  'cache_read_audio_input_token',
+  'request_audio_token',
+  'response_audio_token',
+  'reasoning_token',
+  'prediction_accepted_token',
+  'prediction_rejected_token',
+  'request_image_token',
+  'response_image_token',
+  'request_text_token',
+  'response_text_token',
+  'cache_read_image_input_token',
+  'cache_read_text_input_token',
+  'cache_write_text_input_token',
+  'cache_write_image_input_token',
 ] as const;
 
 export const PricingAdjustments = Type.Object({

@@ -77,9 +77,7 @@ export function integrationWorkspacesService(ctx: CatalogContext) {
     const row = load(auth, ref);
     requireIntegrationAccess(auth, row, 'update');
     if (row.workspace_id) {
-      throw badRequest(
-        `Integration "${row.slug}" belongs to one workspace; workspace access applies to organisation integrations only`,
-      );
+      throw badRequest(`Integration "${row.slug}" belongs to one workspace; workspace access applies to organisation integrations only`);
     }
     if (input.default_provider_slug) checkSlug(input.default_provider_slug, 'default_provider_slug');
     const global = input.global_workspace_access;

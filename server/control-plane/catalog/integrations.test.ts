@@ -103,7 +103,9 @@ describe('integrations CRUD', () => {
       azure_deployment_config: [{ azure_deployment_name: 'gpt4o', azure_api_version: '2024-02-01', is_default: true }],
       masked_azure_entra_client_secret: expect.stringMatching(/^entr\*+0001$/),
     });
-    expect(t.app.services.catalog.repos.integrations.get(t.credentials.organisation_id, 'azure-main')!.last_updated_at).not.toBe(got.created_at);
+    expect(t.app.services.catalog.repos.integrations.get(t.credentials.organisation_id, 'azure-main')!.last_updated_at).not.toBe(
+      got.created_at,
+    );
 
     ok(await call(t, 'PUT', '/v1/integrations/azure-main', t.admin, { key: null, configurations: { azure_entra_client_secret: null } }));
     const cleared = ok(await call(t, 'GET', '/v1/integrations/azure-main', t.admin));
@@ -113,8 +115,19 @@ describe('integrations CRUD', () => {
   });
 
   it('deletes an integration with its providers, access rows and models', async () => {
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Local vLLM', slug: 'vllm', ai_provider_id: 'openai', configurations: { custom_host: 'http://10.0.0.5:8000/v1' } }));
-    ok(await call(t, 'PUT', '/v1/integrations/vllm/workspaces', t.admin, { workspaces: [{ id: t.credentials.workspace.id, enabled: true }] }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Local vLLM',
+        slug: 'vllm',
+        ai_provider_id: 'openai',
+        configurations: { custom_host: 'http://10.0.0.5:8000/v1' },
+      }),
+    );
+    ok(
+      await call(t, 'PUT', '/v1/integrations/vllm/workspaces', t.admin, {
+        workspaces: [{ id: t.credentials.workspace.id, enabled: true }],
+      }),
+    );
     ok(await call(t, 'PUT', '/v1/integrations/vllm/models', t.admin, { models: [{ slug: 'llama3:8b', enabled: true, is_custom: true }] }));
     expect(ok(await call(t, 'GET', '/v1/providers', t.workspace)).total).toBe(1);
 
@@ -154,7 +167,11 @@ describe('listing integrations', () => {
     expect(pages.map((p) => p.data.length)).toEqual([2, 2, 2]);
     const slugs = pages.flatMap((p) => p.data.map((i: { slug: string }) => i.slug));
     expect(new Set(slugs).size).toBe(6);
-    expect(ok(await call(t, 'GET', '/v1/integrations?page_size=2&current_page=3', t.admin))).toEqual({ object: 'list', total: 6, data: [] });
+    expect(ok(await call(t, 'GET', '/v1/integrations?page_size=2&current_page=3', t.admin))).toEqual({
+      object: 'list',
+      total: 6,
+      data: [],
+    });
   });
 
   it('filters by type', async () => {
@@ -167,7 +184,11 @@ describe('listing integrations', () => {
 
   it('shows a workspace key its own integrations and the organisation ones enabled for it', async () => {
     expect(ok(await call(t, 'GET', '/v1/integrations', t.workspace)).data.map((i: { slug: string }) => i.slug)).toEqual(['team-vllm']);
-    ok(await call(t, 'PUT', '/v1/integrations/org-3/workspaces', t.admin, { workspaces: [{ id: t.credentials.workspace.slug, enabled: true }] }));
+    ok(
+      await call(t, 'PUT', '/v1/integrations/org-3/workspaces', t.admin, {
+        workspaces: [{ id: t.credentials.workspace.slug, enabled: true }],
+      }),
+    );
     const seen = ok(await call(t, 'GET', '/v1/integrations', t.workspace));
     expect(seen.total).toBe(2);
     expect(seen.data.map((i: { slug: string }) => i.slug).sort()).toEqual(['org-3', 'team-vllm']);
@@ -181,7 +202,14 @@ describe('integration workspaces', () => {
   let other: ReturnType<typeof addWorkspace>;
   beforeEach(async () => {
     other = addWorkspace(t, 'ws-research');
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug: 'openai-org', ai_provider_id: 'openai', key: 'sk-org-key-000000000000' }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'OpenAI',
+        slug: 'openai-org',
+        ai_provider_id: 'openai',
+        key: 'sk-org-key-000000000000',
+      }),
+    );
   });
 
   it('lists every active workspace with its access, as { total, workspaces }', async () => {
@@ -189,7 +217,14 @@ describe('integration workspaces', () => {
     expect(res).toEqual({
       total: 2,
       workspaces: [
-        { id: t.credentials.workspace.id, slug: t.credentials.workspace.slug, name: expect.any(String), enabled: false, usage_limits: [], rate_limits: [] },
+        {
+          id: t.credentials.workspace.id,
+          slug: t.credentials.workspace.slug,
+          name: expect.any(String),
+          enabled: false,
+          usage_limits: [],
+          rate_limits: [],
+        },
         { id: other.id, slug: 'ws-research', name: 'Workspace ws-research', enabled: false, usage_limits: [], rate_limits: [] },
       ],
     });
@@ -247,7 +282,10 @@ describe('integration workspaces', () => {
       [true, [{ type: 'requests', unit: 'rpd', value: 1000 }]],
     ]);
     const detail = ok(await call(t, 'GET', '/v1/integrations/openai-org', t.admin));
-    expect(detail.global_workspace_access_settings).toEqual({ enabled: true, rate_limits: [{ type: 'requests', unit: 'rpd', value: 1000 }] });
+    expect(detail.global_workspace_access_settings).toEqual({
+      enabled: true,
+      rate_limits: [{ type: 'requests', unit: 'rpd', value: 1000 }],
+    });
     expect(detail.workspace_count).toBe(2);
     // create_default_provider: false left the workspaces without providers.
     expect(ok(await call(t, 'GET', '/v1/providers', t.workspace)).total).toBe(0);
@@ -267,18 +305,20 @@ describe('integration workspaces', () => {
       'AB08',
       'Workspace "ws-nowhere" was not found',
     );
-    expectAdminError(
-      await call(t, 'GET', '/v1/integrations/ghost/workspaces', t.admin),
-      404,
-      'AB08',
-      'Integration "ghost" was not found',
-    );
+    expectAdminError(await call(t, 'GET', '/v1/integrations/ghost/workspaces', t.admin), 404, 'AB08', 'Integration "ghost" was not found');
   });
 });
 
 describe('integration models', () => {
   beforeEach(async () => {
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Local', slug: 'local', ai_provider_id: 'openai', configurations: { custom_host: 'http://127.0.0.1:8000/v1' } }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Local',
+        slug: 'local',
+        ai_provider_id: 'openai',
+        configurations: { custom_host: 'http://127.0.0.1:8000/v1' },
+      }),
+    );
   });
 
   it('adds custom and fine-tuned models with pricing, lists them as { total, models }', async () => {
@@ -363,7 +403,9 @@ describe('integration models', () => {
     expect(ok(await call(t, 'GET', '/v1/integrations/local/models', t.admin)).total).toBe(3);
 
     expect(ok(await call(t, 'DELETE', '/v1/integrations/local/models?slugs=llama3:8b,qwen2:7b', t.admin))).toEqual({});
-    expect(ok(await call(t, 'GET', '/v1/integrations/local/models', t.admin)).models.map((m: { slug: string }) => m.slug)).toEqual(['gpt-4o']);
+    expect(ok(await call(t, 'GET', '/v1/integrations/local/models', t.admin)).models.map((m: { slug: string }) => m.slug)).toEqual([
+      'gpt-4o',
+    ]);
     expectAdminError(await call(t, 'DELETE', '/v1/integrations/local/models', t.admin), 400, 'AB01', /\?slugs=/);
   });
 

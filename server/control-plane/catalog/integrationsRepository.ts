@@ -80,7 +80,11 @@ const ACCESS_COLUMNS = `integration_id, workspace_id, enabled, usage_limits, rat
   created_at, last_updated_at`;
 const MODEL_COLUMNS = `integration_id, slug, enabled, is_custom, is_finetune, base_model_slug, configurations, secret_configurations,
   pricing_config, created_at, last_updated_at`;
-const params = (columns: string) => columns.split(',').map((c) => `@${c.trim()}`).join(', ');
+const params = (columns: string) =>
+  columns
+    .split(',')
+    .map((c) => `@${c.trim()}`)
+    .join(', ');
 
 export function integrationsRepository(db: Sqlite) {
   const byId = db.prepare<[string], IntegrationRow>('SELECT * FROM integrations WHERE id = ?');

@@ -25,7 +25,12 @@ const FIELD_MAP: ReadonlyArray<readonly [string, string]> = [
   ['customHeaders', 'custom_headers'],
 ];
 
-export const LEGACY_FIELDS: readonly string[] = [...FIELD_MAP.map(([legacy]) => legacy), 'deploymentName', 'apiVersion', 'deploymentConfig'];
+export const LEGACY_FIELDS: readonly string[] = [
+  ...FIELD_MAP.map(([legacy]) => legacy),
+  'deploymentName',
+  'apiVersion',
+  'deploymentConfig',
+];
 
 export interface LegacyDeployment {
   deploymentName: string;
@@ -51,14 +56,12 @@ export function configurationsFromLegacy(legacy: Record<string, unknown>, curren
   for (const [from, to] of FIELD_MAP) if (legacy[from] !== undefined) out[to] = legacy[from];
   const list = legacy.deploymentConfig as LegacyDeployment[] | null | undefined;
   if (Array.isArray(list)) {
-    out.azure_deployment_config = list.map(
-      (d): AzureDeployment => ({
-        azure_deployment_name: d.deploymentName,
-        azure_api_version: d.apiVersion,
-        ...(d.alias !== undefined ? { alias: d.alias } : {}),
-        is_default: d.is_default ?? false,
-      }),
-    );
+    out.azure_deployment_config = list.map((d): AzureDeployment => ({
+      azure_deployment_name: d.deploymentName,
+      azure_api_version: d.apiVersion,
+      ...(d.alias !== undefined ? { alias: d.alias } : {}),
+      is_default: d.is_default ?? false,
+    }));
   } else {
     const flat = flatDeployment(legacy, current);
     if (flat) out.azure_deployment_config = flat;
@@ -80,7 +83,10 @@ function flatDeployment(legacy: Record<string, unknown>, current: Configurations
     if (name === undefined) return null;
     return [{ azure_deployment_name: name, azure_api_version: version ?? '', is_default: true }];
   }
-  const main = Math.max(saved.findIndex((d) => d.is_default), 0);
+  const main = Math.max(
+    saved.findIndex((d) => d.is_default),
+    0,
+  );
   return saved.map((d, i) =>
     i === main ? { ...d, azure_deployment_name: name ?? d.azure_deployment_name, azure_api_version: version ?? d.azure_api_version } : d,
   );

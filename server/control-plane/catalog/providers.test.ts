@@ -19,7 +19,9 @@ const ok = (res: Reply) => {
 
 /** An organisation integration enabled for the default workspace, without a default provider. */
 async function orgIntegration(slug = 'openai-org') {
-  ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug, ai_provider_id: 'openai', key: 'sk-org-0000000000000000' }));
+  ok(
+    await call(t, 'POST', '/v1/integrations', t.admin, { name: 'OpenAI', slug, ai_provider_id: 'openai', key: 'sk-org-0000000000000000' }),
+  );
   ok(
     await call(t, 'PUT', `/v1/integrations/${slug}/workspaces`, t.admin, {
       workspaces: [{ id: t.credentials.workspace.id, enabled: true }],
@@ -32,7 +34,9 @@ describe('default provider on integration create', () => {
   it('gives a workspace integration a provider of the same slug', async () => {
     ok(await call(t, 'POST', '/v1/integrations', t.workspace, { name: 'Team OpenAI', slug: 'team-openai', ai_provider_id: 'openai' }));
     const list = ok(await call(t, 'GET', '/v1/providers', t.workspace));
-    expect(list.data).toEqual([expect.objectContaining({ slug: 'team-openai', name: 'Team OpenAI', integration_id: 'team-openai', object: 'provider' })]);
+    expect(list.data).toEqual([
+      expect.objectContaining({ slug: 'team-openai', name: 'Team OpenAI', integration_id: 'team-openai', object: 'provider' }),
+    ]);
   });
 
   it('uses default_provider_slug when given', async () => {
@@ -50,7 +54,13 @@ describe('default provider on integration create', () => {
   });
 
   it('creates none with create_default_provider: false, nor for organisation integrations', async () => {
-    ok(await call(t, 'POST', '/v1/integrations', t.workspace, { name: 'No default', ai_provider_id: 'openai', create_default_provider: false }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.workspace, {
+        name: 'No default',
+        ai_provider_id: 'openai',
+        create_default_provider: false,
+      }),
+    );
     ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Org wide', ai_provider_id: 'openai' }));
     expect(ok(await call(t, 'GET', '/v1/providers', t.workspace)).total).toBe(0);
   });
@@ -59,7 +69,12 @@ describe('default provider on integration create', () => {
     ok(await call(t, 'POST', '/v1/integrations', t.workspace, { name: 'First', slug: 'first', ai_provider_id: 'openai' }));
     const before = catalogCounts(t);
     expectAdminError(
-      await call(t, 'POST', '/v1/integrations', t.workspace, { name: 'Second', slug: 'second', ai_provider_id: 'openai', default_provider_slug: 'first' }),
+      await call(t, 'POST', '/v1/integrations', t.workspace, {
+        name: 'Second',
+        slug: 'second',
+        ai_provider_id: 'openai',
+        default_provider_slug: 'first',
+      }),
       409,
       'AB07',
       `Provider "first" already exists in workspace "${t.credentials.workspace.slug}": choose another default_provider_slug`,
@@ -107,11 +122,18 @@ describe('providers CRUD', () => {
     expect(ok(await call(t, 'GET', '/v1/providers', t.workspace))).toEqual({ object: 'list', total: 1, data: [expected] });
 
     const expires = new Date(Date.now() + 86_400_000).toISOString();
-    expect(ok(await call(t, 'PUT', '/v1/providers/bots', t.workspace, { name: 'Bots', note: null, rate_limits: null, expires_at: expires }))).toEqual({
+    expect(
+      ok(await call(t, 'PUT', '/v1/providers/bots', t.workspace, { name: 'Bots', note: null, rate_limits: null, expires_at: expires })),
+    ).toEqual({
       id: created.id,
       slug: 'bots',
     });
-    expect(ok(await call(t, 'GET', '/v1/providers/bots', t.workspace))).toMatchObject({ name: 'Bots', note: null, rate_limits: null, expires_at: expires });
+    expect(ok(await call(t, 'GET', '/v1/providers/bots', t.workspace))).toMatchObject({
+      name: 'Bots',
+      note: null,
+      rate_limits: null,
+      expires_at: expires,
+    });
 
     expect(ok(await call(t, 'DELETE', '/v1/providers/bots', t.workspace))).toEqual({});
     expectAdminError(
@@ -135,7 +157,9 @@ describe('providers CRUD', () => {
     expectAdminError(await call(t, 'GET', '/v1/providers?workspace_id=', t.admin), 400, 'AB01', /workspace_id is required/);
 
     const ws = t.credentials.workspace;
-    const created = ok(await call(t, 'POST', '/v1/providers', t.admin, { name: 'Admin made', integration_id: 'openai-org', workspace_id: ws.slug }));
+    const created = ok(
+      await call(t, 'POST', '/v1/providers', t.admin, { name: 'Admin made', integration_id: 'openai-org', workspace_id: ws.slug }),
+    );
     expect(ok(await call(t, 'GET', `/v1/providers?workspace_id=${ws.id}`, t.admin)).total).toBe(1);
     expect(ok(await call(t, 'GET', `/v1/providers/${created.slug}?workspace_id=${ws.slug}`, t.admin)).name).toBe('Admin made');
     // A UUID is unambiguous: no workspace needed.
@@ -148,7 +172,8 @@ describe('providers CRUD', () => {
 
   it('pages providers', async () => {
     await orgIntegration();
-    for (let i = 0; i < 3; i++) ok(await call(t, 'POST', '/v1/providers', t.workspace, { name: `p${i}`, slug: `p${i}`, integration_id: 'openai-org' }));
+    for (let i = 0; i < 3; i++)
+      ok(await call(t, 'POST', '/v1/providers', t.workspace, { name: `p${i}`, slug: `p${i}`, integration_id: 'openai-org' }));
     const p0 = ok(await call(t, 'GET', '/v1/providers?page_size=2&current_page=0', t.workspace));
     const p1 = ok(await call(t, 'GET', '/v1/providers?page_size=2&current_page=1', t.workspace));
     expect([p0.total, p0.data.length, p1.total, p1.data.length]).toEqual([3, 2, 3, 1]);
@@ -164,12 +189,29 @@ describe('providers CRUD', () => {
       'AB01',
       `Integration "not-shared" is not enabled for workspace "${t.credentials.workspace.slug}": enable it with PUT /v1/integrations/not-shared/workspaces`,
     );
-    expectAdminError(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'ghost' }), 404, 'AB08', 'Integration "ghost" was not found');
+    expectAdminError(
+      await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'ghost' }),
+      404,
+      'AB08',
+      'Integration "ghost" was not found',
+    );
 
     // Another workspace's own integration is not this workspace's to know about.
     const other = addWorkspace(t, 'ws-other');
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Theirs', slug: 'theirs', ai_provider_id: 'openai', workspace_id: other.id }));
-    expectAdminError(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'theirs' }), 404, 'AB08', 'Integration "theirs" was not found');
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Theirs',
+        slug: 'theirs',
+        ai_provider_id: 'openai',
+        workspace_id: other.id,
+      }),
+    );
+    expectAdminError(
+      await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'theirs' }),
+      404,
+      'AB08',
+      'Integration "theirs" was not found',
+    );
 
     await orgIntegration();
     ok(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', slug: 'taken', integration_id: 'openai-org' }));
@@ -186,7 +228,14 @@ describe('providers CRUD', () => {
 
   it('resets usage and reactivates an exhausted provider', async () => {
     await orgIntegration();
-    const created = ok(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'b', slug: 'budgeted', integration_id: 'openai-org', usage_limits: { credit_limit: 5 } }));
+    const created = ok(
+      await call(t, 'POST', '/v1/providers', t.workspace, {
+        name: 'b',
+        slug: 'budgeted',
+        integration_id: 'openai-org',
+        usage_limits: { credit_limit: 5 },
+      }),
+    );
     t.app.services.catalog.repos.providers.update(created.id, { status: 'exhausted', current_usage: 5 });
     expect(ok(await call(t, 'GET', '/v1/providers/budgeted', t.workspace))).toMatchObject({ status: 'exhausted', current_usage: 5 });
     ok(await call(t, 'PUT', '/v1/providers/budgeted', t.workspace, { reset_usage: true }));
@@ -196,7 +245,11 @@ describe('providers CRUD', () => {
   it('refuses limits below Portkey minimums and past expiry dates, naming the field', async () => {
     await orgIntegration();
     expectAdminError(
-      await call(t, 'POST', '/v1/providers', t.workspace, { name: 'x', integration_id: 'openai-org', usage_limits: { type: 'tokens', credit_limit: 50 } }),
+      await call(t, 'POST', '/v1/providers', t.workspace, {
+        name: 'x',
+        integration_id: 'openai-org',
+        usage_limits: { type: 'tokens', credit_limit: 50 },
+      }),
       400,
       'AB01',
       'usage_limits.credit_limit must be at least 100 for a token limit',
@@ -296,7 +349,9 @@ describe('legacy virtual keys', () => {
       { deploymentName: 'mini', apiVersion: '2024-06-01', alias: 'mini', is_default: false },
       { deploymentName: 'main', apiVersion: '2025-02-01', is_default: true },
     ]);
-    expect(t.app.services.catalog.resolveProvider(t.credentials.workspace.id, slug)!.integration.configurations.azure_deployment_config).toEqual([
+    expect(
+      t.app.services.catalog.resolveProvider(t.credentials.workspace.id, slug)!.integration.configurations.azure_deployment_config,
+    ).toEqual([
       { azure_deployment_name: 'mini', azure_api_version: '2024-06-01', alias: 'mini', is_default: false },
       { azure_deployment_name: 'main', azure_api_version: '2025-02-01', is_default: true },
     ]);
@@ -307,7 +362,12 @@ describe('legacy virtual keys', () => {
       await call(t, 'POST', '/v1/virtual-keys', t.workspace, {
         name: 'Bedrock',
         provider: 'bedrock',
-        model_config: { awsAuthType: 'accessKey', awsAccessKeyId: 'AKIAEXAMPLE', awsSecretAccessKey: 'aws-secret-abcdefghijklmnop', awsRegion: 'eu-west-1' },
+        model_config: {
+          awsAuthType: 'accessKey',
+          awsAccessKeyId: 'AKIAEXAMPLE',
+          awsSecretAccessKey: 'aws-secret-abcdefghijklmnop',
+          awsRegion: 'eu-west-1',
+        },
       }),
     );
     const got = ok(await call(t, 'GET', `/v1/virtual-keys/${created.data.slug}`, t.workspace));
@@ -321,13 +381,20 @@ describe('legacy virtual keys', () => {
   });
 
   it('lists, updates and deletes virtual keys; an organisation key means the default workspace', async () => {
-    const a = ok(await call(t, 'POST', '/v1/virtual-keys', t.admin, { name: 'OpenAI A', provider: 'openai', key: 'sk-aaaaaaaaaaaaaaaaaaaa' })).data.slug;
-    const b = ok(await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'OpenAI B', provider: 'openai', key: 'sk-bbbbbbbbbbbbbbbbbbbb' })).data.slug;
+    const a = ok(
+      await call(t, 'POST', '/v1/virtual-keys', t.admin, { name: 'OpenAI A', provider: 'openai', key: 'sk-aaaaaaaaaaaaaaaaaaaa' }),
+    ).data.slug;
+    const b = ok(
+      await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'OpenAI B', provider: 'openai', key: 'sk-bbbbbbbbbbbbbbbbbbbb' }),
+    ).data.slug;
 
     const list = ok(await call(t, 'GET', '/v1/virtual-keys?current_page=0&page_size=50', t.workspace));
     expect(list.total).toBe(2);
     expect(list.data.map((v: { slug: string }) => v.slug).sort()).toEqual([a, b].sort());
-    expect(ok(await call(t, 'GET', '/v1/virtual-keys?current_page=1&page_size=1', t.admin))).toMatchObject({ total: 2, data: [expect.any(Object)] });
+    expect(ok(await call(t, 'GET', '/v1/virtual-keys?current_page=1&page_size=1', t.admin))).toMatchObject({
+      total: 2,
+      data: [expect.any(Object)],
+    });
 
     expect(
       ok(
@@ -348,7 +415,12 @@ describe('legacy virtual keys', () => {
     });
 
     expect(ok(await call(t, 'DELETE', `/v1/virtual-keys/${a}`, t.admin))).toEqual({});
-    expectAdminError(await call(t, 'GET', `/v1/virtual-keys/${a}`, t.workspace), 404, 'AB08', new RegExp(`^Virtual key "${a}" was not found`));
+    expectAdminError(
+      await call(t, 'GET', `/v1/virtual-keys/${a}`, t.workspace),
+      404,
+      'AB08',
+      new RegExp(`^Virtual key "${a}" was not found`),
+    );
     // Its workspace integration (and the key in it) went with it.
     expectAdminError(await call(t, 'GET', `/v1/integrations/${a}`, t.admin), 404, 'AB08', `Integration "${a}" was not found`);
     expect(ok(await call(t, 'GET', '/v1/virtual-keys', t.workspace)).data.map((v: { slug: string }) => v.slug)).toEqual([b]);
@@ -358,7 +430,12 @@ describe('legacy virtual keys', () => {
     await orgIntegration();
     ok(await call(t, 'POST', '/v1/providers', t.workspace, { name: 'Shared', slug: 'shared', integration_id: 'openai-org' }));
     const got = ok(await call(t, 'GET', '/v1/virtual-keys/shared', t.workspace));
-    expect(got).toMatchObject({ slug: 'shared', integration_id: 'openai-org', object: 'virtual-key', masked_api_key: expect.stringMatching(/^sk-o\*+0000$/) });
+    expect(got).toMatchObject({
+      slug: 'shared',
+      integration_id: 'openai-org',
+      object: 'virtual-key',
+      masked_api_key: expect.stringMatching(/^sk-o\*+0000$/),
+    });
     expectAdminError(
       await call(t, 'PUT', '/v1/virtual-keys/shared', t.workspace, { key: 'sk-new-one-000000000000' }),
       400,
@@ -374,8 +451,18 @@ describe('legacy virtual keys', () => {
   });
 
   it('refuses an unknown provider id format and a missing provider', async () => {
-    expectAdminError(await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'x', key: 'k' }), 400, 'AB01', /body must have the property "provider"/);
-    expectAdminError(await call(t, 'POST', '/v1/virtual-keys', t.workspace, { provider: 'open ai' }), 400, 'AB01', /body\.provider must match pattern/);
+    expectAdminError(
+      await call(t, 'POST', '/v1/virtual-keys', t.workspace, { name: 'x', key: 'k' }),
+      400,
+      'AB01',
+      /body must have the property "provider"/,
+    );
+    expectAdminError(
+      await call(t, 'POST', '/v1/virtual-keys', t.workspace, { provider: 'open ai' }),
+      400,
+      'AB01',
+      /body\.provider must match pattern/,
+    );
     expect(catalogCounts(t)).toEqual({ integrations: 0, integration_workspaces: 0, integration_models: 0, providers: 0 });
   });
 });

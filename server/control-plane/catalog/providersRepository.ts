@@ -33,7 +33,11 @@ const JOINED = `SELECT p.*, i.slug AS integration_slug, i.ai_provider_id AS ai_p
 export function providersRepository(db: Sqlite) {
   const byId = db.prepare<[string], ProviderWithIntegration>(`${JOINED} WHERE p.id = ?`);
   const bySlug = db.prepare<[string, string], ProviderWithIntegration>(`${JOINED} WHERE p.workspace_id = ? AND p.slug = ?`);
-  const insertRow = db.prepare(`INSERT INTO providers (${COLUMNS}) VALUES (${COLUMNS.split(',').map((c) => `@${c.trim()}`).join(', ')})`);
+  const insertRow = db.prepare(
+    `INSERT INTO providers (${COLUMNS}) VALUES (${COLUMNS.split(',')
+      .map((c) => `@${c.trim()}`)
+      .join(', ')})`,
+  );
   const remove = db.prepare('DELETE FROM providers WHERE id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM providers WHERE workspace_id = ?');
   const page = db.prepare<[string, number, number], ProviderWithIntegration>(

@@ -145,9 +145,7 @@ export function providersService(ctx: CatalogContext) {
     const ws = ctx.ws.required(auth, input.workspace_id ?? undefined, 'providers');
     const integration = usableIntegration(auth, input.integration_id, ws);
     const slug = input.slug ? checkSlug(input.slug, 'slug') : randomSlug('', input.name);
-    const row = ctx.mutate(() =>
-      addProvider(ctx, { ...input, workspace: ws, integration, name: input.name, slug, slugSource: 'slug' }),
-    );
+    const row = ctx.mutate(() => addProvider(ctx, { ...input, workspace: ws, integration, name: input.name, slug, slugSource: 'slug' }));
     return { id: row.id, slug: row.slug, object: 'provider' as const };
   }
 

@@ -35,7 +35,14 @@ async function openaiProd() {
   );
   ok(
     await call(t, 'PUT', '/v1/integrations/openai-prod/workspaces', t.admin, {
-      workspaces: [{ id: ws, enabled: true, usage_limits: [{ credit_limit: 100, type: 'cost' }], rate_limits: [{ type: 'requests', unit: 'rpm', value: 30 }] }],
+      workspaces: [
+        {
+          id: ws,
+          enabled: true,
+          usage_limits: [{ credit_limit: 100, type: 'cost' }],
+          rate_limits: [{ type: 'requests', unit: 'rpm', value: 30 }],
+        },
+      ],
     }),
   );
 }
@@ -54,7 +61,12 @@ describe('resolveProvider', () => {
       customHost: null,
       customHeaders: { 'x-team': 'secret-team-header' },
       allowAllModels: true,
-      workspaceAllocation: { usageLimits: [{ credit_limit: 100, type: 'cost' }], rateLimits: [{ type: 'requests', unit: 'rpm', value: 30 }], status: 'active', currentUsage: 0 },
+      workspaceAllocation: {
+        usageLimits: [{ credit_limit: 100, type: 'cost' }],
+        rateLimits: [{ type: 'requests', unit: 'rpm', value: 30 }],
+        status: 'active',
+        currentUsage: 0,
+      },
     });
     // With or without the @, and by the provider's UUID.
     expect(catalog().resolveProvider(ws, 'openai-prod')!.integration.key).toBe('sk-live-first-key-0000000000');
@@ -71,12 +83,25 @@ describe('resolveProvider', () => {
   it('sees a rotated key, new settings and a renamed provider at once', async () => {
     await openaiProd();
     expect(catalog().resolveProvider(ws, '@openai-prod')!.integration.key).toBe('sk-live-first-key-0000000000');
-    ok(await call(t, 'PUT', '/v1/integrations/openai-prod', t.admin, { key: 'sk-live-second-key-111111111', configurations: { custom_host: 'http://10.0.0.9:8000/v1' } }));
+    ok(
+      await call(t, 'PUT', '/v1/integrations/openai-prod', t.admin, {
+        key: 'sk-live-second-key-111111111',
+        configurations: { custom_host: 'http://10.0.0.9:8000/v1' },
+      }),
+    );
     const r = catalog().resolveProvider(ws, '@openai-prod')!;
     expect(r.integration.key).toBe('sk-live-second-key-111111111');
     expect(r.integration.customHost).toBe('http://10.0.0.9:8000/v1');
-    ok(await call(t, 'PUT', '/v1/providers/openai-prod', t.workspace, { name: 'Prod', rate_limits: [{ type: 'tokens', unit: 'rpm', value: 1000 }] }));
-    expect(catalog().resolveProvider(ws, '@openai-prod')!.provider).toMatchObject({ name: 'Prod', rateLimits: [{ type: 'tokens', unit: 'rpm', value: 1000 }] });
+    ok(
+      await call(t, 'PUT', '/v1/providers/openai-prod', t.workspace, {
+        name: 'Prod',
+        rate_limits: [{ type: 'tokens', unit: 'rpm', value: 1000 }],
+      }),
+    );
+    expect(catalog().resolveProvider(ws, '@openai-prod')!.provider).toMatchObject({
+      name: 'Prod',
+      rateLimits: [{ type: 'tokens', unit: 'rpm', value: 1000 }],
+    });
   });
 
   it('stops resolving after the provider, its integration or the workspace access goes', async () => {
@@ -97,8 +122,12 @@ describe('resolveProvider', () => {
   });
 
   it('sees a virtual key created, rotated and deleted through the legacy API', async () => {
-    const slug = ok(await call(t, 'POST', '/v1/virtual-keys', t.workspace, { provider: 'anthropic', key: 'sk-ant-one-0000000000' })).data.slug;
-    expect(catalog().resolveProvider(ws, `@${slug}`)!.integration).toMatchObject({ aiProviderId: 'anthropic', key: 'sk-ant-one-0000000000' });
+    const slug = ok(await call(t, 'POST', '/v1/virtual-keys', t.workspace, { provider: 'anthropic', key: 'sk-ant-one-0000000000' })).data
+      .slug;
+    expect(catalog().resolveProvider(ws, `@${slug}`)!.integration).toMatchObject({
+      aiProviderId: 'anthropic',
+      key: 'sk-ant-one-0000000000',
+    });
     ok(await call(t, 'PUT', `/v1/virtual-keys/${slug}`, t.workspace, { key: 'sk-ant-two-0000000000' }));
     expect(catalog().resolveProvider(ws, `@${slug}`)!.integration.key).toBe('sk-ant-two-0000000000');
     ok(await call(t, 'DELETE', `/v1/virtual-keys/${slug}`, t.workspace));
@@ -125,7 +154,10 @@ describe('resolveProvider', () => {
   it('a refused write leaves the cache consistent with the database', async () => {
     await openaiProd();
     expect(catalog().resolveProvider(ws, '@openai-prod')!.integration.key).toBe('sk-live-first-key-0000000000');
-    const refused = await call(t, 'PUT', '/v1/integrations/openai-prod', t.admin, { key: 'sk-never-saved-000000000', configurations: { custom_host: 'ftp://x' } });
+    const refused = await call(t, 'PUT', '/v1/integrations/openai-prod', t.admin, {
+      key: 'sk-never-saved-000000000',
+      configurations: { custom_host: 'ftp://x' },
+    });
     expect(refused.status).toBe(400);
     expect(catalog().resolveProvider(ws, '@openai-prod')!.integration.key).toBe('sk-live-first-key-0000000000');
   });
@@ -140,7 +172,12 @@ describe('models', () => {
           { slug: 'gpt-4o', enabled: true },
           { slug: 'gpt-4o-mini', enabled: false },
           { slug: 'ft:gpt-4o:acme', enabled: true, is_finetune: true, base_model_slug: 'gpt-4o' },
-          { slug: 'local-llama', enabled: true, is_custom: true, configurations: { custom_host: 'http://10.0.0.20:8000/v1', custom_headers: { 'x-k': 'model-secret' } } },
+          {
+            slug: 'local-llama',
+            enabled: true,
+            is_custom: true,
+            configurations: { custom_host: 'http://10.0.0.20:8000/v1', custom_headers: { 'x-k': 'model-secret' } },
+          },
         ],
       }),
     );
@@ -148,9 +185,33 @@ describe('models', () => {
 
   it('lists the enabled models of the workspace as @provider/model', () => {
     expect(catalog().listModels(ws)).toEqual([
-      { id: '@openai-prod/ft:gpt-4o:acme', provider: 'openai-prod', model: 'ft:gpt-4o:acme', aiProviderId: 'openai', integration: 'openai-prod', isCustom: false, isFinetune: true },
-      { id: '@openai-prod/gpt-4o', provider: 'openai-prod', model: 'gpt-4o', aiProviderId: 'openai', integration: 'openai-prod', isCustom: false, isFinetune: false },
-      { id: '@openai-prod/local-llama', provider: 'openai-prod', model: 'local-llama', aiProviderId: 'openai', integration: 'openai-prod', isCustom: true, isFinetune: false },
+      {
+        id: '@openai-prod/ft:gpt-4o:acme',
+        provider: 'openai-prod',
+        model: 'ft:gpt-4o:acme',
+        aiProviderId: 'openai',
+        integration: 'openai-prod',
+        isCustom: false,
+        isFinetune: true,
+      },
+      {
+        id: '@openai-prod/gpt-4o',
+        provider: 'openai-prod',
+        model: 'gpt-4o',
+        aiProviderId: 'openai',
+        integration: 'openai-prod',
+        isCustom: false,
+        isFinetune: false,
+      },
+      {
+        id: '@openai-prod/local-llama',
+        provider: 'openai-prod',
+        model: 'local-llama',
+        aiProviderId: 'openai',
+        integration: 'openai-prod',
+        isCustom: true,
+        isFinetune: false,
+      },
     ]);
     expect(catalog().listModels(addWorkspace(t, 'ws-empty').id)).toEqual([]);
   });
@@ -158,15 +219,31 @@ describe('models', () => {
   it('allows listed models by their own flag and others only with allow_all_models', async () => {
     const r = catalog().resolveProvider(ws, '@openai-prod')!;
     expect([r.isModelAllowed('gpt-4o'), r.isModelAllowed('gpt-4o-mini'), r.isModelAllowed('o3')]).toEqual([true, false, true]);
-    expect(r.models.get('local-llama')).toMatchObject({ customHost: 'http://10.0.0.20:8000/v1', configurations: { custom_headers: { 'x-k': 'model-secret' } } });
+    expect(r.models.get('local-llama')).toMatchObject({
+      customHost: 'http://10.0.0.20:8000/v1',
+      configurations: { custom_headers: { 'x-k': 'model-secret' } },
+    });
 
-    ok(await call(t, 'PUT', '/v1/integrations/openai-prod/models', t.admin, { allow_all_models: false, models: [{ slug: 'gpt-4o', enabled: false }] }));
+    ok(
+      await call(t, 'PUT', '/v1/integrations/openai-prod/models', t.admin, {
+        allow_all_models: false,
+        models: [{ slug: 'gpt-4o', enabled: false }],
+      }),
+    );
     const after = catalog().resolveProvider(ws, '@openai-prod')!;
     expect([after.isModelAllowed('gpt-4o'), after.isModelAllowed('o3'), after.isModelAllowed('local-llama')]).toEqual([false, false, true]);
-    expect(catalog().listModels(ws).map((m) => m.model)).toEqual(['ft:gpt-4o:acme', 'local-llama']);
+    expect(
+      catalog()
+        .listModels(ws)
+        .map((m) => m.model),
+    ).toEqual(['ft:gpt-4o:acme', 'local-llama']);
 
     ok(await call(t, 'DELETE', '/v1/integrations/openai-prod/models?slugs=local-llama', t.admin));
-    expect(catalog().listModels(ws).map((m) => m.model)).toEqual(['ft:gpt-4o:acme']);
+    expect(
+      catalog()
+        .listModels(ws)
+        .map((m) => m.model),
+    ).toEqual(['ft:gpt-4o:acme']);
   });
 
   it('leaves out providers that are not active', async () => {
@@ -179,9 +256,27 @@ describe('models', () => {
 
 describe('savedHosts', () => {
   it('holds the hosts of custom_host values saved in integrations and models the workspace can use', async () => {
-    ok(await call(t, 'POST', '/v1/integrations', t.workspace, { name: 'vLLM', slug: 'vllm', ai_provider_id: 'openai', configurations: { custom_host: 'http://10.0.0.5:8000/v1' } }));
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Ollama', slug: 'ollama', ai_provider_id: 'ollama', configurations: { custom_host: 'http://OLLAMA.lan:11434' } }));
-    ok(await call(t, 'PUT', '/v1/integrations/vllm/models', t.workspace, { models: [{ slug: 'm', enabled: true, is_custom: true, configurations: { custom_host: 'http://[fd00::7]:9000' } }] }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.workspace, {
+        name: 'vLLM',
+        slug: 'vllm',
+        ai_provider_id: 'openai',
+        configurations: { custom_host: 'http://10.0.0.5:8000/v1' },
+      }),
+    );
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Ollama',
+        slug: 'ollama',
+        ai_provider_id: 'ollama',
+        configurations: { custom_host: 'http://OLLAMA.lan:11434' },
+      }),
+    );
+    ok(
+      await call(t, 'PUT', '/v1/integrations/vllm/models', t.workspace, {
+        models: [{ slug: 'm', enabled: true, is_custom: true, configurations: { custom_host: 'http://[fd00::7]:9000' } }],
+      }),
+    );
     expect([...catalog().savedHosts(ws)].sort()).toEqual(['10.0.0.5', 'fd00::7']);
 
     // The organisation integration counts once this workspace may use it.

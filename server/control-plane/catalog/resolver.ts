@@ -77,9 +77,7 @@ export class CatalogResolver {
   private readonly byProvider = new Map<string, ResolvedProvider | null>();
   private readonly hostsByWorkspace = new Map<string, ReadonlySet<string>>();
 
-  constructor(
-    private readonly deps: { integrations: IntegrationsRepository; providers: ProvidersRepository; secrets: SecretBox },
-  ) {}
+  constructor(private readonly deps: { integrations: IntegrationsRepository; providers: ProvidersRepository; secrets: SecretBox }) {}
 
   /** `slug` may carry the `@` of the model string (`@openai-prod`). */
   resolveProvider(workspaceId: string, slug: string): ResolvedProvider | null {

@@ -59,19 +59,15 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/integrations/:slug', { schema: { params: SlugParams, response: { 200: IntegrationDetail } } }, async (req) =>
     catalog.integrations.get(req.auth!, req.params.slug),
   );
-  app.put(
-    '/integrations/:slug',
-    { schema: { params: SlugParams, body: UpdateIntegrationBody, response: { 200: Empty } } },
-    async (req) => catalog.integrations.update(req.auth!, req.params.slug, req.body),
+  app.put('/integrations/:slug', { schema: { params: SlugParams, body: UpdateIntegrationBody, response: { 200: Empty } } }, async (req) =>
+    catalog.integrations.update(req.auth!, req.params.slug, req.body),
   );
   app.delete('/integrations/:slug', { schema: { params: SlugParams, response: { 200: Empty } } }, async (req) =>
     catalog.integrations.delete(req.auth!, req.params.slug),
   );
 
-  app.get(
-    '/integrations/:slug/workspaces',
-    { schema: { params: SlugParams, response: { 200: IntegrationWorkspaces } } },
-    async (req) => catalog.integrationWorkspaces.list(req.auth!, req.params.slug),
+  app.get('/integrations/:slug/workspaces', { schema: { params: SlugParams, response: { 200: IntegrationWorkspaces } } }, async (req) =>
+    catalog.integrationWorkspaces.list(req.auth!, req.params.slug),
   );
   app.put(
     '/integrations/:slug/workspaces',
@@ -82,16 +78,13 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/integrations/:slug/models', { schema: { params: SlugParams, response: { 200: IntegrationModels } } }, async (req) =>
     catalog.integrationModels.list(req.auth!, req.params.slug),
   );
-  app.put(
-    '/integrations/:slug/models',
-    { schema: { params: SlugParams, body: UpdateModelsBody, response: { 200: Empty } } },
-    async (req) => catalog.integrationModels.update(req.auth!, req.params.slug, req.body),
+  app.put('/integrations/:slug/models', { schema: { params: SlugParams, body: UpdateModelsBody, response: { 200: Empty } } }, async (req) =>
+    catalog.integrationModels.update(req.auth!, req.params.slug, req.body),
   );
   app.delete(
     '/integrations/:slug/models',
     { schema: { params: SlugParams, querystring: DeleteModelsQuery, response: { 200: Empty } } },
-    async (req) =>
-      catalog.integrationModels.delete(req.auth!, req.params.slug, csv(req.query.slugs) ?? modelsFromBody(req.body)),
+    async (req) => catalog.integrationModels.delete(req.auth!, req.params.slug, csv(req.query.slugs) ?? modelsFromBody(req.body)),
   );
 
   // Providers.
@@ -101,20 +94,16 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/providers', { schema: { body: CreateProviderBody, response: { 200: ProviderCreated } } }, async (req) =>
     catalog.providers.create(req.auth!, req.body),
   );
-  app.get(
-    '/providers/:slug',
-    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Provider } } },
-    async (req) => catalog.providers.get(req.auth!, req.params.slug, req.query.workspace_id),
+  app.get('/providers/:slug', { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Provider } } }, async (req) =>
+    catalog.providers.get(req.auth!, req.params.slug, req.query.workspace_id),
   );
   app.put(
     '/providers/:slug',
     { schema: { params: SlugParams, querystring: WorkspaceQuery, body: UpdateProviderBody, response: { 200: ProviderUpdated } } },
     async (req) => catalog.providers.update(req.auth!, req.params.slug, req.query.workspace_id, req.body),
   );
-  app.delete(
-    '/providers/:slug',
-    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Empty } } },
-    async (req) => catalog.providers.delete(req.auth!, req.params.slug, req.query.workspace_id),
+  app.delete('/providers/:slug', { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Empty } } }, async (req) =>
+    catalog.providers.delete(req.auth!, req.params.slug, req.query.workspace_id),
   );
 
   // Legacy virtual keys.

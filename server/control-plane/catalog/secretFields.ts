@@ -86,7 +86,10 @@ export function openSecrets(box: SecretBox, sealed: string | null): Configuratio
 }
 
 /** Sealed column values for a configurations object: the shown part and the sealed part. */
-export function configurationColumns(box: SecretBox, configs: Configurations): { configurations: string; secret_configurations: string | null } {
+export function configurationColumns(
+  box: SecretBox,
+  configs: Configurations,
+): { configurations: string; secret_configurations: string | null } {
   const { plain, secret } = splitConfigurations(configs);
   return { configurations: JSON.stringify(plain), secret_configurations: sealSecrets(box, secret) };
 }

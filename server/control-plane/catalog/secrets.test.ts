@@ -83,10 +83,20 @@ describe('secrets at rest and in responses', () => {
     await record(
       'put models',
       call(t, 'PUT', '/v1/integrations/bedrock/models', t.admin, {
-        models: [{ slug: 'custom-model', enabled: true, is_custom: true, configurations: { custom_headers: { 'x-api-key': SECRETS.modelHeader } } }],
+        models: [
+          {
+            slug: 'custom-model',
+            enabled: true,
+            is_custom: true,
+            configurations: { custom_headers: { 'x-api-key': SECRETS.modelHeader } },
+          },
+        ],
       }),
     );
-    await record('grant', call(t, 'PUT', '/v1/integrations/bedrock/workspaces', t.admin, { workspaces: [{ id: t.credentials.workspace.id, enabled: true }] }));
+    await record(
+      'grant',
+      call(t, 'PUT', '/v1/integrations/bedrock/workspaces', t.admin, { workspaces: [{ id: t.credentials.workspace.id, enabled: true }] }),
+    );
     const vk = await record(
       'create virtual key',
       call(t, 'POST', '/v1/virtual-keys', t.workspace, {
@@ -97,8 +107,17 @@ describe('secrets at rest and in responses', () => {
         awsRegion: 'eu-west-1',
       }),
     );
-    await record('rotate key', call(t, 'PUT', '/v1/integrations/bedrock', t.admin, { key: SECRETS.rotatedKey, configurations: { custom_headers: { authorization: SECRETS.updatedHeader } } }));
-    await record('update virtual key', call(t, 'PUT', `/v1/virtual-keys/${vk.data.slug}`, t.workspace, { note: 'n', awsRegion: 'eu-west-2' }));
+    await record(
+      'rotate key',
+      call(t, 'PUT', '/v1/integrations/bedrock', t.admin, {
+        key: SECRETS.rotatedKey,
+        configurations: { custom_headers: { authorization: SECRETS.updatedHeader } },
+      }),
+    );
+    await record(
+      'update virtual key',
+      call(t, 'PUT', `/v1/virtual-keys/${vk.data.slug}`, t.workspace, { note: 'n', awsRegion: 'eu-west-2' }),
+    );
 
     // Every read the API offers.
     for (const [label, url, headers] of [
@@ -153,7 +172,10 @@ describe('secrets at rest and in responses', () => {
     expect(resolved.models.get('custom-model')!.configurations.custom_headers).toEqual({ 'x-api-key': SECRETS.modelHeader });
     const legacyResolved = t.app.services.catalog.resolveProvider(t.credentials.workspace.id, vk.data.slug)!;
     expect(legacyResolved.integration.key).toBe(SECRETS.virtualKey);
-    expect(legacyResolved.integration.configurations).toMatchObject({ aws_secret_access_key: SECRETS.legacySecret, aws_region: 'eu-west-2' });
+    expect(legacyResolved.integration.configurations).toMatchObject({
+      aws_secret_access_key: SECRETS.legacySecret,
+      aws_region: 'eu-west-2',
+    });
   });
 
   it('keeps sealed secrets when an update leaves them out, and does not echo them in errors', async () => {
@@ -176,6 +198,9 @@ describe('secrets at rest and in responses', () => {
     const resolved = t.app.services.catalog.repos.integrations.get(t.credentials.organisation_id, 'keep')!;
     expect(t.stores.secrets.decrypt(resolved.key_encrypted!)).toBe(SECRETS.integrationKey);
     const got = (await call(t, 'GET', '/v1/integrations/keep', t.admin)).body;
-    expect(got.configurations).toEqual({ openai_project: 'p1', masked_custom_headers: { 'x-api-key': expect.stringMatching(/^Bear\*+0005$/) } });
+    expect(got.configurations).toEqual({
+      openai_project: 'p1',
+      masked_custom_headers: { 'x-api-key': expect.stringMatching(/^Bear\*+0005$/) },
+    });
   });
 });

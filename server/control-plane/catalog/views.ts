@@ -37,7 +37,10 @@ export function integrationDetail(row: IntegrationRow, secrets: SecretBox, works
   return {
     ...integrationSummary(row),
     masked_key: row.masked_key,
-    configurations: maskedConfigurations(parseJson<Configurations>(row.configurations, {}), openSecrets(secrets, row.secret_configurations)),
+    configurations: maskedConfigurations(
+      parseJson<Configurations>(row.configurations, {}),
+      openSecrets(secrets, row.secret_configurations),
+    ),
     global_workspace_access_settings: parseJson<GlobalWorkspaceAccess | null>(row.global_workspace_access, null),
     allow_all_models: row.allow_all_models === 1,
     workspace_count: workspaceCount,

@@ -47,10 +47,13 @@ function resolved(row: CurrentConfigRow): ResolvedConfig {
     config = validateConfig(parseJson<unknown>(row.config, null));
   } catch (err) {
     const reason = err instanceof AppError ? err.message : String(err);
-    throw badRequest(`Saved config "${row.slug}" (version ${row.version}) is not valid: ${reason}. Fix it with PUT /v1/configs/${row.slug}`, {
-      param: 'x-portkey-config',
-      code: 'invalid_saved_config',
-    });
+    throw badRequest(
+      `Saved config "${row.slug}" (version ${row.version}) is not valid: ${reason}. Fix it with PUT /v1/configs/${row.slug}`,
+      {
+        param: 'x-portkey-config',
+        code: 'invalid_saved_config',
+      },
+    );
   }
   return { id: row.id, slug: row.slug, versionId: row.current_version_id, config };
 }

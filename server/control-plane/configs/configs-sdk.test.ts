@@ -25,9 +25,20 @@ describe('portkey-ai SDK: configs', () => {
     expect(created.version_id).toBeTruthy();
 
     const got = await portkey.configs.retrieve({ slug: created.slug });
-    expect(got).toMatchObject({ id: created.id, slug: created.slug, name: 'ConfigName_0909', config, is_default: 1, version_id: created.version_id });
+    expect(got).toMatchObject({
+      id: created.id,
+      slug: created.slug,
+      name: 'ConfigName_0909',
+      config,
+      is_default: 1,
+      version_id: created.version_id,
+    });
 
-    const updated = await portkey.configs.update({ slug: created.slug, name: 'Updated Config', config: { retry: { attempts: 3 }, cache: { mode: 'semantic' } } });
+    const updated = await portkey.configs.update({
+      slug: created.slug,
+      name: 'Updated Config',
+      config: { retry: { attempts: 3 }, cache: { mode: 'semantic' } },
+    });
     expect(updated.version_id).toBeTruthy();
     expect(updated.version_id).not.toBe(created.version_id);
     const after = await portkey.configs.retrieve({ slug: created.slug });
@@ -57,7 +68,10 @@ describe('portkey-ai SDK: configs', () => {
 
     await expect(
       portkey.configs.update({ slug: created.slug, config: { strategy: { mode: 'fallbak' }, targets: [{ provider: '@a' }] } }),
-    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('config.strategy.mode must be one of single, fallback, loadbalance, conditional') });
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('config.strategy.mode must be one of single, fallback, loadbalance, conditional'),
+    });
 
     // The SDK's deprecated delete-by-id path still works (it warns on the console, kept quiet here).
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

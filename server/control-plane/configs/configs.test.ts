@@ -101,7 +101,14 @@ describe('updates and versions', () => {
     const put = await call(t, 'PUT', `/v1/configs/${created.slug}`, t.workspace, { slug: created.slug, name: 'Renamed', config: next });
     expect(put.status).toBe(200);
     const v2 = put.body.version_id;
-    expect(put.body).toEqual({ success: true, data: { id: created.id, slug: created.slug, version_id: v2 }, id: created.id, slug: created.slug, version_id: v2, object: 'config' });
+    expect(put.body).toEqual({
+      success: true,
+      data: { id: created.id, slug: created.slug, version_id: v2 },
+      id: created.id,
+      slug: created.slug,
+      version_id: v2,
+      object: 'config',
+    });
     expect(v2).not.toBe(created.version_id);
 
     // A name-only update is a version too, carrying the config on.
@@ -116,7 +123,15 @@ describe('updates and versions', () => {
     expect(versions.body.total).toBe(3);
     expect(versions.body.data.map((v: { version_id: string }) => v.version_id)).toEqual([v3, v2, created.version_id]);
     const [third, second, first] = versions.body.data;
-    expect(first).toMatchObject({ id: created.id, slug: created.slug, name: 'Fallback Primary', format: 'json', type: 'ORG_CONFIG', version: 1, object: 'config' });
+    expect(first).toMatchObject({
+      id: created.id,
+      slug: created.slug,
+      name: 'Fallback Primary',
+      format: 'json',
+      type: 'ORG_CONFIG',
+      version: 1,
+      object: 'config',
+    });
     expect(typeof first.config).toBe('string');
     expect(JSON.parse(first.config)).toEqual(fallback);
     expect(JSON.parse(second.config)).toEqual(next);
@@ -140,7 +155,12 @@ describe('updates and versions', () => {
     const del = await call(t, 'DELETE', `/v1/configs/${created.slug}`, t.workspace, { id: created.slug });
     expect(del).toMatchObject({ status: 200, body: {} });
     expect([count('configs'), count('config_versions')]).toEqual([0, 0]);
-    expectAdminError(await call(t, 'GET', `/v1/configs/${created.slug}`, t.workspace), 404, 'AB08', `Config "${created.slug}" was not found`);
+    expectAdminError(
+      await call(t, 'GET', `/v1/configs/${created.slug}`, t.workspace),
+      404,
+      'AB08',
+      `Config "${created.slug}" was not found`,
+    );
   });
 
   it('says which config is unknown on every route', async () => {
@@ -165,7 +185,11 @@ describe('validation', () => {
       /^config\.targets\[1\]\.strategy\.mode must be one of single, fallback, loadbalance, conditional \(got "fallbak"\)$/,
     ],
     ['too many retries', { retry: { attempts: 9 } }, /^config\.retry\.attempts must be an integer from 0 to 5 \(got 9\)$/],
-    ['a target with no provider', { strategy: { mode: 'fallback' }, targets: [{ provider: '@a' }, { weight: 1 }] }, /^config\.targets\[1\] names no provider/],
+    [
+      'a target with no provider',
+      { strategy: { mode: 'fallback' }, targets: [{ provider: '@a' }, { weight: 1 }] },
+      /^config\.targets\[1\] names no provider/,
+    ],
     ['not JSON', '{"retry": ', /^config is not valid JSON/],
     ['not an object', 42, /^config must be an object \(got 42\)$/],
   ])('refuses %s with a 400 naming the path, writing nothing', async (_, config, message) => {
@@ -181,7 +205,10 @@ describe('validation', () => {
 
   it('refuses an invalid update and keeps the current version', async () => {
     const created = await create(t.workspace);
-    const res = await call(t, 'PUT', `/v1/configs/${created.slug}`, t.workspace, { name: 'new name', config: { cache: { mode: 'simple', max_age: -1 } } });
+    const res = await call(t, 'PUT', `/v1/configs/${created.slug}`, t.workspace, {
+      name: 'new name',
+      config: { cache: { mode: 'simple', max_age: -1 } },
+    });
     expectAdminError(res, 400, 'AB01', 'config.cache.max_age must be a positive number of seconds (got -1)');
     const got = await call(t, 'GET', `/v1/configs/${created.slug}`, t.workspace);
     expect(got.body).toMatchObject({ name: 'Fallback Primary', version_id: created.version_id, config: fallback });
@@ -195,7 +222,12 @@ describe('scopes and workspaces', () => {
     const readOnly = await workspaceKey(t, t.credentials.workspace.id, ['configs.read']);
     const listOnly = await workspaceKey(t, t.credentials.workspace.id, ['configs.list']);
     const denied = /lacks the "configs\.(create|list|update|delete|read)" scope/;
-    expectAdminError(await call(t, 'POST', '/v1/configs', readOnly, { name: 'x', config: { retry: { attempts: 1 } } }), 403, 'AB03', denied);
+    expectAdminError(
+      await call(t, 'POST', '/v1/configs', readOnly, { name: 'x', config: { retry: { attempts: 1 } } }),
+      403,
+      'AB03',
+      denied,
+    );
     expectAdminError(await call(t, 'GET', '/v1/configs', readOnly), 403, 'AB03', /configs\.list/);
     expectAdminError(await call(t, 'PUT', `/v1/configs/${created.slug}`, readOnly, { name: 'x' }), 403, 'AB03', /configs\.update/);
     expectAdminError(await call(t, 'DELETE', `/v1/configs/${created.slug}`, readOnly), 403, 'AB03', /configs\.delete/);
@@ -214,7 +246,11 @@ describe('scopes and workspaces', () => {
     expectAdminError(await call(t, 'PUT', `/v1/configs/${created.slug}`, otherKey, { name: 'mine now' }), 403, 'AB03', /another workspace/);
     expect((await call(t, 'GET', '/v1/configs', otherKey)).body).toMatchObject({ total: 0, data: [] });
     // Naming the other workspace does not help.
-    const res = await call(t, 'POST', '/v1/configs', otherKey, { name: 'x', config: { retry: { attempts: 1 } }, workspace_id: t.credentials.workspace.slug });
+    const res = await call(t, 'POST', '/v1/configs', otherKey, {
+      name: 'x',
+      config: { retry: { attempts: 1 } },
+      workspace_id: t.credentials.workspace.slug,
+    });
     expectAdminError(res, 403, 'AB03', /another workspace/);
     // And the gateway does not resolve another workspace's config.
     expect(t.app.services.configs.resolveConfig(other.id, created.slug)).toBeNull();
@@ -234,11 +270,21 @@ describe('scopes and workspaces', () => {
     expect(onlyOther.body.data.map((c: { slug: string }) => c.slug)).toEqual([inOther.slug]);
 
     // A slug named with the wrong workspace is not found there.
-    expectAdminError(await call(t, 'GET', `/v1/configs/${inDefault.slug}?workspace_id=ws-other`, t.admin), 404, 'AB08', /not found in workspace "ws-other"/);
+    expectAdminError(
+      await call(t, 'GET', `/v1/configs/${inDefault.slug}?workspace_id=ws-other`, t.admin),
+      404,
+      'AB08',
+      /not found in workspace "ws-other"/,
+    );
     expect((await call(t, 'PUT', `/v1/configs/${inOther.slug}`, t.admin, { name: 'y', workspace_id: 'ws-other' })).status).toBe(200);
 
     const narrow = await adminKey(t, ['configs.list']);
-    expectAdminError(await call(t, 'POST', '/v1/configs', narrow, { name: 'x', config: { retry: { attempts: 1 } }, workspace_id: other.id }), 403, 'AB03', /configs\.create/);
+    expectAdminError(
+      await call(t, 'POST', '/v1/configs', narrow, { name: 'x', config: { retry: { attempts: 1 } }, workspace_id: other.id }),
+      403,
+      'AB03',
+      /configs\.create/,
+    );
   });
 });
 
@@ -260,9 +306,15 @@ describe('all or nothing', () => {
     const before = t.app.services.configs.resolveConfig(t.credentials.workspace.id, created.slug);
     const second = await create(t.workspace, { name: 'second' });
     breakVersions();
-    const res = await call(t, 'PUT', `/v1/configs/${second.slug}`, t.workspace, { name: 'new', is_default: 1, config: { retry: { attempts: 1 } } });
+    const res = await call(t, 'PUT', `/v1/configs/${second.slug}`, t.workspace, {
+      name: 'new',
+      is_default: 1,
+      config: { retry: { attempts: 1 } },
+    });
     expect(res.status).toBe(500);
-    const row = t.stores.db.prepare<[string], { name: string; current_version_id: string; is_default: number }>('SELECT * FROM configs WHERE id = ?');
+    const row = t.stores.db.prepare<[string], { name: string; current_version_id: string; is_default: number }>(
+      'SELECT * FROM configs WHERE id = ?',
+    );
     expect(row.get(second.id)).toMatchObject({ name: 'second', current_version_id: second.version_id, is_default: 0 });
     // The other config's default flag was cleared inside the failed transaction, so it is back.
     expect(row.get(created.id)).toMatchObject({ is_default: 1 });
@@ -287,7 +339,12 @@ describe('resolveConfig, the request path', () => {
     t.stores.db.prepare("UPDATE configs SET status = 'active' WHERE id = ?").run(created.id);
 
     const put = await call(t, 'PUT', `/v1/configs/${created.slug}`, t.workspace, { config: { provider: '@primary' } });
-    expect(resolveConfig(ws, created.slug)).toEqual({ id: created.id, slug: created.slug, versionId: put.body.version_id, config: { provider: '@primary' } });
+    expect(resolveConfig(ws, created.slug)).toEqual({
+      id: created.id,
+      slug: created.slug,
+      versionId: put.body.version_id,
+      config: { provider: '@primary' },
+    });
 
     await call(t, 'PUT', `/v1/configs/${created.slug}`, t.workspace, { status: 'archived' });
     expect(resolveConfig(ws, created.slug)).toBeNull();
@@ -301,7 +358,7 @@ describe('resolveConfig, the request path', () => {
 
   it('refuses a stored config that no longer validates, naming the config', async () => {
     const created = await create(t.workspace);
-    t.stores.db.prepare("UPDATE config_versions SET config = '{\"retries\":1}' WHERE config_id = ?").run(created.id);
+    t.stores.db.prepare('UPDATE config_versions SET config = \'{"retries":1}\' WHERE config_id = ?').run(created.id);
     expect(() => t.app.services.configs.resolveConfig(t.credentials.workspace.id, created.slug)).toThrowError(
       new RegExp(`Saved config "${created.slug}" \\(version 1\\) is not valid: config has an unknown key "retries"`),
     );

@@ -48,7 +48,9 @@ export function configsRepository(db: Sqlite) {
   const insertVersion = db.prepare(`INSERT INTO config_versions (id, config_id, version, name, config, created_by, created_at)
     VALUES (@id, @config_id, @version, @name, @config, @created_by, @created_at)`);
   const lastVersion = db.prepare<[string], { n: number | null }>('SELECT max(version) AS n FROM config_versions WHERE config_id = ?');
-  const clearDefault = db.prepare<[string, string]>('UPDATE configs SET is_default = 0 WHERE workspace_id = ? AND is_default = 1 AND id <> ?');
+  const clearDefault = db.prepare<[string, string]>(
+    'UPDATE configs SET is_default = 0 WHERE workspace_id = ? AND is_default = 1 AND id <> ?',
+  );
   const remove = db.prepare<[string]>('DELETE FROM configs WHERE id = ?');
   const versionsOf = db.prepare<[string, number, number], ConfigVersionRow>(
     'SELECT * FROM config_versions WHERE config_id = ? ORDER BY version DESC LIMIT ? OFFSET ?',

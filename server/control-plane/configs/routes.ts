@@ -27,27 +27,22 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
     configs.list(req.auth!, req.query, paging(req.query.current_page, req.query.page_size, 100)),
   );
 
-  app.get(
-    '/configs/:slug',
-    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: ConfigDetail } } },
-    async (req) => configs.get(req.auth!, req.params.slug, req.query.workspace_id),
+  app.get('/configs/:slug', { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: ConfigDetail } } }, async (req) =>
+    configs.get(req.auth!, req.params.slug, req.query.workspace_id),
   );
 
-  app.put(
-    '/configs/:slug',
-    { schema: { params: SlugParams, body: UpdateConfigBody, response: { 200: ConfigWritten } } },
-    async (req) => configs.update(req.auth!, req.params.slug, req.body),
+  app.put('/configs/:slug', { schema: { params: SlugParams, body: UpdateConfigBody, response: { 200: ConfigWritten } } }, async (req) =>
+    configs.update(req.auth!, req.params.slug, req.body),
   );
 
-  app.delete(
-    '/configs/:slug',
-    { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Empty } } },
-    async (req) => configs.delete(req.auth!, req.params.slug, req.query.workspace_id),
+  app.delete('/configs/:slug', { schema: { params: SlugParams, querystring: WorkspaceQuery, response: { 200: Empty } } }, async (req) =>
+    configs.delete(req.auth!, req.params.slug, req.query.workspace_id),
   );
 
   app.get(
     '/configs/:slug/versions',
     { schema: { params: SlugParams, querystring: VersionsQuery, response: { 200: ConfigVersionList } } },
-    async (req) => configs.versions(req.auth!, req.params.slug, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
+    async (req) =>
+      configs.versions(req.auth!, req.params.slug, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
   );
 };

@@ -196,7 +196,15 @@ export function configsService(deps: ConfigsDeps) {
     const name = input.name ?? row.name;
     mutate(() => {
       if (isDefault) repo.clearOtherDefaults(row.workspace_id, row.id);
-      repo.insertVersion({ id: versionId, config_id: row.id, version: repo.nextVersion(row.id), name, config, created_by: actor, created_at: at });
+      repo.insertVersion({
+        id: versionId,
+        config_id: row.id,
+        version: repo.nextVersion(row.id),
+        name,
+        config,
+        created_by: actor,
+        created_at: at,
+      });
       repo.update(row.id, {
         name,
         status: input.status ?? row.status,

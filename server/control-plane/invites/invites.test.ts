@@ -70,7 +70,12 @@ describe('invites through the Admin API', () => {
       'AB01',
       /cannot hold these scopes: audit_logs\.list/,
     );
-    expectAdminError(await invite({ workspace_api_key_details: { scopes: ['completions.write'] } }), 400, 'AB01', /needs at least one workspace/);
+    expectAdminError(
+      await invite({ workspace_api_key_details: { scopes: ['completions.write'] } }),
+      400,
+      'AB01',
+      /needs at least one workspace/,
+    );
     expectAdminError(await invite({ role: 'owner' }), 400, 'AB01', /body\.role must be one of: "admin", "member"/);
     expectAdminError(await invite({ email: 'not-an-email' }), 400, 'AB01', /body\.email must match format "email"/);
     expectAdminError(await invite({}, t.workspace), 403, 'AB03', /organisation_users\.create/);
@@ -80,7 +85,11 @@ describe('invites through the Admin API', () => {
   it('lists with camelCase paging and status, role and email filters; cancels and resends', async () => {
     t = await startTestApp();
     const ids: string[] = [];
-    for (const [email, role] of [['a@example.com', 'member'], ['b@example.com', 'admin'], ['c@example.com', 'member']] as const) {
+    for (const [email, role] of [
+      ['a@example.com', 'member'],
+      ['b@example.com', 'admin'],
+      ['c@example.com', 'member'],
+    ] as const) {
       ids.push(ok(await call(t, 'POST', '/v1/admin/users/invites', t.admin, { email, role, workspaces: [] })).id);
     }
     const emails = (res: Reply) => ok(res).data.map((i: { email: string }) => i.email);
@@ -90,25 +99,42 @@ describe('invites through the Admin API', () => {
     expect([page.total, page.data.length, page.object]).toEqual([3, 1, 'list']);
 
     // Cancel: the row stays, marked cancelled; cancelling again is harmless; it cannot be resent.
-    const cancel = await t.app.inject({ method: 'DELETE', url: `/v1/admin/users/invites/${ids[0]}`, headers: { ...t.admin, 'content-type': 'application/json' }, payload: JSON.stringify({ inviteId: ids[0] }) });
+    const cancel = await t.app.inject({
+      method: 'DELETE',
+      url: `/v1/admin/users/invites/${ids[0]}`,
+      headers: { ...t.admin, 'content-type': 'application/json' },
+      payload: JSON.stringify({ inviteId: ids[0] }),
+    });
     expect([cancel.statusCode, cancel.json()]).toEqual([200, {}]);
     ok(await call(t, 'DELETE', `/v1/admin/users/invites/${ids[0]}`, t.admin));
     expect(emails(await call(t, 'GET', '/v1/admin/users/invites?status=cancelled', t.admin))).toEqual(['a@example.com']);
     expect(emails(await call(t, 'GET', '/v1/admin/users/invites?status=pending', t.admin))).toEqual(['c@example.com', 'b@example.com']);
-    expectAdminError(await call(t, 'POST', `/v1/admin/users/invites/${ids[0]}/resend`, t.admin), 409, 'AB07', /is cancelled and cannot be resent/);
+    expectAdminError(
+      await call(t, 'POST', `/v1/admin/users/invites/${ids[0]}/resend`, t.admin),
+      409,
+      'AB07',
+      /is cancelled and cannot be resent/,
+    );
 
     // Resend: a new link; the old one stops working.
     const first = (await call(t, 'GET', `/v1/admin/users/invites/${ids[2]}`, t.admin)).body;
     expect(first.status).toBe('pending');
     const resent = ok(await call(t, 'POST', `/v1/admin/users/invites/${ids[2]}/resend`, t.admin));
-    expect(resent).toEqual({ id: ids[2], inviteLink: expect.stringContaining('/invite/'), invite_link: resent.inviteLink, expires_at: expect.any(String) });
+    expect(resent).toEqual({
+      id: ids[2],
+      inviteLink: expect.stringContaining('/invite/'),
+      invite_link: resent.inviteLink,
+      expires_at: expect.any(String),
+    });
     expectAdminError(await call(t, 'GET', '/v1/admin/users/invites/nope', t.admin), 404, 'AB08', 'Invite "nope" was not found');
   });
 
   it('an invite expires after 7 days; resending revives it with a new link', async () => {
     let clock = Date.parse('2030-03-01T12:00:00Z');
     t = await startTestApp({ now: () => clock });
-    const created = ok(await call(t, 'POST', '/v1/admin/users/invites', t.admin, { email: 'late@example.com', role: 'member', workspaces: [] }));
+    const created = ok(
+      await call(t, 'POST', '/v1/admin/users/invites', t.admin, { email: 'late@example.com', role: 'member', workspaces: [] }),
+    );
     clock += 7 * DAY + 1;
     expect(ok(await call(t, 'GET', `/v1/admin/users/invites/${created.id}`, t.admin)).status).toBe('expired');
     expect(ok(await call(t, 'GET', '/v1/admin/users/invites?status=expired', t.admin)).total).toBe(1);
@@ -167,7 +193,10 @@ describe('the invite link, end to end over HTTP', () => {
       body: JSON.stringify({
         email: 'grace@example.com',
         role: 'member',
-        workspaces: [{ id: team.slug, role: 'manager' }, { id: 'ws-default', role: 'member' }],
+        workspaces: [
+          { id: team.slug, role: 'manager' },
+          { id: 'ws-default', role: 'member' },
+        ],
         workspace_api_key_details: { scopes: ['workspaces.read', 'workspace_users.list'], name: 'grace laptop' },
       }),
     });
@@ -205,7 +234,9 @@ describe('the invite link, end to end over HTTP', () => {
     expect(accepted.api_keys.map((k) => k.workspace_slug).sort()).toEqual([team.slug, 'ws-default'].sort());
 
     // The password is stored as a scrypt hash that verifies, never as text.
-    const row = t.stores.db.prepare<[string], { password_hash: string }>('SELECT password_hash FROM users WHERE id = ?').get(accepted.user.id)!;
+    const row = t.stores.db
+      .prepare<[string], { password_hash: string }>('SELECT password_hash FROM users WHERE id = ?')
+      .get(accepted.user.id)!;
     expect(row.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
     expect(await verifyPassword('correct horse battery staple', row.password_hash)).toBe(true);
 
@@ -229,7 +260,8 @@ describe('the invite link, end to end over HTTP', () => {
 
     // Neither the password, nor the link's token, nor the raw keys are stored anywhere (audit log included).
     const dump = dumpDatabase(t);
-    for (const secret of ['correct horse battery staple', token, ...accepted.api_keys.map((k) => k.key)]) expect(dump).not.toContain(secret);
+    for (const secret of ['correct horse battery staple', token, ...accepted.api_keys.map((k) => k.key)])
+      expect(dump).not.toContain(secret);
   });
 
   it('a workspace key cannot manage invites', async () => {

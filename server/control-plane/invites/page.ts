@@ -60,7 +60,10 @@ const SCRIPT = `
 `;
 
 const MESSAGES: Record<Exclude<InvitePreview['state'], 'pending'>, { status: number; text: string }> = {
-  invalid: { status: 404, text: 'This invite link is not valid. Check that you copied all of it, or ask an administrator for a new invite.' },
+  invalid: {
+    status: 404,
+    text: 'This invite link is not valid. Check that you copied all of it, or ask an administrator for a new invite.',
+  },
   expired: { status: 410, text: 'This invite has expired. Ask an administrator to resend it.' },
   cancelled: { status: 410, text: 'This invite was cancelled. Ask an administrator for a new invite.' },
   accepted: { status: 409, text: 'This invite has already been used. Sign in with the account it created.' },

@@ -69,9 +69,7 @@ export function invitesRepository(db: Sqlite) {
     "SELECT * FROM invites WHERE organisation_id = ? AND email = ? AND status = 'pending' AND expires_at > ?",
   );
   const cancel = db.prepare("UPDATE invites SET status = 'cancelled', cancelled_at = ?, last_updated_at = ? WHERE id = ?");
-  const renew = db.prepare(
-    "UPDATE invites SET token_hash = ?, status = 'pending', expires_at = ?, last_updated_at = ? WHERE id = ?",
-  );
+  const renew = db.prepare("UPDATE invites SET token_hash = ?, status = 'pending', expires_at = ?, last_updated_at = ? WHERE id = ?");
   // Only a pending, unexpired invite can be accepted, and only once: the WHERE clause is the guard.
   const accept = db.prepare(`UPDATE invites SET status = 'accepted', accepted_at = ?, accepted_user_id = ?, last_updated_at = ?
     WHERE id = ? AND status = 'pending' AND expires_at > ?`);

@@ -40,10 +40,8 @@ export const inviteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     invites.cancel(req.auth!, req.params.inviteId),
   );
 
-  app.post(
-    '/admin/users/invites/:inviteId/resend',
-    { schema: { params: InviteParams, response: { 200: ResentInvite } } },
-    async (req) => invites.resend(req.auth!, req.params.inviteId, baseUrlOf(req)),
+  app.post('/admin/users/invites/:inviteId/resend', { schema: { params: InviteParams, response: { 200: ResentInvite } } }, async (req) =>
+    invites.resend(req.auth!, req.params.inviteId, baseUrlOf(req)),
   );
 
   // No API key: the invite token is the credential. Recorded in the audit log (token and

@@ -81,7 +81,13 @@ export const AcceptedInvite = Type.Object({
   user: User,
   /** The raw keys, shown only here. */
   api_keys: Type.Array(
-    Type.Object({ id: Type.String(), key: Type.String(), workspace_id: Type.String(), workspace_slug: Type.String(), scopes: Type.Array(Type.String()) }),
+    Type.Object({
+      id: Type.String(),
+      key: Type.String(),
+      workspace_id: Type.String(),
+      workspace_slug: Type.String(),
+      scopes: Type.Array(Type.String()),
+    }),
   ),
 });
 

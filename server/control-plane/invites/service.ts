@@ -98,7 +98,8 @@ export function invitesService(deps: InvitesDeps) {
   }
 
   function requireOrganisationCaller(auth: AuthContext): void {
-    if (auth.workspaceId !== null) throw forbidden('You do not have enough permissions to execute this request (invites are managed at the organisation level)');
+    if (auth.workspaceId !== null)
+      throw forbidden('You do not have enough permissions to execute this request (invites are managed at the organisation level)');
   }
 
   function checkWorkspaces(auth: AuthContext, wanted: CreateInviteInput['workspaces']) {
@@ -128,7 +129,9 @@ export function invitesService(deps: InvitesDeps) {
       throw badRequest(`A workspace-user key cannot hold these scopes: ${bad.join(', ')}`, { param: 'workspace_api_key_details.scopes' });
     }
     if (!hasScope(auth, 'workspace_user_api_keys.create')) {
-      throw forbidden('You do not have enough permissions to execute this request (this API key lacks the "workspace_user_api_keys.create" scope)');
+      throw forbidden(
+        'You do not have enough permissions to execute this request (this API key lacks the "workspace_user_api_keys.create" scope)',
+      );
     }
     if (details.expires_at) {
       const at = Date.parse(details.expires_at);
@@ -176,11 +179,7 @@ export function invitesService(deps: InvitesDeps) {
     return { ...view(row, nowIso), invite_link: inviteLink(baseUrl, token) };
   }
 
-  function list(
-    auth: AuthContext,
-    query: { status?: InviteStatus; role?: 'admin' | 'member'; email?: string },
-    page: Paging,
-  ) {
+  function list(auth: AuthContext, query: { status?: InviteStatus; role?: 'admin' | 'member'; email?: string }, page: Paging) {
     requireScope(auth, 'organisation_users.list');
     requireOrganisationCaller(auth);
     const nowIso = isoNow(deps.now());
@@ -305,7 +304,13 @@ export function invitesService(deps: InvitesDeps) {
               return { id: created.id, key: created.key, workspace_id: g.workspace_id, workspace_slug: g.slug, scopes: details.scopes };
             })
         : [];
-      return { user: userView(users.get(userId)!, grants.map((g) => g.workspace_id)), api_keys: apiKeys };
+      return {
+        user: userView(
+          users.get(userId)!,
+          grants.map((g) => g.workspace_id),
+        ),
+        api_keys: apiKeys,
+      };
     });
   }
 

@@ -30,7 +30,17 @@ const path = (suffix = '') => `/v1/admin/workspaces/${ws.id}/users${suffix}`;
 
 describe('adding and listing members', () => {
   it('adds org users with roles, then lists them with the documented fields', async () => {
-    expect(ok(await call(t, 'POST', path(), t.admin, { users: [{ id: alice.id, role: 'manager' }, { id: bob.id, role: 'member' }], workspaceId: ws.slug }))).toEqual({});
+    expect(
+      ok(
+        await call(t, 'POST', path(), t.admin, {
+          users: [
+            { id: alice.id, role: 'manager' },
+            { id: bob.id, role: 'member' },
+          ],
+          workspaceId: ws.slug,
+        }),
+      ),
+    ).toEqual({});
     const list = ok(await call(t, 'GET', path(), t.admin));
     expect(list).toEqual({
       total: 2,
@@ -59,7 +69,11 @@ describe('adding and listing members', () => {
   });
 
   it('filters by role and email and pages', async () => {
-    ok(await call(t, 'POST', path(), t.admin, { users: [alice, bob, carol].map((u) => ({ id: u.id, role: u === bob ? 'admin' : 'member' })) }));
+    ok(
+      await call(t, 'POST', path(), t.admin, {
+        users: [alice, bob, carol].map((u) => ({ id: u.id, role: u === bob ? 'admin' : 'member' })),
+      }),
+    );
     const emails = (res: Reply) => ok(res).data.map((m: { email: string }) => m.email);
     expect(emails(await call(t, 'GET', path('?role=admin'), t.admin))).toEqual(['bob@example.com']);
     expect(emails(await call(t, 'GET', path('?email=CAROL@example.com'), t.admin))).toEqual(['carol@example.com']);
@@ -70,7 +84,12 @@ describe('adding and listing members', () => {
   it('needs the user to be an org member first, and refuses a whole batch when one entry is wrong', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expectAdminError(
-      await call(t, 'POST', path(), t.admin, { users: [{ id: alice.id, role: 'member' }, { id: missing, role: 'member' }] }),
+      await call(t, 'POST', path(), t.admin, {
+        users: [
+          { id: alice.id, role: 'member' },
+          { id: missing, role: 'member' },
+        ],
+      }),
       404,
       'AB08',
       /is not a member of the organisation: invite them/,
@@ -79,12 +98,22 @@ describe('adding and listing members', () => {
     ok(await call(t, 'POST', path(), t.admin, { users: [{ id: alice.id, role: 'member' }] }));
     expectAdminError(await call(t, 'POST', path(), t.admin, { users: [{ id: alice.id, role: 'admin' }] }), 409, 'AB07', /already a member/);
     expectAdminError(
-      await call(t, 'POST', path(), t.admin, { users: [{ id: bob.id, role: 'member' }, { id: bob.id, role: 'admin' }] }),
+      await call(t, 'POST', path(), t.admin, {
+        users: [
+          { id: bob.id, role: 'member' },
+          { id: bob.id, role: 'admin' },
+        ],
+      }),
       400,
       'AB01',
       /listed twice/,
     );
-    expectAdminError(await call(t, 'POST', path(), t.admin, { users: [{ id: bob.id, role: 'owner' }] }), 400, 'AB01', /must be one of: "admin", "manager", "member"/);
+    expectAdminError(
+      await call(t, 'POST', path(), t.admin, { users: [{ id: bob.id, role: 'owner' }] }),
+      400,
+      'AB01',
+      /must be one of: "admin", "manager", "member"/,
+    );
     expect(countRows(t, 'workspace_members', 'workspace_id = ?', ws.id)).toBe(1);
   });
 
@@ -102,7 +131,12 @@ describe('changing roles and removing members', () => {
 
     const key = await userKey(t, ws.id, alice.id, ['workspaces.read']);
     ok(await call(t, 'GET', `/v1/admin/workspaces/${ws.id}`, key.headers));
-    const res = await t.app.inject({ method: 'DELETE', url: path(`/${alice.id}`), headers: { ...t.admin, 'content-type': 'application/json' }, payload: JSON.stringify({ workspaceId: ws.id, userId: alice.id }) });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: path(`/${alice.id}`),
+      headers: { ...t.admin, 'content-type': 'application/json' },
+      payload: JSON.stringify({ workspaceId: ws.id, userId: alice.id }),
+    });
     expect(res.statusCode).toBe(200);
     expect(countRows(t, 'api_keys', 'id = ?', key.id)).toBe(0);
     expect((await call(t, 'GET', `/v1/admin/workspaces/${ws.id}`, key.headers)).status).toBe(401);
@@ -119,15 +153,51 @@ describe('changing roles and removing members', () => {
 
 describe('who may grant which role', () => {
   it('a manager (through their user key) adds members and managers, not admins, and cannot demote an admin', async () => {
-    ok(await call(t, 'POST', path(), t.admin, { users: [{ id: alice.id, role: 'manager' }, { id: carol.id, role: 'admin' }] }));
-    const manager = (await userKey(t, ws.id, alice.id, ['workspace_users.create', 'workspace_users.update', 'workspace_users.delete', 'workspace_users.list'])).headers;
+    ok(
+      await call(t, 'POST', path(), t.admin, {
+        users: [
+          { id: alice.id, role: 'manager' },
+          { id: carol.id, role: 'admin' },
+        ],
+      }),
+    );
+    const manager = (
+      await userKey(t, ws.id, alice.id, [
+        'workspace_users.create',
+        'workspace_users.update',
+        'workspace_users.delete',
+        'workspace_users.list',
+      ])
+    ).headers;
     const dave = addUser(t, 'dave@example.com');
 
-    expectAdminError(await call(t, 'POST', path(), manager, { users: [{ id: bob.id, role: 'admin' }] }), 403, 'AB03', /a workspace manager cannot add a workspace admin/);
+    expectAdminError(
+      await call(t, 'POST', path(), manager, { users: [{ id: bob.id, role: 'admin' }] }),
+      403,
+      'AB03',
+      /a workspace manager cannot add a workspace admin/,
+    );
     expect(countRows(t, 'workspace_members', 'user_id = ?', bob.id)).toBe(0);
-    ok(await call(t, 'POST', path(), manager, { users: [{ id: bob.id, role: 'manager' }, { id: dave.id, role: 'member' }] }));
-    expectAdminError(await call(t, 'PUT', path(`/${bob.id}`), manager, { role: 'admin' }), 403, 'AB03', /cannot grant the role of a workspace admin/);
-    expectAdminError(await call(t, 'PUT', path(`/${carol.id}`), manager, { role: 'member' }), 403, 'AB03', /cannot change the role of a workspace admin/);
+    ok(
+      await call(t, 'POST', path(), manager, {
+        users: [
+          { id: bob.id, role: 'manager' },
+          { id: dave.id, role: 'member' },
+        ],
+      }),
+    );
+    expectAdminError(
+      await call(t, 'PUT', path(`/${bob.id}`), manager, { role: 'admin' }),
+      403,
+      'AB03',
+      /cannot grant the role of a workspace admin/,
+    );
+    expectAdminError(
+      await call(t, 'PUT', path(`/${carol.id}`), manager, { role: 'member' }),
+      403,
+      'AB03',
+      /cannot change the role of a workspace admin/,
+    );
     expectAdminError(await call(t, 'DELETE', path(`/${carol.id}`), manager), 403, 'AB03', /cannot remove a workspace admin/);
     ok(await call(t, 'DELETE', path(`/${dave.id}`), manager));
   });
@@ -137,7 +207,12 @@ describe('who may grant which role', () => {
     expectAdminError(await call(t, 'GET', path(), t.workspace), 403, 'AB03', /another workspace/);
     const readOnly = (await userKey(t, ws.id, alice.id, ['workspace_users.list'])).headers;
     expect(ok(await call(t, 'GET', path(), readOnly)).total).toBe(1);
-    expectAdminError(await call(t, 'POST', path(), readOnly, { users: [{ id: bob.id, role: 'member' }] }), 403, 'AB03', /workspace_users\.create/);
+    expectAdminError(
+      await call(t, 'POST', path(), readOnly, { users: [{ id: bob.id, role: 'member' }] }),
+      403,
+      'AB03',
+      /workspace_users\.create/,
+    );
   });
 
   it('an archived workspace takes no new members', async () => {

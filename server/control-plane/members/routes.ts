@@ -25,8 +25,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/admin/workspaces/:workspaceId/users',
     { schema: { params: WorkspaceOnlyParams, querystring: ListMembersQuery, response: { 200: WorkspaceMemberList } } },
-    async (req) =>
-      members.list(req.auth!, req.params.workspaceId, req.query, paging(req.query.current_page, req.query.page_size)),
+    async (req) => members.list(req.auth!, req.params.workspaceId, req.query, paging(req.query.current_page, req.query.page_size)),
   );
 
   app.get(
@@ -41,9 +40,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => members.update(req.auth!, req.params.workspaceId, req.params.userId, req.body.role),
   );
 
-  app.delete(
-    '/admin/workspaces/:workspaceId/users/:userId',
-    { schema: { params: MemberParams, response: { 200: Empty } } },
-    async (req) => members.delete(req.auth!, req.params.workspaceId, req.params.userId),
+  app.delete('/admin/workspaces/:workspaceId/users/:userId', { schema: { params: MemberParams, response: { 200: Empty } } }, async (req) =>
+    members.delete(req.auth!, req.params.workspaceId, req.params.userId),
   );
 };

@@ -6,13 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow } from '../../db/rows.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type AuthContext, requireScope } from '../../identity/auth.ts';
-import {
-  type RoleFacts,
-  type WorkspaceRole,
-  isOrgAdminRole,
-  workspaceGrantCeiling,
-  workspaceRoleWithin,
-} from '../../identity/roles.ts';
+import { type RoleFacts, type WorkspaceRole, isOrgAdminRole, workspaceGrantCeiling, workspaceRoleWithin } from '../../identity/roles.ts';
 import type { OwnedKeys } from '../users/ownedKeys.ts';
 import type { MemberRow, UserRow, UsersRepository } from '../users/repository.ts';
 import type { VisibleWorkspace } from '../workspaces/access.ts';

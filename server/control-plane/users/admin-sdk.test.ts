@@ -25,8 +25,17 @@ afterAll(async () => {
 
 describe('portkey-ai SDK: admin', () => {
   it('admin.workspaces: create, list, retrieve, update, delete', async () => {
-    const created = await portkey.admin.workspaces.create({ name: 'SDK Workspace', description: 'made by the SDK', defaults: { metadata: { env: 'sdk' } } });
-    expect(created).toMatchObject({ name: 'SDK Workspace', description: 'made by the SDK', object: 'workspace', defaults: { metadata: { env: 'sdk' }, is_default: 0 } });
+    const created = await portkey.admin.workspaces.create({
+      name: 'SDK Workspace',
+      description: 'made by the SDK',
+      defaults: { metadata: { env: 'sdk' } },
+    });
+    expect(created).toMatchObject({
+      name: 'SDK Workspace',
+      description: 'made by the SDK',
+      object: 'workspace',
+      defaults: { metadata: { env: 'sdk' }, is_default: 0 },
+    });
     expect(created.slug).toMatch(/^ws-sdk-workspace-/);
 
     const listed = await portkey.admin.workspaces.list({ name: 'SDK', page_size: 10, current_page: 0 });
@@ -56,10 +65,19 @@ describe('portkey-ai SDK: admin', () => {
     const list = await portkey.admin.workspaces.users.list({ workspaceId: ws.slug, role: 'member', page_size: 5, current_page: 0 });
     expect(lastRequest('GET').url).toContain(`workspaceId=${ws.slug}`);
     expect(list.total).toBe(1);
-    expect(list.data![0]).toMatchObject({ object: 'workspace-user', id: user.id, email: 'sdk-member@example.com', role: 'member', workspace_id: ws.id });
+    expect(list.data![0]).toMatchObject({
+      object: 'workspace-user',
+      id: user.id,
+      email: 'sdk-member@example.com',
+      role: 'member',
+      workspace_id: ws.id,
+    });
 
     await portkey.admin.workspaces.users.update({ workspaceId: ws.id, userId: user.id, role: 'manager' });
-    expect(await portkey.admin.workspaces.users.retrieve({ workspaceId: ws.id, userId: user.id })).toMatchObject({ role: 'manager', org_role: 'member' });
+    expect(await portkey.admin.workspaces.users.retrieve({ workspaceId: ws.id, userId: user.id })).toMatchObject({
+      role: 'manager',
+      org_role: 'member',
+    });
 
     await portkey.admin.workspaces.users.delete({ workspaceId: ws.id, userId: user.id });
     await expect(portkey.admin.workspaces.users.retrieve({ workspaceId: ws.id, userId: user.id })).rejects.toMatchObject({ status: 404 });
@@ -93,11 +111,21 @@ describe('portkey-ai SDK: admin', () => {
     expect(invite.id).toBeTruthy();
     expect(invite.invite_link).toContain(`${t.url}/invite/`);
 
-    const list = await portkey.admin.users.invites.list({ email: 'sdk-invitee@example.com', status: 'pending', pageSize: 10, currentPage: 0 });
+    const list = await portkey.admin.users.invites.list({
+      email: 'sdk-invitee@example.com',
+      status: 'pending',
+      pageSize: 10,
+      currentPage: 0,
+    });
     expect(list).toMatchObject({ object: 'list', total: 1, data: [{ object: 'invite', id: invite.id, status: 'pending' }] });
 
     const got = await portkey.admin.users.invites.retrieve({ inviteId: invite.id });
-    expect(got).toMatchObject({ email: 'sdk-invitee@example.com', role: 'member', accepted_at: null, workspaces: [{ workspace_id: t.credentials.workspace.id, role: 'admin' }] });
+    expect(got).toMatchObject({
+      email: 'sdk-invitee@example.com',
+      role: 'member',
+      accepted_at: null,
+      workspaces: [{ workspace_id: t.credentials.workspace.id, role: 'admin' }],
+    });
 
     const resent = await portkey.admin.users.invites.resend({ inviteId: invite.id });
     expect(resent.inviteLink).toContain('/invite/');

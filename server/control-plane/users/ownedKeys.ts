@@ -5,9 +5,7 @@ import type { Sqlite } from '../../db/sqlite.ts';
 
 export function ownedKeys(db: Sqlite) {
   const allIds = db.prepare<[string], { id: string }>('SELECT id FROM api_keys WHERE user_id = ?');
-  const inWorkspaceIds = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM api_keys WHERE user_id = ? AND workspace_id = ?',
-  );
+  const inWorkspaceIds = db.prepare<[string, string], { id: string }>('SELECT id FROM api_keys WHERE user_id = ? AND workspace_id = ?');
   const removeAll = db.prepare('DELETE FROM api_keys WHERE user_id = ?');
   const removeInWorkspace = db.prepare('DELETE FROM api_keys WHERE user_id = ? AND workspace_id = ?');
   return {

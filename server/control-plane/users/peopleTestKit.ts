@@ -37,8 +37,18 @@ export function addUser(t: TestApp, email: string, role: OrgRole = 'member', wor
 }
 
 /** A workspace user key for `userId` (created with the admin key), with the given scopes. */
-export async function userKey(t: TestApp, workspaceId: string, userId: string, scopes: string[]): Promise<{ id: string; headers: Headers }> {
-  const res = await call(t, 'POST', '/v1/api-keys/workspace/user', t.admin, { name: 'user key', workspace_id: workspaceId, user_id: userId, scopes });
+export async function userKey(
+  t: TestApp,
+  workspaceId: string,
+  userId: string,
+  scopes: string[],
+): Promise<{ id: string; headers: Headers }> {
+  const res = await call(t, 'POST', '/v1/api-keys/workspace/user', t.admin, {
+    name: 'user key',
+    workspace_id: workspaceId,
+    user_id: userId,
+    scopes,
+  });
   if (res.status !== 200) throw new Error(`could not create a user key: ${res.text}`);
   return { id: res.body.id, headers: { 'x-portkey-api-key': res.body.key } };
 }

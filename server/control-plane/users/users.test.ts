@@ -65,13 +65,28 @@ describe('changing roles', () => {
     const u = addUser(t, 'pat@example.com');
     const updated = ok(await call(t, 'PUT', `/v1/admin/users/${u.id}`, t.admin, { role: 'admin', userId: u.id }));
     expect(updated).toMatchObject({ object: 'user', id: u.id, role: 'admin' });
-    expectAdminError(await call(t, 'PUT', `/v1/admin/users/${u.id}`, t.admin, { role: 'admin' }), 400, 'AB01', /already has the role "admin"/);
-    expectAdminError(await call(t, 'PUT', `/v1/admin/users/${u.id}`, t.admin, { role: 'owner' }), 400, 'AB01', /body\.role must be one of: "admin", "member"/);
+    expectAdminError(
+      await call(t, 'PUT', `/v1/admin/users/${u.id}`, t.admin, { role: 'admin' }),
+      400,
+      'AB01',
+      /already has the role "admin"/,
+    );
+    expectAdminError(
+      await call(t, 'PUT', `/v1/admin/users/${u.id}`, t.admin, { role: 'owner' }),
+      400,
+      'AB01',
+      /body\.role must be one of: "admin", "member"/,
+    );
   });
 
   it('never demotes the last owner, but does once there is another', async () => {
     const owner = ownerId(t);
-    expectAdminError(await call(t, 'PUT', `/v1/admin/users/${owner}`, t.admin, { role: 'admin' }), 409, 'AB07', /last owner and cannot be demoted/);
+    expectAdminError(
+      await call(t, 'PUT', `/v1/admin/users/${owner}`, t.admin, { role: 'admin' }),
+      409,
+      'AB07',
+      /last owner and cannot be demoted/,
+    );
     addUser(t, 'second-owner@example.com', 'owner');
     expect(ok(await call(t, 'PUT', `/v1/admin/users/${owner}`, t.admin, { role: 'admin' })).role).toBe('admin');
   });
@@ -82,10 +97,19 @@ describe('removing users', () => {
     const u = addUser(t, 'leaver@example.com', 'member', [[t.credentials.workspace.id, 'member']]);
     const key = await userKey(t, t.credentials.workspace.id, u.id, ['workspaces.read']);
     ok(await call(t, 'GET', `/v1/admin/workspaces/${t.credentials.workspace.id}`, key.headers));
-    const res = await t.app.inject({ method: 'DELETE', url: `/v1/admin/users/${u.id}`, headers: { ...t.admin, 'content-type': 'application/json' }, payload: JSON.stringify({ userId: u.id }) });
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/v1/admin/users/${u.id}`,
+      headers: { ...t.admin, 'content-type': 'application/json' },
+      payload: JSON.stringify({ userId: u.id }),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({});
-    expect([countRows(t, 'users', 'id = ?', u.id), countRows(t, 'workspace_members', 'user_id = ?', u.id), countRows(t, 'api_keys', 'user_id = ?', u.id)]).toEqual([0, 0, 0]);
+    expect([
+      countRows(t, 'users', 'id = ?', u.id),
+      countRows(t, 'workspace_members', 'user_id = ?', u.id),
+      countRows(t, 'api_keys', 'user_id = ?', u.id),
+    ]).toEqual([0, 0, 0]);
     expect((await call(t, 'GET', `/v1/admin/workspaces/${t.credentials.workspace.id}`, key.headers)).status).toBe(401);
     expectAdminError(await call(t, 'GET', `/v1/admin/users/${u.id}`, t.admin), 404, 'AB08', /was not found/);
   });

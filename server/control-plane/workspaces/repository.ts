@@ -29,7 +29,16 @@ export interface WorkspaceRecord extends WorkspaceRow {
 export type WorkspaceChanges = Partial<
   Pick<
     WorkspaceRecord,
-    'name' | 'description' | 'status' | 'defaults' | 'metadata' | 'usage_limits' | 'rate_limits' | 'current_usage' | 'last_reset_at' | 'last_updated_at'
+    | 'name'
+    | 'description'
+    | 'status'
+    | 'defaults'
+    | 'metadata'
+    | 'usage_limits'
+    | 'rate_limits'
+    | 'current_usage'
+    | 'last_reset_at'
+    | 'last_updated_at'
   >
 >;
 
@@ -47,9 +56,7 @@ export interface WorkspaceListFilter {
 export function workspacesRepository(db: Sqlite) {
   const byId = db.prepare<[string], WorkspaceRecord>('SELECT * FROM workspaces WHERE id = ?');
   const bySlug = db.prepare<[string], WorkspaceRecord>('SELECT * FROM workspaces WHERE slug = ?');
-  const defaultOf = db.prepare<[string], WorkspaceRecord>(
-    'SELECT * FROM workspaces WHERE organisation_id = ? AND is_default = 1',
-  );
+  const defaultOf = db.prepare<[string], WorkspaceRecord>('SELECT * FROM workspaces WHERE organisation_id = ? AND is_default = 1');
   const insert = db.prepare(`INSERT INTO workspaces
     (id, organisation_id, slug, name, description, is_default, status, defaults, usage_limits, rate_limits, metadata,
      created_at, last_updated_at)

@@ -21,10 +21,8 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     workspaces.create(req.auth!, req.body),
   );
 
-  app.get(
-    '/admin/workspaces',
-    { schema: { querystring: ListWorkspacesQuery, response: { 200: WorkspaceList } } },
-    async (req) => workspaces.list(req.auth!, req.query, paging(req.query.current_page, req.query.page_size)),
+  app.get('/admin/workspaces', { schema: { querystring: ListWorkspacesQuery, response: { 200: WorkspaceList } } }, async (req) =>
+    workspaces.list(req.auth!, req.query, paging(req.query.current_page, req.query.page_size)),
   );
 
   app.get(

@@ -52,25 +52,47 @@ describe('creating and reading workspaces', () => {
     const byId = ok(await call(t, 'GET', `/v1/admin/workspaces/${created.id}`, t.admin));
     const bySlug = ok(await call(t, 'GET', `/v1/admin/workspaces/${created.slug}`, t.admin));
     expect(bySlug).toEqual(byId);
-    expect(byId).toMatchObject({ ...created, users: [expect.objectContaining({ object: 'workspace-user', id: member.id, email: 'dev@example.com', role: 'member', org_role: 'member' })] });
+    expect(byId).toMatchObject({
+      ...created,
+      users: [
+        expect.objectContaining({ object: 'workspace-user', id: member.id, email: 'dev@example.com', role: 'member', org_role: 'member' }),
+      ],
+    });
   });
 
   it('shows the default workspace with its members, and 404s unknown ones', async () => {
     const ws = ok(await call(t, 'GET', `/v1/admin/workspaces/${t.credentials.workspace.slug}`, t.admin));
-    expect(ws).toMatchObject({ id: t.credentials.workspace.id, defaults: { is_default: 1 }, users: [expect.objectContaining({ role: 'admin', org_role: 'owner' })] });
+    expect(ws).toMatchObject({
+      id: t.credentials.workspace.id,
+      defaults: { is_default: 1 },
+      users: [expect.objectContaining({ role: 'admin', org_role: 'owner' })],
+    });
     expectAdminError(await call(t, 'GET', '/v1/admin/workspaces/ws-nope', t.admin), 404, 'AB08', 'Workspace "ws-nope" was not found');
   });
 
   it('refuses bad input and writes nothing', async () => {
     const before = countRows(t, 'workspaces');
-    expectAdminError(await call(t, 'POST', '/v1/admin/workspaces', t.admin, { description: 'no name' }), 400, 'AB01', 'Invalid request: body must have the property "name"');
     expectAdminError(
-      await call(t, 'POST', '/v1/admin/workspaces', t.admin, { name: 'x', usage_limits: [{ credit_limit: 10, periodic_reset: 'weekly', periodic_reset_days: 3 }] }),
+      await call(t, 'POST', '/v1/admin/workspaces', t.admin, { description: 'no name' }),
+      400,
+      'AB01',
+      'Invalid request: body must have the property "name"',
+    );
+    expectAdminError(
+      await call(t, 'POST', '/v1/admin/workspaces', t.admin, {
+        name: 'x',
+        usage_limits: [{ credit_limit: 10, periodic_reset: 'weekly', periodic_reset_days: 3 }],
+      }),
       400,
       'AB01',
       /periodic_reset or periodic_reset_days/,
     );
-    expectAdminError(await call(t, 'POST', '/v1/admin/workspaces', t.admin, { name: 'x', users: ['nobody@example.com'] }), 404, 'AB08', /invite them first/);
+    expectAdminError(
+      await call(t, 'POST', '/v1/admin/workspaces', t.admin, { name: 'x', users: ['nobody@example.com'] }),
+      404,
+      'AB08',
+      /invite them first/,
+    );
     expectAdminError(
       await call(t, 'POST', '/v1/admin/workspaces', t.admin, { name: 'x', defaults: { user_api_key_config: 'pc-none' } }),
       400,
@@ -172,14 +194,22 @@ describe('updating workspaces', () => {
     t.stores.db.prepare('UPDATE workspaces SET current_usage = 7.5 WHERE id = ?').run(ws.id);
     const updated = ok(await call(t, 'PUT', `/v1/admin/workspaces/${ws.id}`, t.admin, { reset_usage: true }));
     expect(updated.last_reset_at).toEqual(expect.any(String));
-    expect(t.stores.db.prepare<[string], { current_usage: number }>('SELECT current_usage FROM workspaces WHERE id = ?').get(ws.id)!.current_usage).toBe(0);
+    expect(
+      t.stores.db.prepare<[string], { current_usage: number }>('SELECT current_usage FROM workspaces WHERE id = ?').get(ws.id)!
+        .current_usage,
+    ).toBe(0);
   });
 
   it('lets a workspace key update its own workspace, but not archive it or touch another', async () => {
     const path = `/v1/admin/workspaces/${t.credentials.workspace.id}`;
     ok(await call(t, 'PUT', path, t.workspace, { description: 'edited by its own key' }));
     const other = await create({ name: 'Other' });
-    expectAdminError(await call(t, 'PUT', `/v1/admin/workspaces/${other.id}`, t.workspace, { name: 'mine now' }), 403, 'AB03', /another workspace/);
+    expectAdminError(
+      await call(t, 'PUT', `/v1/admin/workspaces/${other.id}`, t.workspace, { name: 'mine now' }),
+      403,
+      'AB03',
+      /another workspace/,
+    );
     expectAdminError(await call(t, 'PUT', path, t.workspace, { status: 'archived' }), 403, 'AB03', /only organisation admins/);
   });
 });
@@ -231,8 +261,23 @@ describe('deleting workspaces', () => {
     const member = addUser(t, 'member@example.com', 'member', [[ws.id, 'member']]);
     const key = await workspaceKey(t, ws.id, ['workspaces.read', 'configs.create']);
     ok(await call(t, 'POST', '/v1/configs', key, { name: 'cfg', config: { retry: { attempts: 1 } } }));
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Team', slug: 'team-int', ai_provider_id: 'openai', workspace_id: ws.id, key: 'sk-team-000000000000' }));
-    ok(await call(t, 'POST', '/v1/integrations', t.admin, { name: 'Shared', slug: 'shared-int', ai_provider_id: 'openai', key: 'sk-org-0000000000000' }));
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Team',
+        slug: 'team-int',
+        ai_provider_id: 'openai',
+        workspace_id: ws.id,
+        key: 'sk-team-000000000000',
+      }),
+    );
+    ok(
+      await call(t, 'POST', '/v1/integrations', t.admin, {
+        name: 'Shared',
+        slug: 'shared-int',
+        ai_provider_id: 'openai',
+        key: 'sk-org-0000000000000',
+      }),
+    );
     ok(await call(t, 'PUT', '/v1/integrations/shared-int/workspaces', t.admin, { workspaces: [{ id: ws.id, enabled: true }] }));
     return { ws, key, member };
   }
@@ -269,7 +314,12 @@ describe('deleting workspaces', () => {
     expectAdminError(await reply(del(empty.id, { name: 'Not it' })), 400, 'AB01', /does not match/);
     ok(await reply(del(empty.slug)));
     expect(countRows(t, 'workspaces', 'id = ?', empty.id)).toBe(0);
-    expectAdminError(await reply(del(t.credentials.workspace.id, { force_delete: true })), 400, 'AB01', 'The default workspace cannot be deleted');
+    expectAdminError(
+      await reply(del(t.credentials.workspace.id, { force_delete: true })),
+      400,
+      'AB01',
+      'The default workspace cannot be deleted',
+    );
     expectAdminError(await reply(del(empty.id)), 404, 'AB08', /was not found/);
   });
 

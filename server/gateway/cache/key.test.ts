@@ -27,7 +27,18 @@ describe('cacheKey', () => {
     ['metadata', { metadata: { _user: 'alice' } }],
     ['model', { body: { ...(base.body as object), model: 'gpt-4o' } }],
     ['a parameter', { body: { ...(base.body as object), temperature: 0.1 } }],
-    ['message order', { body: { ...(base.body as object), messages: [{ role: 'user', content: 'Hi' }, { role: 'user', content: 'Yo' }] } }],
+    [
+      'message order',
+      {
+        body: {
+          ...(base.body as object),
+          messages: [
+            { role: 'user', content: 'Hi' },
+            { role: 'user', content: 'Yo' },
+          ],
+        },
+      },
+    ],
     ['anthropic-beta', { headers: { 'anthropic-beta': 'output-128k-2025-02-19' } }],
   ])('changes with the %s', (_, over) => {
     expect(key(over)).not.toBe(key());
@@ -49,14 +60,27 @@ describe('cacheKey', () => {
   it('keeps a nested field named stream: it is content, not delivery', () => {
     const withTool = (streamProp: boolean) => ({
       ...(base.body as object),
-      tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: { stream: { type: 'boolean', default: streamProp } } } } }],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'f', parameters: { type: 'object', properties: { stream: { type: 'boolean', default: streamProp } } } },
+        },
+      ],
     });
     expect(key({ body: withTool(true) })).not.toBe(key({ body: withTool(false) }));
   });
 
   it('ignores object key order at every depth, but not array order', () => {
-    const a = { model: 'm', messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }], response_format: { type: 'json_schema', json_schema: { name: 'n', schema: { a: 1, b: 2 } } } };
-    const b = { response_format: { json_schema: { schema: { b: 2, a: 1 }, name: 'n' }, type: 'json_schema' }, messages: [{ content: [{ text: 'x', type: 'text' }], role: 'user' }], model: 'm' };
+    const a = {
+      model: 'm',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }],
+      response_format: { type: 'json_schema', json_schema: { name: 'n', schema: { a: 1, b: 2 } } },
+    };
+    const b = {
+      response_format: { json_schema: { schema: { b: 2, a: 1 }, name: 'n' }, type: 'json_schema' },
+      messages: [{ content: [{ text: 'x', type: 'text' }], role: 'user' }],
+      model: 'm',
+    };
     expect(key({ body: a })).toBe(key({ body: b }));
     expect(key({ body: { stop: ['a', 'b'] } })).not.toBe(key({ body: { stop: ['b', 'a'] } }));
   });

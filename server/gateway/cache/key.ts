@@ -32,7 +32,12 @@ export interface CacheKeyInput {
 const KEY_VERSION = 'cache-key/1';
 
 /** Request headers that change what the upstream answers. Never a credential. */
-export const VARY_HEADERS: readonly string[] = ['anthropic-version', 'anthropic-beta', 'openai-beta', 'x-portkey-strict-open-ai-compliance'];
+export const VARY_HEADERS: readonly string[] = [
+  'anthropic-version',
+  'anthropic-beta',
+  'openai-beta',
+  'x-portkey-strict-open-ai-compliance',
+];
 
 /** Top-level body fields that change how the answer is delivered, not what it is. */
 const DELIVERY_FIELDS: ReadonlySet<string> = new Set(['stream', 'stream_options']);
@@ -100,7 +105,10 @@ function varyHeaders(headers: CacheKeyInput['headers']): Record<string, string> 
     const lower = name.toLowerCase();
     if (value === undefined || !VARY_HEADERS.includes(lower)) continue;
     // Comma lists (anthropic-beta) in any order and spacing are the same request.
-    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const parts = (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (parts.length > 0) out[lower] = parts.sort().join(',');
   }
   return out;

@@ -8,7 +8,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSseParser } from '../sse.ts';
 import type { ChatCompletion } from '../translate/openai-types.ts';
 import type { MessagesResponse } from '../translate/anthropic-types.ts';
-import { includeUsageRequested, replayAnthropicMessage, replayAsSse, replayChatCompletion, replayTextCompletion, textPieces, type TextCompletion } from './replay.ts';
+import {
+  includeUsageRequested,
+  replayAnthropicMessage,
+  replayAsSse,
+  replayChatCompletion,
+  replayTextCompletion,
+  textPieces,
+  type TextCompletion,
+} from './replay.ts';
 
 const CHAT: ChatCompletion = {
   id: 'chatcmpl-cached1',
@@ -111,14 +119,20 @@ describe('replay read by the OpenAI SDK', () => {
     const final = await client.chat.completions.stream(params).finalChatCompletion();
     const message = CHAT.choices[0]?.message;
     expect(final.id).toBe(CHAT.id);
-    expect(final.choices[0]?.message).toMatchObject({ role: 'assistant', content: message?.content, tool_calls: message?.tool_calls, annotations: [] });
+    expect(final.choices[0]?.message).toMatchObject({
+      role: 'assistant',
+      content: message?.content,
+      tool_calls: message?.tool_calls,
+      annotations: [],
+    });
     expect(final.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
   it('sends the usage chunk only when include_usage was asked for', async () => {
     const withUsage = await openai(replayChatCompletion(CHAT, { includeUsage: true }));
     const chunks = [];
-    for await (const chunk of await withUsage.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } })) chunks.push(chunk);
+    for await (const chunk of await withUsage.chat.completions.create({ ...params, stream: true, stream_options: { include_usage: true } }))
+      chunks.push(chunk);
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: CHAT.usage });
     expect(chunks.slice(0, -1).every((c) => c.usage === null)).toBe(true);
 
@@ -142,7 +156,14 @@ describe('replay read by the OpenAI SDK', () => {
   it('replays a refusal and reasoning_content', async () => {
     const refused: ChatCompletion = {
       ...CHAT,
-      choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: "I can't help with that.", reasoning_content: 'Policy says no.' }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: null, refusal: "I can't help with that.", reasoning_content: 'Policy says no.' },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
     };
     const client = await openai(replayChatCompletion(refused));
     const final = await client.chat.completions.stream(params).finalChatCompletion();
@@ -154,7 +175,11 @@ describe('replay read by the OpenAI SDK', () => {
     let text = '';
     let finish: string | null = null;
     let usage: unknown = null;
-    for await (const chunk of await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', stream: true })) {
+    for await (const chunk of await client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      stream: true,
+    })) {
       text += chunk.choices[0]?.text ?? '';
       finish = chunk.choices[0]?.finish_reason ?? finish;
       usage = chunk.usage ?? usage;
@@ -177,7 +202,13 @@ describe('replay read by the Anthropic SDK', () => {
     server = await serve(replayAnthropicMessage(MESSAGE, { chunkChars: 7 }));
     const client = new Anthropic({ baseURL: server.url, apiKey: 'test', maxRetries: 0 });
     const final = await client.messages.stream(params).finalMessage();
-    expect(final).toMatchObject({ id: MESSAGE.id, model: MESSAGE.model, stop_reason: 'tool_use', stop_sequence: null, usage: MESSAGE.usage });
+    expect(final).toMatchObject({
+      id: MESSAGE.id,
+      model: MESSAGE.model,
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: MESSAGE.usage,
+    });
     expect(JSON.parse(JSON.stringify(final.content))).toEqual(MESSAGE.content);
   });
 
@@ -186,8 +217,18 @@ describe('replay read by the Anthropic SDK', () => {
       ...MESSAGE,
       content: [
         { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'weather Zürich' } },
-        { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [{ type: 'web_search_result', url: 'https://example.com', title: 'Weather', encrypted_content: 'abc', page_age: null }] },
-        { type: 'text', text: 'It is sunny.', citations: [{ type: 'web_search_result_location', url: 'https://example.com', title: 'Weather', encrypted_index: 'x', cited_text: 'sunny' }] },
+        {
+          type: 'web_search_tool_result',
+          tool_use_id: 'srvtoolu_1',
+          content: [{ type: 'web_search_result', url: 'https://example.com', title: 'Weather', encrypted_content: 'abc', page_age: null }],
+        },
+        {
+          type: 'text',
+          text: 'It is sunny.',
+          citations: [
+            { type: 'web_search_result_location', url: 'https://example.com', title: 'Weather', encrypted_index: 'x', cited_text: 'sunny' },
+          ],
+        },
       ],
       stop_reason: 'end_turn',
     };

@@ -112,7 +112,17 @@ export function replayChatCompletion(completion: ChatCompletion, options: Replay
     toolCalls.forEach((call, i) => {
       const f = (call.function ?? {}) as { name?: string; arguments?: string };
       const { function: _f, id, type, ...rest } = call;
-      delta(index, { tool_calls: [{ ...rest, index: i, id: id as string, type: (type as 'function') ?? 'function', function: { name: f.name ?? '', arguments: '' } }] });
+      delta(index, {
+        tool_calls: [
+          {
+            ...rest,
+            index: i,
+            id: id as string,
+            type: (type as 'function') ?? 'function',
+            function: { name: f.name ?? '', arguments: '' },
+          },
+        ],
+      });
       if (f.arguments) delta(index, { tool_calls: [{ index: i, function: { arguments: f.arguments } }] });
     });
 
@@ -131,7 +141,9 @@ function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((p) => (typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+    .map((p) =>
+      typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '',
+    )
     .join('');
 }
 
@@ -146,7 +158,8 @@ export function replayTextCompletion(completion: TextCompletion, options: Replay
   const out: string[] = [];
   for (const choice of completion.choices) {
     const pieces = choice.text ? textPieces(choice.text, size) : [];
-    for (const text of pieces) out.push(sseData(JSON.stringify({ ...head, choices: [{ index: choice.index, text, logprobs: null, finish_reason: null }] })));
+    for (const text of pieces)
+      out.push(sseData(JSON.stringify({ ...head, choices: [{ index: choice.index, text, logprobs: null, finish_reason: null }] })));
     const finish = { index: choice.index, text: '', logprobs: choice.logprobs ?? null, finish_reason: choice.finish_reason ?? 'stop' };
     out.push(sseData(JSON.stringify({ ...head, choices: [finish] })));
   }
@@ -188,7 +201,9 @@ export function replayAnthropicMessage(message: MessagesResponse, options: Repla
     } else if (block.type === 'thinking') {
       const { thinking, signature } = block as Extra & { thinking: string; signature: string };
       send('content_block_start', { index, content_block: { type: 'thinking', thinking: '', signature: '' } });
-      if (thinking) for (const piece of textPieces(thinking, size)) send('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: piece } });
+      if (thinking)
+        for (const piece of textPieces(thinking, size))
+          send('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: piece } });
       if (signature) send('content_block_delta', { index, delta: { type: 'signature_delta', signature } });
     } else if (TOOL_INPUT_BLOCKS.has(block.type)) {
       const { input, ...start } = block as Extra & { input?: unknown };

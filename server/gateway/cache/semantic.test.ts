@@ -11,7 +11,10 @@ const MIN = 60_000;
 const answer = (text: string): CachedResponse => ({
   status: 200,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }),
+  body: JSON.stringify({
+    object: 'chat.completion',
+    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+  }),
   provider: 'openai',
   model: 'gpt-4o-mini',
 });
@@ -21,7 +24,14 @@ const request = (user: string, over: Partial<CacheKeyInput> = {}, system = 'Be b
   provider: 'openai',
   upstream: 'https://api.openai.com/v1',
   endpoint: '/chat/completions',
-  body: { model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] },
+  body: {
+    model: 'gpt-4o-mini',
+    temperature: 0,
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
+  },
   ...over,
 });
 
@@ -134,13 +144,28 @@ describe('SemanticCache', () => {
     cache.set(key, answer('Paris.'), 3600, T0);
     semantic.add(miss?.query.partition as string, miss?.vector as number[], key, T0);
 
-    const paraphrase = await semantic.lookup(request('what is THE capital of france'), { embedder: 'bow-v1', embed, threshold: 0.9, nowMs: T0 + MIN });
+    const paraphrase = await semantic.lookup(request('what is THE capital of france'), {
+      embedder: 'bow-v1',
+      embed,
+      threshold: 0.9,
+      nowMs: T0 + MIN,
+    });
     expect(paraphrase?.hit).toMatchObject({ key, entry: { body: answer('Paris.').body } });
     expect(paraphrase?.hit?.similarity).toBeGreaterThan(0.99);
 
-    const other = await semantic.lookup(request('What is the capital of Germany?'), { embedder: 'bow-v1', embed, threshold: 0.9, nowMs: T0 + MIN });
+    const other = await semantic.lookup(request('What is the capital of Germany?'), {
+      embedder: 'bow-v1',
+      embed,
+      threshold: 0.9,
+      nowMs: T0 + MIN,
+    });
     expect(other?.hit).toBeNull();
-    const otherSystem = await semantic.lookup(request('What is the capital of France?', {}, 'Answer in French.'), { embedder: 'bow-v1', embed, threshold: 0.9, nowMs: T0 + MIN });
+    const otherSystem = await semantic.lookup(request('What is the capital of France?', {}, 'Answer in French.'), {
+      embedder: 'bow-v1',
+      embed,
+      threshold: 0.9,
+      nowMs: T0 + MIN,
+    });
     expect(otherSystem?.hit).toBeNull();
   });
 });
@@ -171,7 +196,21 @@ describe('semanticQuery', () => {
   });
 
   it('reads text parts and completions prompts', () => {
-    const parts = request('', { body: { model: 'm', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }, { type: 'image_url', image_url: { url: 'data:,' } }, { type: 'text', text: 'there' }] }] } });
+    const parts = request('', {
+      body: {
+        model: 'm',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Hello' },
+              { type: 'image_url', image_url: { url: 'data:,' } },
+              { type: 'text', text: 'there' },
+            ],
+          },
+        ],
+      },
+    });
     expect(q(parts)?.text).toBe('Hello\nthere');
     expect(q(request('', { endpoint: '/completions', body: { model: 'm', prompt: 'Once upon' } }))?.text).toBe('Once upon');
   });

@@ -61,7 +61,12 @@ export function semanticQuery(input: CacheKeyInput, embedder: string): SemanticQ
       }
       if (!Array.isArray(content)) return m;
       const parts = content.map((p: unknown) => {
-        if (typeof p === 'object' && p !== null && (p as { type?: unknown }).type === 'text' && typeof (p as { text?: unknown }).text === 'string') {
+        if (
+          typeof p === 'object' &&
+          p !== null &&
+          (p as { type?: unknown }).type === 'text' &&
+          typeof (p as { text?: unknown }).text === 'string'
+        ) {
           texts.push((p as { text: string }).text);
           return { ...p, text: '' };
         }

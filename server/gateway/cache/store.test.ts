@@ -85,8 +85,10 @@ describe('ResponseCache', () => {
     const hit = cache.get('k', T0);
     expect(hit?.headers).toEqual({ 'content-type': 'application/json', 'x-request-id': 'req_123' });
     cache.close();
-    const raw = fs.readFileSync(file).toString('latin1') + (fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`).toString('latin1') : '');
-    for (const secret of ['sk-live-secret', 'sk-ant-secret', 'azure-secret', 'session=abc', 'org-secret']) expect(raw).not.toContain(secret);
+    const raw =
+      fs.readFileSync(file).toString('latin1') + (fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`).toString('latin1') : '');
+    for (const secret of ['sk-live-secret', 'sk-ant-secret', 'azure-secret', 'session=abc', 'org-secret'])
+      expect(raw).not.toContain(secret);
     cache = ResponseCache.open(file, { maxBytes: 10_000_000 });
   });
 

@@ -220,7 +220,9 @@ export class ResponseCache {
        WHERE v.partition = ? AND v.dims = ? AND e.expires_at > ? ORDER BY v.id DESC LIMIT ?`,
     );
     const sums = db
-      .prepare<[], { bytes: number }>('SELECT (SELECT COALESCE(SUM(bytes), 0) FROM entries) + (SELECT COALESCE(SUM(bytes), 0) FROM vectors) AS bytes')
+      .prepare<[], { bytes: number }>(
+        'SELECT (SELECT COALESCE(SUM(bytes), 0) FROM entries) + (SELECT COALESCE(SUM(bytes), 0) FROM vectors) AS bytes',
+      )
       .get();
     this.total = sums?.bytes ?? 0;
   }
@@ -337,8 +339,7 @@ export class ResponseCache {
   }
 
   stats(): CacheStats {
-    const count = (table: 'entries' | 'vectors') =>
-      (this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n ?? 0);
+    const count = (table: 'entries' | 'vectors') => this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n ?? 0;
     return { entries: count('entries'), vectors: count('vectors'), bytes: this.total, maxBytes: this.maxBytes, ...this.counters };
   }
 

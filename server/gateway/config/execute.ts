@@ -75,7 +75,10 @@ export function chooseConfig(ctx: GatewayContext, deps: RoutingDeps): ChosenConf
   }
   if (header?.startsWith('{')) {
     if (deps.blockInline(ctx)) {
-      throw blocked('inline_config_blocked', 'Inline configs are blocked in this workspace; save the config and send its id (pc-…) instead');
+      throw blocked(
+        'inline_config_blocked',
+        'Inline configs are blocked in this workspace; save the config and send its id (pc-…) instead',
+      );
     }
     let raw: unknown;
     try {
@@ -102,7 +105,10 @@ export function enforceInlinePolicy(ctx: GatewayContext, deps: RoutingDeps): voi
   if (!deps.blockInline(ctx)) return;
   const provider = headerOf(ctx, 'x-portkey-provider');
   if (provider && !provider.startsWith('@')) {
-    throw blocked('inline_provider_blocked', 'Inline providers are blocked in this workspace; use a provider from the model catalog (@slug)');
+    throw blocked(
+      'inline_provider_blocked',
+      'Inline providers are blocked in this workspace; use a provider from the model catalog (@slug)',
+    );
   }
   if (headerOf(ctx, 'x-portkey-custom-host')) {
     throw blocked('inline_custom_host_blocked', 'Inline custom hosts are blocked in this workspace; save the host in an integration');
@@ -113,7 +119,9 @@ export function enforceInlinePolicy(ctx: GatewayContext, deps: RoutingDeps): voi
 }
 
 function forwardHeaders(t: EffectiveTarget, ctx: GatewayContext): { from: string; to: string }[] {
-  const out = t.forwardHeaders.map((h) => (typeof h === 'string' ? { from: h.toLowerCase(), to: h.toLowerCase() } : { from: h.from.toLowerCase(), to: h.to.toLowerCase() }));
+  const out = t.forwardHeaders.map((h) =>
+    typeof h === 'string' ? { from: h.toLowerCase(), to: h.toLowerCase() } : { from: h.from.toLowerCase(), to: h.to.toLowerCase() },
+  );
   const inline = headerOf(ctx, 'x-portkey-forward-headers');
   if (inline) {
     for (const name of inline.split(',').map((n) => n.trim().toLowerCase())) {
@@ -149,7 +157,9 @@ export function targetOf(t: EffectiveTarget, ctx: GatewayContext, body: Json | n
     // passthrough, or a config that only sets retries/cache/timeouts: the request names the provider.
     target = resolveTarget(ctx, body, deps.targets, deps.targetOptions);
   }
-  const customHost = t.customHost ? checkedHost(t.customHost, `${t.path}.custom_host`, ctx, deps.targets, deps.targetOptions) : target.customHost;
+  const customHost = t.customHost
+    ? checkedHost(t.customHost, `${t.path}.custom_host`, ctx, deps.targets, deps.targetOptions)
+    : target.customHost;
   return {
     ...target,
     customHost,
@@ -195,7 +205,12 @@ function attemptSignal(ctx: GatewayContext, root: AbortController, timeoutMs: nu
   };
 }
 
-export async function executeWithConfig(ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>, deps: RoutingDeps): Promise<Outcome> {
+export async function executeWithConfig(
+  ctx: GatewayContext,
+  call: GatewayCall,
+  single: () => Promise<Outcome>,
+  deps: RoutingDeps,
+): Promise<Outcome> {
   enforceInlinePolicy(ctx, deps);
   const chosen = chooseConfig(ctx, deps);
   if (!chosen) return single();
@@ -366,7 +381,8 @@ function cacheFor(
     store(outcome: Outcome) {
       if (outcome.status < 200 || outcome.status >= 300) return;
       if (outcome.kind === 'json') save(outcome.status, outcome.body, outcome.upstreamHeaders, outcome.model);
-      else if (outcome.kind === 'stream') ctx.onStreamComplete = (body) => save(outcome.status, body, outcome.upstreamHeaders, outcome.model);
+      else if (outcome.kind === 'stream')
+        ctx.onStreamComplete = (body) => save(outcome.status, body, outcome.upstreamHeaders, outcome.model);
     },
   };
 }
@@ -375,10 +391,18 @@ function cacheFor(
 async function embedWith(embedder: string, text: string, ctx: GatewayContext, deps: RoutingDeps): Promise<number[]> {
   const [slug, model] = embedder.slice(1).split(/\/(.*)/s);
   const target = catalogTarget(slug!, deps.targets.resolveProvider(ctx.workspace.id, slug!), ctx.workspace.slug, model ?? null);
-  const call: GatewayCall = { endpoint: 'embed', clientFormat: 'openai', body: { model, input: text }, raw: null, contentType: 'application/json', stream: false };
+  const call: GatewayCall = {
+    endpoint: 'embed',
+    clientFormat: 'openai',
+    body: { model, input: text },
+    raw: null,
+    contentType: 'application/json',
+    stream: false,
+  };
   // Its own timings, so the request's log keeps the answering upstream's.
   const outcome = await attempt(target, call, { ...ctx, timings: {}, path: '/embeddings', search: '' }, deps.dispatcher);
-  const vector = outcome.kind === 'json' && outcome.status === 200 ? (outcome.body as { data?: { embedding?: unknown }[] }).data?.[0]?.embedding : null;
+  const vector =
+    outcome.kind === 'json' && outcome.status === 200 ? (outcome.body as { data?: { embedding?: unknown }[] }).data?.[0]?.embedding : null;
   if (!Array.isArray(vector)) throw new Error(`The semantic cache's embedding model ${embedder} gave no embedding`);
   return vector as number[];
 }

@@ -12,7 +12,10 @@ interface Result extends AttemptResult {
 /** Outcomes per target name (or path when unnamed), consumed in order; the last one repeats. */
 type Script = Record<string, (number | { status: number; retryAfterMs: number })[]>;
 
-function harness(script: Script, options: { random?: number[]; now?: () => number; circuits?: MemoryCircuits; sticky?: MemorySticky } = {}) {
+function harness(
+  script: Script,
+  options: { random?: number[]; now?: () => number; circuits?: MemoryCircuits; sticky?: MemorySticky } = {},
+) {
   const sleeps: number[] = [];
   const seen: string[] = [];
   const randoms = [...(options.random ?? [])];
@@ -47,7 +50,14 @@ const t = (name: string, extra: Partial<ConfigNode> = {}): ConfigNode => ({ name
 
 describe('strategies', () => {
   const cases: { name: string; config: ConfigNode; script: Script; seen: string[]; path: string; status: number; random?: number[] }[] = [
-    { name: 'a root leaf answers at path "config"', config: { provider: '@a' }, script: { config: [200] }, seen: ['config'], path: 'config', status: 200 },
+    {
+      name: 'a root leaf answers at path "config"',
+      config: { provider: '@a' },
+      script: { config: [200] },
+      seen: ['config'],
+      path: 'config',
+      status: 200,
+    },
     {
       name: 'single uses the first target',
       config: { strategy: { mode: 'single' }, targets: [t('a'), t('b')] },

@@ -269,7 +269,8 @@ export async function route<R extends AttemptResult>(config: ConfigNode, req: Ro
     for (let n = 0; ; n++) {
       result = await deps.attempt(t, n);
       attempts.push({ path: t.path, status: result.status });
-      if (t.circuitBreaker) deps.circuits.record(circuitId(t), t.circuitBreaker, countsAsFailure(result.status, t.circuitBreaker), deps.now());
+      if (t.circuitBreaker)
+        deps.circuits.record(circuitId(t), t.circuitBreaker, countsAsFailure(result.status, t.circuitBreaker), deps.now());
       path = t.path;
       retryAttemptCount = n;
       if (isSuccess(result.status) || !retryOn.includes(result.status) || max === 0) return result;
@@ -306,7 +307,9 @@ export async function route<R extends AttemptResult>(config: ConfigNode, req: Ro
       const index = targets.findIndex((t) => t.name !== undefined && t.name === chosen);
       if (index === -1) {
         return deps.refuse(
-          AppError.fromStatus(400, `No condition of ${eff.path} matched this request and it has no default target`, { code: 'no_matching_condition' }),
+          AppError.fromStatus(400, `No condition of ${eff.path} matched this request and it has no default target`, {
+            code: 'no_matching_condition',
+          }),
         );
       }
       return walk(targets[index]!, child(index));
@@ -322,7 +325,10 @@ export async function route<R extends AttemptResult>(config: ConfigNode, req: Ro
         const done = fallOn ? !fallOn.includes(last.status) : isSuccess(last.status);
         if (done || deps.cancelled()) return last;
       }
-      return last ?? deps.refuse(AppError.fromStatus(503, `Every target of ${eff.path} has an open circuit breaker; try again after the cooldown`));
+      return (
+        last ??
+        deps.refuse(AppError.fromStatus(503, `Every target of ${eff.path} has an open circuit breaker; try again after the cooldown`))
+      );
     }
 
     // loadbalance
@@ -333,7 +339,8 @@ export async function route<R extends AttemptResult>(config: ConfigNode, req: Ro
     const sticky = node.strategy?.sticky;
     const stickyKey = sticky?.enabled ? `${deps.scope}:${eff.path}:${stickyHash(sticky.hash_fields ?? [], req)}` : null;
     const pinned = stickyKey ? deps.sticky.get(stickyKey, deps.now()) : undefined;
-    const index = pinned !== undefined && open.includes(pinned) ? pinned : pickWeighted(open, (i) => targets[i]!.weight ?? 1, deps.random());
+    const index =
+      pinned !== undefined && open.includes(pinned) ? pinned : pickWeighted(open, (i) => targets[i]!.weight ?? 1, deps.random());
     if (stickyKey) deps.sticky.set(stickyKey, index, (sticky?.ttl ?? DEFAULT_STICKY_TTL_S) * 1000, deps.now());
     return walk(targets[index]!, child(index));
   }

@@ -5,7 +5,22 @@
 import { badRequest } from '../../errors.ts';
 import { SLUG_PATTERN } from '../../ids.ts';
 import { validateQuery } from './validateQuery.ts';
-import { array, at, boolean, fail, got, integer, isObject, knownKeys, object, oneOf, plainObject, statusCodes, string, stringList } from './validateValues.ts';
+import {
+  array,
+  at,
+  boolean,
+  fail,
+  got,
+  integer,
+  isObject,
+  knownKeys,
+  object,
+  oneOf,
+  plainObject,
+  statusCodes,
+  string,
+  stringList,
+} from './validateValues.ts';
 import {
   MAX_RETRY_ATTEMPTS,
   MIN_CIRCUIT_COOLDOWN_MS,
@@ -87,8 +102,10 @@ function retry(v: unknown, path: string): RetrySettings {
   }
   const out: RetrySettings = { attempts: integer(o.attempts, `${path}.attempts`, 0, MAX_RETRY_ATTEMPTS) };
   if (o.on_status_codes !== undefined) out.on_status_codes = statusCodes(o.on_status_codes, `${path}.on_status_codes`);
-  if (o.use_retry_after_headers !== undefined) out.use_retry_after_headers = boolean(o.use_retry_after_headers, `${path}.use_retry_after_headers`);
-  if (o.use_retry_after_header !== undefined) out.use_retry_after_headers = boolean(o.use_retry_after_header, `${path}.use_retry_after_header`);
+  if (o.use_retry_after_headers !== undefined)
+    out.use_retry_after_headers = boolean(o.use_retry_after_headers, `${path}.use_retry_after_headers`);
+  if (o.use_retry_after_header !== undefined)
+    out.use_retry_after_headers = boolean(o.use_retry_after_header, `${path}.use_retry_after_header`);
   return out;
 }
 
@@ -99,7 +116,8 @@ function cache(v: unknown, path: string): CacheSettings {
   const out: CacheSettings = { mode: oneOf(o.mode, `${path}.mode`, ['simple', 'semantic'] as const) };
   if (o.max_age !== undefined) {
     const age = o.max_age;
-    if (typeof age !== 'number' || !Number.isFinite(age) || age <= 0) fail(`${path}.max_age`, `must be a positive number of seconds (got ${got(age)})`);
+    if (typeof age !== 'number' || !Number.isFinite(age) || age <= 0)
+      fail(`${path}.max_age`, `must be a positive number of seconds (got ${got(age)})`);
     out.max_age = age;
   }
   return out;
@@ -112,7 +130,13 @@ function circuitBreaker(v: unknown, path: string): CircuitBreakerSettings {
   if (o.cooldown_interval === undefined) fail(path, `needs cooldown_interval (milliseconds, at least ${MIN_CIRCUIT_COOLDOWN_MS})`);
   const out: CircuitBreakerSettings = {
     failure_threshold: integer(o.failure_threshold, `${path}.failure_threshold`, 1),
-    cooldown_interval: integer(o.cooldown_interval, `${path}.cooldown_interval`, MIN_CIRCUIT_COOLDOWN_MS, Number.MAX_SAFE_INTEGER, ' milliseconds'),
+    cooldown_interval: integer(
+      o.cooldown_interval,
+      `${path}.cooldown_interval`,
+      MIN_CIRCUIT_COOLDOWN_MS,
+      Number.MAX_SAFE_INTEGER,
+      ' milliseconds',
+    ),
   };
   if (o.failure_status_codes !== undefined) out.failure_status_codes = statusCodes(o.failure_status_codes, `${path}.failure_status_codes`);
   return out;
@@ -177,7 +201,12 @@ const LEAF_ONLY = ['provider', 'api_key', 'virtual_key', 'passthrough'] as const
 
 const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default', 'sticky'];
 /** Strategy keys that only one mode reads; elsewhere they would be silently ignored. */
-const MODE_OF_KEY: Record<string, StrategyMode> = { on_status_codes: 'fallback', conditions: 'conditional', default: 'conditional', sticky: 'loadbalance' };
+const MODE_OF_KEY: Record<string, StrategyMode> = {
+  on_status_codes: 'fallback',
+  conditions: 'conditional',
+  default: 'conditional',
+  sticky: 'loadbalance',
+};
 
 function sticky(v: unknown, path: string): NonNullable<Strategy['sticky']> {
   const o = object(v, path);
@@ -232,7 +261,8 @@ interface Walk {
 function groupChecks(out: ConfigNode, path: string, hasStrategy: boolean): void {
   const targets = out.targets!;
   for (const key of LEAF_ONLY) {
-    if (out[key] !== undefined) fail(`${path}.${key}`, 'is set on a group (a node with targets), where nothing reads it; set it on the targets');
+    if (out[key] !== undefined)
+      fail(`${path}.${key}`, 'is set on a group (a node with targets), where nothing reads it; set it on the targets');
   }
   if (!hasStrategy && targets.length > 1) {
     fail(path, `has ${targets.length} targets but no strategy: set strategy.mode (one of ${STRATEGY_MODES.join(', ')})`);
@@ -241,14 +271,16 @@ function groupChecks(out: ConfigNode, path: string, hasStrategy: boolean): void 
   targets.forEach((t, i) => {
     if (t.name === undefined) return;
     const seen = names.get(t.name);
-    if (seen !== undefined) fail(`${path}.targets[${i}].name`, `${got(t.name)} is already the name of ${path}.targets[${seen}]; names in a group must differ`);
+    if (seen !== undefined)
+      fail(`${path}.targets[${i}].name`, `${got(t.name)} is already the name of ${path}.targets[${seen}]; names in a group must differ`);
     names.set(t.name, i);
   });
   const s = out.strategy;
   if (s?.mode === 'conditional') {
     const known = () => (names.size ? [...names.keys()].map((n) => JSON.stringify(n)).join(', ') : 'none: give the targets a name');
     s.conditions!.forEach((c, i) => {
-      if (!names.has(c.then)) fail(`${path}.strategy.conditions[${i}].then`, `names no target of this group (got ${got(c.then)}; target names: ${known()})`);
+      if (!names.has(c.then))
+        fail(`${path}.strategy.conditions[${i}].then`, `names no target of this group (got ${got(c.then)}; target names: ${known()})`);
     });
     if (s.default !== undefined && !names.has(s.default)) {
       fail(`${path}.strategy.default`, `names no target of this group (got ${got(s.default)}; target names: ${known()})`);

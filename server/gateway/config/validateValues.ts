@@ -21,7 +21,8 @@ export function got(v: unknown): string {
 }
 
 /** `config.retry`, or `config.query["metadata.tier"]` for keys that are not identifiers. */
-export const at = (path: string, key: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
+export const at = (path: string, key: string) =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 
 export function object(v: unknown, path: string): Json {
   if (!isObject(v)) fail(path, `must be an object (got ${got(v)})`);
@@ -107,6 +108,8 @@ export function knownKeys(obj: Json, path: string, allowed: readonly string[]): 
     if (allowed.includes(key)) continue;
     const near = nearest(key, allowed);
     const hint = near ? ` (did you mean "${near}"?)` : '';
-    throw badRequest(`${path} has an unknown key ${JSON.stringify(key)}${hint}; allowed keys: ${allowed.join(', ')}`, { param: at(path, key) });
+    throw badRequest(`${path} has an unknown key ${JSON.stringify(key)}${hint}; allowed keys: ${allowed.join(', ')}`, {
+      param: at(path, key),
+    });
   }
 }

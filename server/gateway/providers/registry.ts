@@ -26,12 +26,7 @@ export interface ProviderSpec {
 const OPENAI_ENDPOINTS: ReadonlySet<Endpoint> = new Set(['chatComplete', 'complete', 'embed', 'messages', 'proxy']);
 const CHAT_ONLY: ReadonlySet<Endpoint> = new Set(['chatComplete', 'messages', 'proxy']);
 
-function openaiCompatible(
-  id: string,
-  name: string,
-  baseUrl: string | null,
-  extra: Partial<ProviderSpec> = {},
-): ProviderSpec {
+function openaiCompatible(id: string, name: string, baseUrl: string | null, extra: Partial<ProviderSpec> = {}): ProviderSpec {
   return {
     id,
     name,

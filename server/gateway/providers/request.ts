@@ -77,7 +77,9 @@ export function pickAzureDeployment(configurations: Record<string, unknown>, mod
     list.find((d) => d.is_default) ||
     list[0];
   if (!match) {
-    throw badRequest('Azure OpenAI needs a deployment: add azure_deployment_config to the integration, or send x-portkey-azure-deployment-id');
+    throw badRequest(
+      'Azure OpenAI needs a deployment: add azure_deployment_config to the integration, or send x-portkey-azure-deployment-id',
+    );
   }
   return match;
 }

@@ -4,7 +4,11 @@ import { chatToMessagesRequest, parseDataUrl } from './chat-to-messages-request.
 import type { ChatMessage, ChatRequest } from './openai-types.ts';
 
 const OPTS = { defaultMaxTokens: 4096 };
-const req = (over: Partial<ChatRequest>): ChatRequest => ({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], ...over });
+const req = (over: Partial<ChatRequest>): ChatRequest => ({
+  model: 'claude-sonnet-4-5',
+  messages: [{ role: 'user', content: 'hi' }],
+  ...over,
+});
 const convert = (over: Partial<ChatRequest>) => chatToMessagesRequest(req(over), OPTS);
 
 function rejects(over: Partial<ChatRequest>, param: string) {
@@ -24,8 +28,15 @@ describe('chatToMessagesRequest: system prompt', () => {
     ['one string system message stays a string', [{ role: 'system', content: 'Be brief.' }], 'Be brief.'],
     [
       'system and developer messages become blocks, mid-conversation ones hoisted',
-      [{ role: 'system', content: 'A' }, { role: 'user', content: 'x' }, { role: 'developer', content: 'B' }],
-      [{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }],
+      [
+        { role: 'system', content: 'A' },
+        { role: 'user', content: 'x' },
+        { role: 'developer', content: 'B' },
+      ],
+      [
+        { type: 'text', text: 'A' },
+        { type: 'text', text: 'B' },
+      ],
     ],
     [
       'text parts keep cache_control',
@@ -82,7 +93,10 @@ describe('chatToMessagesRequest: user content', () => {
     ['a non-base64 data URL', { type: 'image_url', image_url: { url: 'data:image/svg+xml,<svg/>' } }],
     ['an OpenAI file id', { type: 'file', file: { file_id: 'file-abc' } }],
   ])('rejects %s with a 400 naming the part', (_, part) => {
-    rejects({ messages: [{ role: 'user', content: 'x' }, { role: 'user', content: [{ type: 'text', text: 'y' }, part] } as ChatMessage] }, 'messages[1].content[1]');
+    rejects(
+      { messages: [{ role: 'user', content: 'x' }, { role: 'user', content: [{ type: 'text', text: 'y' }, part] } as ChatMessage] },
+      'messages[1].content[1]',
+    );
   });
 
   it('parses data URLs without regexes, parameters included', () => {
@@ -142,7 +156,10 @@ describe('chatToMessagesRequest: tools', () => {
         {
           role: 'assistant',
           content: '',
-          thinking_blocks: [{ type: 'thinking', thinking: 'hmm', signature: 'sig' }, { type: 'redacted_thinking', data: 'enc' }],
+          thinking_blocks: [
+            { type: 'thinking', thinking: 'hmm', signature: 'sig' },
+            { type: 'redacted_thinking', data: 'enc' },
+          ],
           tool_calls: [{ id: 't', type: 'function', function: { name: 'f', arguments: '{}' } }],
         },
       ],
@@ -166,13 +183,26 @@ describe('chatToMessagesRequest: tools', () => {
   });
 
   const tools: ChatRequest['tools'] = [
-    { type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } }, strict: true } },
+    {
+      type: 'function',
+      function: {
+        name: 'get_weather',
+        description: 'Weather',
+        parameters: { type: 'object', properties: { city: { type: 'string' } } },
+        strict: true,
+      },
+    },
     { type: 'function', function: { name: 'now' } },
   ];
 
   it('maps function tools to Anthropic tools', () => {
     expect(convert({ tools }).tools).toEqual([
-      { name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } }, strict: true },
+      {
+        name: 'get_weather',
+        description: 'Weather',
+        input_schema: { type: 'object', properties: { city: { type: 'string' } } },
+        strict: true,
+      },
       { name: 'now', input_schema: { type: 'object', properties: {} } },
     ]);
   });
@@ -207,7 +237,11 @@ describe('chatToMessagesRequest: parameters', () => {
     ['numbers are not clamped', { temperature: 1.7, top_p: 0.3, top_k: 5 }, { temperature: 1.7, top_p: 0.3, top_k: 5 }],
     ['user', { user: 'u-1' }, { metadata: { user_id: 'u-1' } }],
     ['stream', { stream: true, stream_options: { include_usage: true } }, { stream: true }],
-    ['thinking passes through', { thinking: { type: 'enabled', budget_tokens: 2048 } }, { thinking: { type: 'enabled', budget_tokens: 2048 } }],
+    [
+      'thinking passes through',
+      { thinking: { type: 'enabled', budget_tokens: 2048 } },
+      { thinking: { type: 'enabled', budget_tokens: 2048 } },
+    ],
     [
       'json_schema response format',
       { response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' } } } },
@@ -215,7 +249,10 @@ describe('chatToMessagesRequest: parameters', () => {
     ],
     [
       'json_schema merges into a passed-through output_config',
-      { output_config: { effort: 'low' }, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' } } } },
+      {
+        output_config: { effort: 'low' },
+        response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' } } },
+      },
       { output_config: { effort: 'low', format: { type: 'json_schema', schema: { type: 'object' } } } },
     ],
   ])('%s', (_, over, expected) => {

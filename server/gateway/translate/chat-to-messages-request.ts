@@ -161,9 +161,7 @@ function convertMessages(input: ChatMessage[]): { system: string | TextBlockPara
         messages.push({
           role: 'user',
           content:
-            typeof msg.content === 'string'
-              ? msg.content
-              : msg.content.map((part, j) => convertPart(part, `messages[${i}].content[${j}]`)),
+            typeof msg.content === 'string' ? msg.content : msg.content.map((part, j) => convertPart(part, `messages[${i}].content[${j}]`)),
         });
         continue;
       }

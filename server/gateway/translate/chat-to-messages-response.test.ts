@@ -4,7 +4,11 @@ import { anthropicErrorOf, anthropicStreamErrorPayload } from './errors.ts';
 import { anthropicUsageOf, stopReasonOf } from './mappings.ts';
 import type { ChatCompletion, ChatResponseMessage } from './openai-types.ts';
 
-const completion = (message: Partial<ChatResponseMessage>, finish: string | null = 'stop', usage?: ChatCompletion['usage']): ChatCompletion => ({
+const completion = (
+  message: Partial<ChatResponseMessage>,
+  finish: string | null = 'stop',
+  usage?: ChatCompletion['usage'],
+): ChatCompletion => ({
   id: 'chatcmpl-1',
   object: 'chat.completion',
   created: 1741570283,
@@ -55,7 +59,11 @@ describe('chatResponseToMessages', () => {
   });
 
   it('reads vLLM-style `reasoning` too', () => {
-    expect(chatResponseToMessages(completion({ content: '4', reasoning: 'sum' })).content[0]).toEqual({ type: 'thinking', thinking: 'sum', signature: '' });
+    expect(chatResponseToMessages(completion({ content: '4', reasoning: 'sum' })).content[0]).toEqual({
+      type: 'thinking',
+      thinking: 'sum',
+      signature: '',
+    });
   });
 
   it.each([
@@ -64,8 +72,16 @@ describe('chatResponseToMessages', () => {
     ['tool_calls', 'tool_use', {}],
     ['content_filter', 'refusal', {}],
     ['function_call', 'tool_use', {}],
-    ['stop with tool calls', 'tool_use', { tool_calls: [{ id: 'c', type: 'function' as const, function: { name: 'f', arguments: '{}' } }] }],
-    ['length with tool calls', 'max_tokens', { tool_calls: [{ id: 'c', type: 'function' as const, function: { name: 'f', arguments: '{' } }] }],
+    [
+      'stop with tool calls',
+      'tool_use',
+      { tool_calls: [{ id: 'c', type: 'function' as const, function: { name: 'f', arguments: '{}' } }] },
+    ],
+    [
+      'length with tool calls',
+      'max_tokens',
+      { tool_calls: [{ id: 'c', type: 'function' as const, function: { name: 'f', arguments: '{' } }] },
+    ],
     ['stop with a refusal', 'refusal', { refusal: 'I cannot help with that.' }],
   ])('finish_reason %s → %s', (finish, stop, message) => {
     expect(chatResponseToMessages(completion({ content: 'x', ...message }, finish.split(' ')[0])).stop_reason).toBe(stop);
@@ -77,19 +93,37 @@ describe('chatResponseToMessages', () => {
 
   it('takes cached tokens out of input_tokens', () => {
     const out = chatResponseToMessages(
-      completion({ content: 'x' }, 'stop', { prompt_tokens: 1200, completion_tokens: 40, total_tokens: 1240, prompt_tokens_details: { cached_tokens: 1024 } }),
+      completion({ content: 'x' }, 'stop', {
+        prompt_tokens: 1200,
+        completion_tokens: 40,
+        total_tokens: 1240,
+        prompt_tokens_details: { cached_tokens: 1024 },
+      }),
     );
     expect(out.usage).toEqual({ input_tokens: 176, output_tokens: 40, cache_read_input_tokens: 1024, cache_creation_input_tokens: 0 });
   });
 
   it('honours cache figures an upstream gateway already split out', () => {
-    expect(anthropicUsageOf({ prompt_tokens: 1250, completion_tokens: 1, total_tokens: 1251, cache_read_input_tokens: 1000, cache_creation_input_tokens: 200 })).toEqual({
+    expect(
+      anthropicUsageOf({
+        prompt_tokens: 1250,
+        completion_tokens: 1,
+        total_tokens: 1251,
+        cache_read_input_tokens: 1000,
+        cache_creation_input_tokens: 200,
+      }),
+    ).toEqual({
       input_tokens: 50,
       output_tokens: 1,
       cache_read_input_tokens: 1000,
       cache_creation_input_tokens: 200,
     });
-    expect(anthropicUsageOf(undefined)).toEqual({ input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
+    expect(anthropicUsageOf(undefined)).toEqual({
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+    });
   });
 
   it('handles a response with no choices', () => {
@@ -108,8 +142,18 @@ describe('anthropicErrorOf', () => {
       404,
       { type: 'invalid_request_error', message: 'Invalid model' },
     ],
-    ['an OpenAI type Anthropic lacks, by status', { error: { message: 'Boom', type: 'server_error' } }, 500, { type: 'api_error', message: 'Boom' }],
-    ['rate limited', { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } }, 429, { type: 'rate_limit_error', message: 'Slow down' }],
+    [
+      'an OpenAI type Anthropic lacks, by status',
+      { error: { message: 'Boom', type: 'server_error' } },
+      500,
+      { type: 'api_error', message: 'Boom' },
+    ],
+    [
+      'rate limited',
+      { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } },
+      429,
+      { type: 'rate_limit_error', message: 'Slow down' },
+    ],
     ['a FastAPI detail', { detail: 'Model not loaded' }, 400, { type: 'invalid_request_error', message: 'Model not loaded' }],
     ['a string error', { error: 'upstream exploded' }, 502, { type: 'api_error', message: 'upstream exploded' }],
     ['overloaded', {}, 529, { type: 'overloaded_error', message: 'The upstream provider returned status 529.' }],

@@ -66,7 +66,9 @@ describe('createChatToMessagesStream', () => {
 
   it('opens a thinking block for reasoning_content, then a text block', () => {
     const evs = events(translate(OPENAI_REASONING_STREAM).items);
-    expect(evs.map((e) => `${e.type}${e.content_block ? `:${e.content_block.type}` : ''}${e.delta?.type ? `:${e.delta.type}` : ''}`)).toEqual([
+    expect(
+      evs.map((e) => `${e.type}${e.content_block ? `:${e.content_block.type}` : ''}${e.delta?.type ? `:${e.delta.type}` : ''}`),
+    ).toEqual([
       'message_start',
       'content_block_start:thinking',
       'content_block_delta:thinking_delta',
@@ -85,7 +87,10 @@ describe('createChatToMessagesStream', () => {
     const { items } = translate(OPENAI_ERROR_STREAM);
     expect(items.at(-1)).toEqual({
       event: 'error',
-      data: JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'The server had an error while processing your request.' } }),
+      data: JSON.stringify({
+        type: 'error',
+        error: { type: 'api_error', message: 'The server had an error while processing your request.' },
+      }),
     });
     expect(items.map((i) => i.event)).not.toContain('message_stop');
   });
@@ -108,7 +113,9 @@ describe('createChatToMessagesStream', () => {
 
   it('follows tool calls from a server that leaves out the index', () => {
     const t = createChatToMessagesStream();
-    const tc = (call: object) => ({ data: JSON.stringify({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: null }] }) });
+    const tc = (call: object) => ({
+      data: JSON.stringify({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { tool_calls: [call] }, finish_reason: null }] }),
+    });
     const evs = [
       ...t(tc({ id: 'a', function: { name: 'f', arguments: '{"x":' } })),
       ...t(tc({ function: { arguments: '1}' } })),
@@ -125,7 +132,13 @@ describe('createChatToMessagesStream', () => {
 
   it('invents a stable tool id when a server omits it', () => {
     const t = createChatToMessagesStream();
-    const items = t({ data: JSON.stringify({ id: 'c1', model: 'm', choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }] }) });
+    const items = t({
+      data: JSON.stringify({
+        id: 'c1',
+        model: 'm',
+        choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }],
+      }),
+    });
     expect(JSON.parse(items[1]?.data as string).content_block).toEqual({ type: 'tool_use', id: 'toolu_c1_0', name: 'f', input: {} });
   });
 });
@@ -138,7 +151,11 @@ describe('createChatToMessagesStream read by the official Anthropic SDK', () => 
   });
 
   async function clientFor(openaiStream: string) {
-    server = await serveSse(translate(openaiStream).items.map((i) => sseEvent(i.event, i.data)).join(''));
+    server = await serveSse(
+      translate(openaiStream)
+        .items.map((i) => sseEvent(i.event, i.data))
+        .join(''),
+    );
     return new Anthropic({ baseURL: server.url, apiKey: 'test', maxRetries: 0 });
   }
 
@@ -167,7 +184,10 @@ describe('createChatToMessagesStream read by the official Anthropic SDK', () => 
 
   it('raises an APIError with the upstream message when the stream carries an error', async () => {
     const client = await clientFor(OPENAI_ERROR_STREAM);
-    const err = await client.messages.stream(params).finalMessage().catch((e: unknown) => e);
+    const err = await client.messages
+      .stream(params)
+      .finalMessage()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.APIError);
     expect((err as Error).message).toContain('The server had an error while processing your request.');
   });

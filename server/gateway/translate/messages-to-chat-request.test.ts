@@ -18,7 +18,10 @@ describe('messagesRequestToChat', () => {
     ['a string system prompt', 'Be brief.', 'Be brief.'],
     [
       'system blocks, joined into one string, cache_control dropped',
-      [{ type: 'text', text: 'A' }, { type: 'text', text: 'B', cache_control: { type: 'ephemeral' } }],
+      [
+        { type: 'text', text: 'A' },
+        { type: 'text', text: 'B', cache_control: { type: 'ephemeral' } },
+      ],
       'A\nB',
     ],
   ])('%s becomes a leading system message', (_, system, content) => {
@@ -55,11 +58,14 @@ describe('messagesRequestToChat', () => {
   });
 
   it('collapses a single text block to a string', () => {
-    expect(convert({ messages: [{ role: 'user', content: [{ type: 'text', text: 'just this' }] }] }).messages).toEqual([{ role: 'user', content: 'just this' }]);
+    expect(convert({ messages: [{ role: 'user', content: [{ type: 'text', text: 'just this' }] }] }).messages).toEqual([
+      { role: 'user', content: 'just this' },
+    ]);
   });
 
   it('rejects documents given by URL', () => {
-    const bad = () => convert({ messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'url', url: 'https://x/a.pdf' } }] }] });
+    const bad = () =>
+      convert({ messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'url', url: 'https://x/a.pdf' } }] }] });
     expect(bad).toThrow(AppError);
   });
 
@@ -125,7 +131,10 @@ describe('messagesRequestToChat', () => {
       ],
     });
     expect(out.tools).toEqual([
-      { type: 'function', function: { name: 'weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
+      {
+        type: 'function',
+        function: { name: 'weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+      },
       { type: 'function', function: { name: 'now', parameters: { type: 'object', properties: {} }, strict: true } },
     ]);
   });
@@ -194,7 +203,13 @@ describe('round trips', () => {
       { role: 'tool', tool_call_id: 'call_1', content: '18C' },
       { role: 'tool', tool_call_id: 'call_2', content: '24C' },
       { role: 'assistant', content: 'Paris 18C, Rome 24C.' },
-      { role: 'user', content: [{ type: 'text', text: 'Thanks' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Thanks' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+        ],
+      },
     ];
     const there = chatToMessagesRequest({ model: 'm', messages, max_tokens: 50, temperature: 0.2 }, { defaultMaxTokens: 1 });
     const back = messagesRequestToChat(there);
@@ -204,10 +219,27 @@ describe('round trips', () => {
   it('an Anthropic tool conversation survives Anthropic → chat → Anthropic', () => {
     const messages: MessageParam[] = [
       { role: 'user', content: 'Weather?' },
-      { role: 'assistant', content: [{ type: 'text', text: 'Checking.' }, { type: 'tool_use', id: 'toolu_1', name: 'w', input: { c: 'Oslo' } }] },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: '-3C' }, { type: 'text', text: 'And?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Checking.' },
+          { type: 'tool_use', id: 'toolu_1', name: 'w', input: { c: 'Oslo' } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'toolu_1', content: '-3C' },
+          { type: 'text', text: 'And?' },
+        ],
+      },
     ];
-    const body = req({ system: 'Terse.', messages, tools: [{ name: 'w', input_schema: { type: 'object' } }], tool_choice: { type: 'any' } });
+    const body = req({
+      system: 'Terse.',
+      messages,
+      tools: [{ name: 'w', input_schema: { type: 'object' } }],
+      tool_choice: { type: 'any' },
+    });
     const back = chatToMessagesRequest(messagesRequestToChat(body), { defaultMaxTokens: 1 });
     expect(back).toEqual(body);
   });

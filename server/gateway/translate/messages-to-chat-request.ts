@@ -22,14 +22,7 @@ import type {
   TextBlockParam,
   ToolResultBlockParam,
 } from './anthropic-types.ts';
-import type {
-  ChatContentPart,
-  ChatFunctionTool,
-  ChatMessage,
-  ChatRequest,
-  ChatToolCall,
-  ChatToolChoice,
-} from './openai-types.ts';
+import type { ChatContentPart, ChatFunctionTool, ChatMessage, ChatRequest, ChatToolCall, ChatToolChoice } from './openai-types.ts';
 
 export interface MessagesToChatRequestOptions {
   /**

@@ -106,7 +106,9 @@ describe('messagesResponseToChat', () => {
 
   it('keeps the 5-minute / 1-hour split of cache writes, which are priced apart', () => {
     const cacheCreation = { ephemeral_5m_input_tokens: 10, ephemeral_1h_input_tokens: 40 };
-    expect(chatUsageOf({ input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 50, cache_creation: cacheCreation })).toMatchObject({
+    expect(
+      chatUsageOf({ input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 50, cache_creation: cacheCreation }),
+    ).toMatchObject({
       cache_creation_input_tokens: 50,
       cache_creation: cacheCreation,
     });
@@ -114,7 +116,9 @@ describe('messagesResponseToChat', () => {
   });
 
   it('treats null cache figures as zero', () => {
-    expect(chatUsageOf({ input_tokens: 3, output_tokens: 4, cache_read_input_tokens: null, cache_creation_input_tokens: null })).toMatchObject({
+    expect(
+      chatUsageOf({ input_tokens: 3, output_tokens: 4, cache_read_input_tokens: null, cache_creation_input_tokens: null }),
+    ).toMatchObject({
       prompt_tokens: 3,
       total_tokens: 7,
     });
@@ -136,12 +140,7 @@ describe('chatErrorOf', () => {
       { message: 'Overloaded', type: 'overloaded_error', param: null, code: null },
     ],
     ['a plain-text body', 'Bad Gateway', 502, { message: 'Bad Gateway', type: 'api_error', param: null, code: null }],
-    [
-      'an empty body',
-      null,
-      503,
-      { message: 'The upstream provider returned status 503.', type: 'api_error', param: null, code: null },
-    ],
+    ['an empty body', null, 503, { message: 'The upstream provider returned status 503.', type: 'api_error', param: null, code: null }],
     ['a bare message with a status', { message: 'nope' }, 401, { message: 'nope', type: 'authentication_error', param: null, code: null }],
   ])('%s', (_, body, status, error) => {
     expect(chatErrorOf(body, status)).toEqual({ error });

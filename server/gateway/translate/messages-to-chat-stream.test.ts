@@ -24,9 +24,9 @@ const whole = (text: string, opts = OPTS) => translate([new TextEncoder().encode
 function randomPieces(bytes: Uint8Array, seed: number): Uint8Array[] {
   // Small deterministic PRNG so a failure is reproducible from the seed in its message.
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pieces: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = 1 + Math.floor(rnd() * 40);
     pieces.push(bytes.subarray(i, i + n));
     i += n;
@@ -34,8 +34,16 @@ function randomPieces(bytes: Uint8Array, seed: number): Uint8Array[] {
   return pieces;
 }
 
-const base = { id: 'msg_01XFDUDYJgAACzvnptvVoYEL', object: 'chat.completion.chunk', created: 1700000000, model: 'claude-sonnet-4-5-20250929' };
-const delta = (d: object, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta: d, logprobs: null, finish_reason: finish }] });
+const base = {
+  id: 'msg_01XFDUDYJgAACzvnptvVoYEL',
+  object: 'chat.completion.chunk',
+  created: 1700000000,
+  model: 'claude-sonnet-4-5-20250929',
+};
+const delta = (d: object, finish: string | null = null) => ({
+  ...base,
+  choices: [{ index: 0, delta: d, logprobs: null, finish_reason: finish }],
+});
 
 const USAGE = {
   prompt_tokens: 2572,
@@ -55,7 +63,11 @@ describe('createMessagesToChatStream', () => {
       delta({ reasoning_content: 'The user wants the weather.' }),
       delta({ content: 'Checking the weather in ' }),
       delta({ content: 'Zürich — 東京 too 🙂' }),
-      delta({ tool_calls: [{ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', type: 'function', function: { name: 'get_weather', arguments: '' } }] }),
+      delta({
+        tool_calls: [
+          { index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', type: 'function', function: { name: 'get_weather', arguments: '' } },
+        ],
+      }),
       delta({ tool_calls: [{ index: 0, function: { arguments: '{"location":' } }] }),
       delta({ tool_calls: [{ index: 0, function: { arguments: ' "Zürich", "unit": "celsius"}' } }] }),
       delta({}, 'tool_calls'),
@@ -93,7 +105,10 @@ describe('createMessagesToChatStream', () => {
     ['model_context_window_exceeded', 'length'],
   ])('maps stop_reason %s to finish_reason %s', (stop, finish) => {
     const text = ANTHROPIC_TOOL_STREAM.replace('"stop_reason":"tool_use"', `"stop_reason":"${stop}"`);
-    const finishes = whole(text).payloads.filter((p) => p !== '[DONE]').map((p) => JSON.parse(p).choices[0]?.finish_reason).filter(Boolean);
+    const finishes = whole(text)
+      .payloads.filter((p) => p !== '[DONE]')
+      .map((p) => JSON.parse(p).choices[0]?.finish_reason)
+      .filter(Boolean);
     expect(finishes).toEqual([finish]);
   });
 
@@ -106,7 +121,9 @@ describe('createMessagesToChatStream', () => {
   it('reports a stream cut off before message_stop as an error', () => {
     const cut = ANTHROPIC_TOOL_STREAM.slice(0, ANTHROPIC_TOOL_STREAM.indexOf('event: message_delta'));
     const { payloads, usage } = whole(cut);
-    expect(JSON.parse(payloads.at(-1) as string)).toEqual({ error: { message: STREAM_CUT_MESSAGE, type: 'api_error', param: null, code: null } });
+    expect(JSON.parse(payloads.at(-1) as string)).toEqual({
+      error: { message: STREAM_CUT_MESSAGE, type: 'api_error', param: null, code: null },
+    });
     expect(usage).toMatchObject({ prompt_tokens: 2572, completion_tokens: 2 });
   });
 
@@ -154,7 +171,11 @@ describe('createMessagesToChatStream read by the official OpenAI SDK', () => {
 
   it('raises an APIError with the upstream message when the stream carries an error', async () => {
     const client = await clientFor(ANTHROPIC_ERROR_STREAM);
-    const stream = await client.chat.completions.create({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     const seen: string[] = [];
     const err = await (async () => {
       try {

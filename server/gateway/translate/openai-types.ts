@@ -44,9 +44,7 @@ export interface ChatToolCall extends Extra {
  * next turn (Anthropic needs them, signature included, when thinking is combined with tool use).
  * Same convention as LiteLLM's `thinking_blocks`.
  */
-export type ChatThinkingBlock =
-  | { type: 'thinking'; thinking: string; signature: string }
-  | { type: 'redacted_thinking'; data: string };
+export type ChatThinkingBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
 
 export interface ChatSystemMessage extends Extra {
   role: 'system' | 'developer';
@@ -83,11 +81,7 @@ export interface ChatFunctionTool extends Extra {
   function: { name: string; description?: string; parameters?: Extra; strict?: boolean | null } & Extra;
 }
 
-export type ChatToolChoice =
-  | 'none'
-  | 'auto'
-  | 'required'
-  | ({ type: 'function'; function: { name: string } } & Extra);
+export type ChatToolChoice = 'none' | 'auto' | 'required' | ({ type: 'function'; function: { name: string } } & Extra);
 
 export type ChatResponseFormat =
   | { type: 'text' }

@@ -3,8 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const ev = (name: string, data: object | string) =>
-  `event: ${name}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+const ev = (name: string, data: object | string) => `event: ${name}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 
 /**
  * An Anthropic stream as the API sends it: thinking, text with multi-byte characters, a tool call
@@ -27,8 +26,16 @@ export const ANTHROPIC_TOOL_STREAM =
   }) +
   ev('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } }) +
   ev('ping', '{"type": "ping"}') +
-  ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'The user wants the weather.' } }) +
-  ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds' } }) +
+  ev('content_block_delta', {
+    type: 'content_block_delta',
+    index: 0,
+    delta: { type: 'thinking_delta', thinking: 'The user wants the weather.' },
+  }) +
+  ev('content_block_delta', {
+    type: 'content_block_delta',
+    index: 0,
+    delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds' },
+  }) +
   ev('content_block_stop', { type: 'content_block_stop', index: 0 }) +
   ev('content_block_start', { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } }) +
   ev('content_block_delta', { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Checking the weather in ' } }) +
@@ -41,15 +48,21 @@ export const ANTHROPIC_TOOL_STREAM =
   }) +
   ev('content_block_delta', { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '' } }) +
   ev('content_block_delta', { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"location":' } }) +
-  ev('content_block_delta', { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: ' "Zürich", "unit": "celsius"}' } }) +
+  ev('content_block_delta', {
+    type: 'content_block_delta',
+    index: 2,
+    delta: { type: 'input_json_delta', partial_json: ' "Zürich", "unit": "celsius"}' },
+  }) +
   ev('content_block_stop', { type: 'content_block_stop', index: 2 }) +
   ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 89 } }) +
   ev('message_stop', { type: 'message_stop' });
 
 /** The same stream cut off by an overloaded error after the first text delta. */
 export const ANTHROPIC_ERROR_STREAM =
-  ANTHROPIC_TOOL_STREAM.slice(0, ANTHROPIC_TOOL_STREAM.indexOf('event: content_block_delta\ndata: {"type":"content_block_delta","index":1')) +
-  ev('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+  ANTHROPIC_TOOL_STREAM.slice(
+    0,
+    ANTHROPIC_TOOL_STREAM.indexOf('event: content_block_delta\ndata: {"type":"content_block_delta","index":1'),
+  ) + ev('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
 
 const chunk = (delta: object, finish: string | null = null, extra: object = {}) =>
   `data: ${JSON.stringify({

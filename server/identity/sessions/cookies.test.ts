@@ -17,7 +17,9 @@ describe('session cookies', () => {
   });
 
   it('is HttpOnly, SameSite=Lax, Path=/, and Secure only under TLS', () => {
-    expect(sessionCookie('t', { secure: false, maxAgeSeconds: 900 })).toBe('appliance_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=900');
+    expect(sessionCookie('t', { secure: false, maxAgeSeconds: 900 })).toBe(
+      'appliance_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=900',
+    );
     expect(sessionCookie('t', { secure: true, maxAgeSeconds: 900 })).toMatch(/; Secure$/);
     expect(clearedSessionCookie({ secure: true })).toMatch(/^appliance_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0; .*; Secure$/);
   });

@@ -117,7 +117,9 @@ export function sessionAuthenticator(deps: SessionAuthDeps) {
     requireCsrf(req, found.token);
     const setup = req.routeOptions.config?.sessionSetup === true;
     if (!setup && live.must_change_password) {
-      throw forbidden('You must change your password before you do anything else: POST /v1/auth/password with current_password and new_password');
+      throw forbidden(
+        'You must change your password before you do anything else: POST /v1/auth/password with current_password and new_password',
+      );
     }
     const now = deps.now();
     if (now - Date.parse(live.last_seen_at) >= TOUCH_EVERY_MS) store.touch(live.id, isoNow(now));

@@ -46,25 +46,21 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   }
 
-  app.post(
-    '/auth/login',
-    { config: { auth: 'public' }, schema: { body: LoginBody, response: { 200: SelfView } } },
-    async (req, reply) => {
-      const outcome = await sessions.login(req.body, client(req));
-      switch (outcome.kind) {
-        case 'throttled':
-          record(req, 429, 'login_failed', null);
-          throw tooMany(reply, outcome.retryAfterSeconds);
-        case 'failed':
-          record(req, 401, 'login_failed', outcome.userId);
-          throw unauthorized(WRONG_CREDENTIALS);
-        case 'ok':
-          record(req, 200, 'login', outcome.userId);
-          reply.header('set-cookie', sessionCookie(outcome.token, { secure: secure(req), maxAgeSeconds: outcome.maxAgeSeconds }));
-          return outcome.view;
-      }
-    },
-  );
+  app.post('/auth/login', { config: { auth: 'public' }, schema: { body: LoginBody, response: { 200: SelfView } } }, async (req, reply) => {
+    const outcome = await sessions.login(req.body, client(req));
+    switch (outcome.kind) {
+      case 'throttled':
+        record(req, 429, 'login_failed', null);
+        throw tooMany(reply, outcome.retryAfterSeconds);
+      case 'failed':
+        record(req, 401, 'login_failed', outcome.userId);
+        throw unauthorized(WRONG_CREDENTIALS);
+      case 'ok':
+        record(req, 200, 'login', outcome.userId);
+        reply.header('set-cookie', sessionCookie(outcome.token, { secure: secure(req), maxAgeSeconds: outcome.maxAgeSeconds }));
+        return outcome.view;
+    }
+  });
 
   // Public so that an ended session can still clear its cookie; a live one must show its CSRF token.
   app.post('/auth/logout', { config: { auth: 'public' }, schema: { response: { 200: LoggedOut } } }, async (req, reply) => {

@@ -57,11 +57,14 @@ export function localSessions(deps: LocalSessionsDeps) {
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(randomPassword()));
 
-  function view(live: Pick<LiveSession, 'organisation_id' | 'user_id' | 'email' | 'first_name' | 'last_name' | 'role'>, extra: {
-    token: string;
-    endsAt: number;
-    mustChange: boolean;
-  }): SelfView {
+  function view(
+    live: Pick<LiveSession, 'organisation_id' | 'user_id' | 'email' | 'first_name' | 'last_name' | 'role'>,
+    extra: {
+      token: string;
+      endsAt: number;
+      mustChange: boolean;
+    },
+  ): SelfView {
     const orgWide = isOrgAdminRole(live.role);
     const workspaces = orgWide
       ? store.allWorkspaces(live.organisation_id, live.user_id).map((w) => ({ ...w, role: 'admin' as const }))

@@ -19,7 +19,14 @@ beforeAll(async () => {
   const cast: [string, 'owner' | 'admin' | 'member', [string, 'admin' | 'manager' | 'member'][]][] = [
     ['olive', 'owner', []],
     ['adam', 'admin', []],
-    ['mia', 'member', [[def, 'manager'], [b, 'member']]],
+    [
+      'mia',
+      'member',
+      [
+        [def, 'manager'],
+        [b, 'member'],
+      ],
+    ],
     ['max', 'member', [[def, 'member']]],
     ['wanda', 'member', [[b, 'admin']]],
     ['nora', 'member', []],
@@ -43,7 +50,12 @@ describe('organisation routes', () => {
     ['GET', '/v1/admin/users', undefined, { olive: 200, adam: 200, mia: 403, max: 403, nora: NOT_MEMBER }],
     ['GET', '/v1/audit-logs', undefined, { olive: 200, adam: 200, mia: 403, max: 403, nora: NOT_MEMBER }],
     ['GET', '/v1/admin/users/invites', undefined, { olive: 200, adam: 200, mia: 403, max: 403, nora: NOT_MEMBER }],
-    ['POST', '/v1/api-keys/organisation/service', { name: 'k', scopes: ['workspaces.list'] }, { olive: 200, adam: 200, mia: 403, max: 403 }],
+    [
+      'POST',
+      '/v1/api-keys/organisation/service',
+      { name: 'k', scopes: ['workspaces.list'] },
+      { olive: 200, adam: 200, mia: 403, max: 403 },
+    ],
   ] as const)('%s %s', async (method, path, body, expected) => {
     for (const [name, code] of Object.entries(expected)) {
       expect([name, await status(name, method, path, body)]).toEqual([name, code]);
@@ -83,7 +95,8 @@ describe('workspace routes', () => {
   });
 
   it('lets managers write and members read, in the workspace the request names', async () => {
-    const create = (name: string, workspace: string) => status(name, 'POST', '/v1/configs', { name: `${name} in ${workspace}`, config: CONFIG, workspace_id: workspace });
+    const create = (name: string, workspace: string) =>
+      status(name, 'POST', '/v1/configs', { name: `${name} in ${workspace}`, config: CONFIG, workspace_id: workspace });
     expect(await create('olive', 'ws-b')).toBe(200);
     expect(await create('adam', 'ws-default')).toBe(200);
     expect(await create('mia', 'ws-default')).toBe(200);

@@ -50,7 +50,9 @@ describe('the first-run owner', () => {
       must_change_password: true,
       csrf_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expires_at: new Date(clock.ms + 8 * 3600_000).toISOString(),
-      workspaces: [{ id: t.credentials.workspace.id, slug: 'ws-default', name: 'Default', status: 'active', is_default: true, role: 'admin' }],
+      workspaces: [
+        { id: t.credentials.workspace.id, slug: 'ws-default', name: 'Default', status: 'active', is_default: true, role: 'admin' },
+      ],
     });
     // Only the token's hash is stored; neither the token nor the CSRF token appear anywhere.
     const dump = dumpDatabase(t);
@@ -68,12 +70,18 @@ describe('the first-run owner', () => {
 
     const blocked = await browser.request('GET', '/v1/admin/workspaces');
     expect(blocked.status).toBe(403);
-    expect(blocked.body.data).toEqual({ errorCode: 'AB03', message: expect.stringMatching(/must change your password.*\/v1\/auth\/password/) });
+    expect(blocked.body.data).toEqual({
+      errorCode: 'AB03',
+      message: expect.stringMatching(/must change your password.*\/v1\/auth\/password/),
+    });
     expect((await browser.request('GET', '/v1/auth/self')).body.must_change_password).toBe(true);
 
     const change = (current_password: string, new_password: string) =>
       browser.request('POST', '/v1/auth/password', { current_password, new_password });
-    expect((await change('not it', NEW_PASSWORD)).body.data).toEqual({ errorCode: 'AB01', message: expect.stringMatching(/current_password/) });
+    expect((await change('not it', NEW_PASSWORD)).body.data).toEqual({
+      errorCode: 'AB01',
+      message: expect.stringMatching(/current_password/),
+    });
     expect((await change(owner().password, 'too short')).body.data.message).toMatch(/at least 12 characters/);
     expect((await change(owner().password, owner().password)).body.data.message).toMatch(/must differ/);
     const changed = await change(owner().password, NEW_PASSWORD);
@@ -84,7 +92,9 @@ describe('the first-run owner', () => {
     expect((await other.request('GET', '/v1/auth/self')).status).toBe(401);
     expect((await new Browser(t.url).login(owner().email, owner().password)).status).toBe(401);
     expect((await new Browser(t.url).login(owner().email, NEW_PASSWORD)).status).toBe(200);
-    const row = t.stores.db.prepare<[], { must_change_password: number; password_hash: string }>("SELECT * FROM users WHERE role = 'owner'").get()!;
+    const row = t.stores.db
+      .prepare<[], { must_change_password: number; password_hash: string }>("SELECT * FROM users WHERE role = 'owner'")
+      .get()!;
     expect(row.must_change_password).toBe(0);
     expect(row.password_hash).not.toContain(NEW_PASSWORD);
     const audited = auditRows('change_password');
@@ -108,7 +118,11 @@ describe('signing in and out', () => {
     const wrong = await attempt('ada@example.com', 'wrong password');
     const unknown = await attempt('nobody@example.com', 'wrong password');
     const none = await attempt('sso@example.com', 'wrong password');
-    const expected = { status: 401, body: { success: false, data: { errorCode: 'AB05', message: 'Wrong email or password' } }, cookie: null };
+    const expected = {
+      status: 401,
+      body: { success: false, data: { errorCode: 'AB05', message: 'Wrong email or password' } },
+      cookie: null,
+    };
     expect([wrong.reply, unknown.reply, none.reply]).toEqual([expected, expected, expected]);
 
     // Each does one scrypt verification: an unknown email is not answered noticeably faster.
@@ -131,7 +145,11 @@ describe('signing in and out', () => {
     await addPerson(t, 'grace@example.com', 'admin');
     const browser = await signIn(t, 'GRACE@Example.com', PASSWORD);
     const self = await browser.request('GET', '/v1/auth/self');
-    expect(self.body).toMatchObject({ user: { email: 'grace@example.com', role: 'admin' }, must_change_password: false, csrf_token: browser.csrf });
+    expect(self.body).toMatchObject({
+      user: { email: 'grace@example.com', role: 'admin' },
+      must_change_password: false,
+      csrf_token: browser.csrf,
+    });
 
     const refused = await browser.request('POST', '/v1/auth/logout', undefined, { csrf: false });
     expect([refused.status, refused.body.data.message]).toEqual([403, expect.stringMatching(/x-csrf-token/)]);
@@ -194,7 +212,9 @@ describe('login throttling', () => {
     await addPerson(t, 'ada@example.com');
     const browser = await signIn(t, 'ada@example.com', PASSWORD);
     for (let i = 0; i < 5; i++) {
-      expect((await browser.request('POST', '/v1/auth/password', { current_password: 'guess', new_password: NEW_PASSWORD })).status).toBe(400);
+      expect((await browser.request('POST', '/v1/auth/password', { current_password: 'guess', new_password: NEW_PASSWORD })).status).toBe(
+        400,
+      );
     }
     const res = await browser.request('POST', '/v1/auth/password', { current_password: PASSWORD, new_password: NEW_PASSWORD });
     expect([res.status, res.headers.get('retry-after')]).toEqual([429, String(15 * 60)]);

@@ -64,7 +64,10 @@ export function sessionsStore(db: Sqlite) {
   const memberWorkspaces = db.prepare<[string], WorkspaceSummary>(`SELECT w.id, w.slug, w.name, w.status, w.is_default, m.role
     FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
     WHERE m.user_id = ? ORDER BY w.is_default DESC, m.created_at, w.slug`);
-  const membership = db.prepare<[string, string, string, string], WorkspaceSummary>(`SELECT w.id, w.slug, w.name, w.status, w.is_default, m.role
+  const membership = db.prepare<
+    [string, string, string, string],
+    WorkspaceSummary
+  >(`SELECT w.id, w.slug, w.name, w.status, w.is_default, m.role
     FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
     WHERE m.user_id = ? AND w.organisation_id = ? AND (w.id = ? OR w.slug = ?)`);
 

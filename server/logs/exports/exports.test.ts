@@ -35,7 +35,10 @@ beforeAll(async () => {
         cost: i * 0.25,
         response_status_code: i % 8 === 0 ? 500 : 200,
         metadata: { team: i % 2 ? 'search' : 'ads', row: String(i) },
-        bodies: i % 5 === 4 ? null : { request: { model: 'gpt-4o', messages: [{ role: 'user', content: `q${i}` }] }, response: { id: `r${i}`, answer: `a${i}` } },
+        bodies:
+          i % 5 === 4
+            ? null
+            : { request: { model: 'gpt-4o', messages: [{ role: 'user', content: `q${i}` }] }, response: { id: `r${i}`, answer: `a${i}` } },
       }),
     ),
   );
@@ -113,7 +116,13 @@ describe('an export from draft to file', () => {
     });
     await settle();
     const done = (await get(created.id)).body;
-    expect(done).toMatchObject({ status: 'success', total_rows: expectedIds.length, exported_rows: expectedIds.length, progress: 100, error_message: null });
+    expect(done).toMatchObject({
+      status: 'success',
+      total_rows: expectedIds.length,
+      exported_rows: expectedIds.length,
+      progress: 100,
+      error_message: null,
+    });
 
     const lines = (await download(created.id)).trimEnd().split('\n');
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -130,7 +139,10 @@ describe('an export from draft to file', () => {
     expect(total).toBe(5);
     await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
     await settle();
-    const ids = (await download(id)).trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = (await download(id))
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(all.slice(10, 15));
   });
 
@@ -197,7 +209,10 @@ describe('running in the background', () => {
     const { id } = await create({}, ['id']);
     t.stores.db.prepare("UPDATE log_exports SET status = 'in_progress' WHERE id = ?").run(id);
     expect(t.app.logsRuntime.exportRunner.recover()).toBe(1);
-    expect((await get(id)).body).toMatchObject({ status: 'failed', error_message: 'The appliance stopped while this export ran; start it again' });
+    expect((await get(id)).body).toMatchObject({
+      status: 'failed',
+      error_message: 'The appliance stopped while this export ran; start it again',
+    });
   });
 });
 
@@ -207,9 +222,18 @@ describe('editing', () => {
     await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
     await settle();
     expect(fs.existsSync(path.join(t.config.dataDir, 'exports', `${id}.jsonl`))).toBe(true);
-    const res = await t.call('PUT', `/v1/logs/exports/${id}`, t.workspace, { filters: { metadata: { row: '3' } }, requested_data: ['id', 'metadata'], exportId: id });
+    const res = await t.call('PUT', `/v1/logs/exports/${id}`, t.workspace, {
+      filters: { metadata: { row: '3' } },
+      requested_data: ['id', 'metadata'],
+      exportId: id,
+    });
     expect(res.body).toEqual({ id, total: 1, object: 'export' });
-    expect((await get(id)).body).toMatchObject({ status: 'draft', filters: { metadata: { row: '3' } }, requested_data: ['id', 'metadata'], total_rows: 1 });
+    expect((await get(id)).body).toMatchObject({
+      status: 'draft',
+      filters: { metadata: { row: '3' } },
+      requested_data: ['id', 'metadata'],
+      total_rows: 1,
+    });
     expect(fs.existsSync(path.join(t.config.dataDir, 'exports', `${id}.jsonl`))).toBe(false);
     await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
     await settle();
@@ -245,7 +269,11 @@ describe('access', () => {
     await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
     await settle();
     const ws = t.addWorkspace('ws-exports-other');
-    const res = await t.call('POST', '/v1/api-keys/workspace/service', t.admin, { name: 'o', workspace_id: ws.id, scopes: ['logs.export'] });
+    const res = await t.call('POST', '/v1/api-keys/workspace/service', t.admin, {
+      name: 'o',
+      workspace_id: ws.id,
+      scopes: ['logs.export'],
+    });
     const other = t.as(res.body.key);
     for (const url of [`/v1/logs/exports/${id}`, `/v1/logs/exports/${id}/download`, `/v1/logs/exports/${id}/file`]) {
       expect((await t.call('GET', url, other)).status).toBe(404);

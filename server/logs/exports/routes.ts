@@ -55,7 +55,9 @@ export function exportRoutes(exports: ExportsService, enabled: boolean): Fastify
       if (!enabled) throw forbidden('Log exports are turned off on this appliance (DATA_EXPORTS_ENABLED=OFF)');
     });
 
-    app.post('/logs/exports', { schema: { body: CreateBody, response: { 200: Written } } }, async (req) => exports.create(req.auth!, req.body));
+    app.post('/logs/exports', { schema: { body: CreateBody, response: { 200: Written } } }, async (req) =>
+      exports.create(req.auth!, req.body),
+    );
 
     app.get(
       '/logs/exports',

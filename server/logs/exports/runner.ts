@@ -135,7 +135,8 @@ export class ExportRunner {
     const job = this.o.jobOf(row);
     await this.o.flush();
     const conn = await (this.connection ??= this.o.db.connect());
-    const read = async (sql: string, p: SqlParams) => (await conn.runAndReadAll(sql, p.values, p.types as never)).getRowObjectsJS() as Row[];
+    const read = async (sql: string, p: SqlParams) =>
+      (await conn.runAndReadAll(sql, p.values, p.types as never)).getRowObjectsJS() as Row[];
 
     const base = new SqlParams();
     const conditions = logConditions(job.filter, job.scope, base);
@@ -144,7 +145,8 @@ export class ExportRunner {
       base,
     );
     // Rows logged after the start are not part of this export: its newest row is fixed now.
-    if (stats?.newest !== null && stats?.newest !== undefined) conditions.push(`l.created_at <= ${base.timestamp(0, BigInt(stats.newest as bigint))}`);
+    if (stats?.newest !== null && stats?.newest !== undefined)
+      conditions.push(`l.created_at <= ${base.timestamp(0, BigInt(stats.newest as bigint))}`);
     const total = Math.max(0, Math.min(job.limit, Number(stats?.n ?? 0) - job.offset));
     this.o.repo.update(task.id, { total_rows: total, last_updated_at: isoNow(this.o.now()) }, 'in_progress');
 
@@ -173,7 +175,9 @@ export class ExportRunner {
           p,
         );
         if (rows.length === 0) break;
-        const bodies = needsBodies(job.fields) ? await this.bodiesOf(rows, read) : new Map<string, { request: unknown; response: unknown }>();
+        const bodies = needsBodies(job.fields)
+          ? await this.bodiesOf(rows, read)
+          : new Map<string, { request: unknown; response: unknown }>();
         const text = rows.map((r) => `${JSON.stringify(exportRecord(r, bodies.get(String(r.id)), job.fields))}\n`).join('');
         await file.write(text);
         bytes += Buffer.byteLength(text);

@@ -38,7 +38,8 @@ const PAGING_KEYS = ['page_size', 'current_page'] as const;
 function wholeNumber(name: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw badRequest(`Filter ${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`, { param: name });
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw badRequest(`Filter ${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`, { param: name });
   return n;
 }
 
@@ -207,7 +208,15 @@ export function exportsService(deps: ExportsDeps) {
       }
       const at = isoNow(deps.now());
       removeFiles(id);
-      repo.update(id, { status: 'in_progress', exported_rows: 0, error_message: null, file_bytes: null, started_at: at, finished_at: null, last_updated_at: at });
+      repo.update(id, {
+        status: 'in_progress',
+        exported_rows: 0,
+        error_message: null,
+        file_bytes: null,
+        started_at: at,
+        finished_at: null,
+        last_updated_at: at,
+      });
       runner.enqueue(id);
       return { message: `Export ${id} started`, object: 'export' as const };
     },
@@ -227,7 +236,9 @@ export function exportsService(deps: ExportsDeps) {
       const path = exportFile(deps.dir, id);
       if (row.status !== 'success' || !fs.existsSync(path)) {
         const view = exportView(row);
-        throw conflict(`Export "${id}" has no file to download yet (status: ${row.status}, ${view.progress}% done); download it when its status is success`);
+        throw conflict(
+          `Export "${id}" has no file to download yet (status: ${row.status}, ${view.progress}% done); download it when its status is success`,
+        );
       }
       return { path, name: `logs-export-${id}.jsonl`, bytes: fs.statSync(path).size };
     },
