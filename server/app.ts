@@ -140,7 +140,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     targets: services.catalog,
     targetOptions: { trustedHosts: config.trustedCustomHosts },
     dispatcher,
-    blockInline: () => config.blockInlineConfig || services.settings.get().block_inline_config === true,
+    // BLOCK_INLINE_CONFIG is the operator's and always wins; a workspace's own setting overrides the organisation's.
+    blockInline: (ctx) => {
+      if (config.blockInlineConfig) return true;
+      const own = ctx.workspace.defaults.block_inline_config;
+      return typeof own === 'boolean' ? own : services.settings.get().block_inline_config === true;
+    },
     circuits: new MemoryCircuits(),
     sticky: new MemorySticky(),
     backoffBaseMs: config.retryBackoffBaseMs,

@@ -446,6 +446,45 @@ describe('saved configs', () => {
   });
 });
 
+describe('block_inline_config settings', () => {
+  const setWorkspace = (value: boolean | null) =>
+    fetch(`${g.url}/v1/admin/workspaces/${g.credentials.workspace.id}`, {
+      method: 'PUT',
+      headers: { ...g.admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ defaults: { block_inline_config: value } }),
+    });
+  const setOrganisation = (value: boolean) => {
+    const db = g.stores.db;
+    const row = db.prepare('SELECT id, settings FROM organisations').get() as { id: string; settings: string };
+    db.prepare('UPDATE organisations SET settings = ? WHERE id = ?').run(
+      JSON.stringify({ ...JSON.parse(row.settings), block_inline_config: value }),
+      row.id,
+    );
+    g.app.services.settings.invalidate();
+  };
+
+  it("follows the organisation's setting, and a workspace's own setting overrides it", async () => {
+    setOrganisation(true);
+    try {
+      const refused = await chat({ provider: '@primary' });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('inline_config_blocked');
+      expect((await setWorkspace(false)).status).toBe(200);
+      expect((await chat({ provider: '@primary' })).status).toBe(200);
+    } finally {
+      setOrganisation(false);
+      await setWorkspace(null);
+    }
+    expect((await setWorkspace(true)).status).toBe(200);
+    try {
+      expect((await chat({ provider: '@primary' })).status).toBe(400);
+    } finally {
+      await setWorkspace(null);
+    }
+    expect((await chat({ provider: '@primary' })).status).toBe(200);
+  });
+});
+
 describe('BLOCK_INLINE_CONFIG', () => {
   let blocked: GatewayFixture;
   beforeAll(async () => {
