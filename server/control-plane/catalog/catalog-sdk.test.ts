@@ -23,34 +23,34 @@ describe('portkey-ai SDK: model catalog', () => {
       ai_provider_id: 'vllm',
       key: 'vllm-secret-token-123',
       configurations: { custom_host: 'http://10.1.2.3:8000/v1' },
-    } as never)) as Json;
+    } as never)) as unknown as Json;
     expect(created).toMatchObject({ slug: 'sdk-vllm' });
 
-    const got = (await portkey.integrations.retrieve({ slug: 'sdk-vllm' })) as Json;
+    const got = (await portkey.integrations.retrieve({ slug: 'sdk-vllm' })) as unknown as Json;
     expect(got).toMatchObject({ slug: 'sdk-vllm', ai_provider_id: 'vllm', name: 'Local vLLM' });
     expect(JSON.stringify(got)).not.toContain('vllm-secret-token-123');
 
-    const list = (await portkey.integrations.list({})) as { data: Json[] };
+    const list = (await portkey.integrations.list({})) as unknown as { data: Json[] };
     expect(list.data.map((i) => i.slug)).toContain('sdk-vllm');
 
     await portkey.integrations.update({ slug: 'sdk-vllm', name: 'LAN vLLM' } as never);
-    expect(((await portkey.integrations.retrieve({ slug: 'sdk-vllm' })) as Json).name).toBe('LAN vLLM');
+    expect(((await portkey.integrations.retrieve({ slug: 'sdk-vllm' })) as unknown as Json).name).toBe('LAN vLLM');
 
     await portkey.integrations.workspaces.update({
       slug: 'sdk-vllm',
       workspaces: [{ id: t.credentials.workspace.id, enabled: true }],
     } as never);
-    const access = (await portkey.integrations.workspaces.list({ slug: 'sdk-vllm' })) as { workspaces: Json[] };
+    const access = (await portkey.integrations.workspaces.list({ slug: 'sdk-vllm' })) as unknown as { workspaces: Json[] };
     expect(access.workspaces.find((w) => w.id === t.credentials.workspace.id)).toMatchObject({ enabled: true });
 
     await portkey.integrations.models.update({
       slug: 'sdk-vllm',
       models: [{ slug: 'llama-3.1-8b', enabled: true, is_custom: true }],
     } as never);
-    const models = (await portkey.integrations.models.list({ slug: 'sdk-vllm' })) as { models: Json[] };
+    const models = (await portkey.integrations.models.list({ slug: 'sdk-vllm' })) as unknown as { models: Json[] };
     expect(models.models.map((m) => m.slug)).toContain('llama-3.1-8b');
     await portkey.integrations.models.delete({ slug: 'sdk-vllm', slugs: 'llama-3.1-8b' } as never);
-    const after = (await portkey.integrations.models.list({ slug: 'sdk-vllm' })) as { models: Json[] };
+    const after = (await portkey.integrations.models.list({ slug: 'sdk-vllm' })) as unknown as { models: Json[] };
     expect(after.models.map((m) => m.slug)).not.toContain('llama-3.1-8b');
 
     await portkey.integrations.delete({ slug: 'sdk-vllm' });
@@ -71,14 +71,14 @@ describe('portkey-ai SDK: model catalog', () => {
       name: 'Team OpenAI',
       slug: 'sdk-team',
       integration_id: 'sdk-openai',
-    } as never)) as Json;
+    } as never)) as unknown as Json;
     expect(created).toMatchObject({ slug: 'sdk-team' });
-    const got = (await portkey.providers.retrieve({ slug: 'sdk-team' } as never)) as Json;
+    const got = (await portkey.providers.retrieve({ slug: 'sdk-team' } as never)) as unknown as Json;
     expect(got).toMatchObject({ slug: 'sdk-team', name: 'Team OpenAI' });
-    const list = (await portkey.providers.list({} as never)) as { data: Json[] };
+    const list = (await portkey.providers.list({} as never)) as unknown as { data: Json[] };
     expect(list.data.map((p) => p.slug)).toContain('sdk-team');
     await portkey.providers.update({ slug: 'sdk-team', name: 'Team OpenAI (renamed)' } as never);
-    expect(((await portkey.providers.retrieve({ slug: 'sdk-team' } as never)) as Json).name).toBe('Team OpenAI (renamed)');
+    expect(((await portkey.providers.retrieve({ slug: 'sdk-team' } as never)) as unknown as Json).name).toBe('Team OpenAI (renamed)');
     await portkey.providers.delete({ slug: 'sdk-team' } as never);
     await expect(portkey.providers.retrieve({ slug: 'sdk-team' } as never)).rejects.toThrow(/404|not found/i);
   });
@@ -89,18 +89,18 @@ describe('portkey-ai SDK: model catalog', () => {
       name: 'Legacy key',
       provider: 'openai',
       key: 'sk-legacy-secret-789',
-    } as never)) as Json;
+    } as never)) as unknown as Json;
     // Portkey answers a virtual-key create with {success, data: {slug}} (spec §2.2).
     const slug = String((created.data as Json).slug);
     expect(created.success).toBe(true);
     expect(slug).toBeTruthy();
-    const got = (await portkey.virtualKeys.retrieve({ slug })) as Json;
+    const got = (await portkey.virtualKeys.retrieve({ slug })) as unknown as Json;
     expect(got).toMatchObject({ slug, name: 'Legacy key' });
     expect(JSON.stringify(got)).not.toContain('sk-legacy-secret-789');
-    const list = (await portkey.virtualKeys.list({})) as { data: Json[] };
+    const list = (await portkey.virtualKeys.list({})) as unknown as { data: Json[] };
     expect(list.data.map((v) => v.slug)).toContain(slug);
     await portkey.virtualKeys.update({ slug, name: 'Legacy key (renamed)' } as never);
-    expect(((await portkey.virtualKeys.retrieve({ slug })) as Json).name).toBe('Legacy key (renamed)');
+    expect(((await portkey.virtualKeys.retrieve({ slug })) as unknown as Json).name).toBe('Legacy key (renamed)');
     await portkey.virtualKeys.delete({ slug });
     await expect(portkey.virtualKeys.retrieve({ slug })).rejects.toThrow(/404|not found/i);
   });
