@@ -16,7 +16,7 @@ import { createServices } from '../server/services.ts';
 import { buildApp } from '../server/app.ts';
 import { bootstrap, firstRunFile, type FirstRunCredentials } from '../server/control-plane/bootstrap.ts';
 import { LogWriter } from '../server/logs/writer.ts';
-import { syntheticTraffic, trafficScope, writeAll } from './syntheticLogs.ts';
+import { addSyntheticFeedback, syntheticTraffic, trafficScope, writeAll } from './syntheticLogs.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -131,6 +131,8 @@ async function main() {
         ),
       );
       await writer.close();
+      const feedback = await addSyntheticFeedback(stores.logs.writer, 0.02);
+      console.log(`Added feedback on ${feedback.toLocaleString('en')} requests (2% of the successful ones)`);
       const checkpointStart = performance.now();
       await stores.logs.writer.run('CHECKPOINT');
       console.log(
@@ -138,6 +140,11 @@ async function main() {
           `(${done.written.toLocaleString('en')} rows, ${(done.writerMs / 1000).toFixed(1)} s in the writer; ` +
           `${rate(done.written, done.elapsedMs)} rows/s counting the generator; final checkpoint ${((performance.now() - checkpointStart) / 1000).toFixed(1)} s)`,
       );
+    }
+    const [feedbackRows] = (await stores.logs.writer.runAndReadAll('SELECT count(*)::BIGINT AS n FROM feedback')).getRowObjectsJS();
+    if (reuse && Number(feedbackRows!.n) === 0) {
+      console.log(`Added feedback on ${(await addSyntheticFeedback(stores.logs.writer, 0.02)).toLocaleString('en')} requests`);
+      await stores.logs.writer.run('CHECKPOINT');
     }
     const [count] = (await stores.logs.writer.runAndReadAll('SELECT count(*)::BIGINT AS n FROM request_logs')).getRowObjectsJS();
     const logFiles = fs.readdirSync(dataDir).filter((f) => f.startsWith('logs.duckdb'));

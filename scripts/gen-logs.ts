@@ -12,7 +12,7 @@ import { openStores } from '../server/stores.ts';
 import { createServices } from '../server/services.ts';
 import { bootstrap, firstRunFile } from '../server/control-plane/bootstrap.ts';
 import { LogWriter } from '../server/logs/writer.ts';
-import { syntheticTraffic, trafficScope, writeAll } from './syntheticLogs.ts';
+import { addSyntheticFeedback, syntheticTraffic, trafficScope, writeAll } from './syntheticLogs.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,6 +43,8 @@ async function main() {
     });
     const done = await writeAll(writer, events, (p) => console.log(`  ${p.written.toLocaleString('en')} rows`));
     await writer.close();
+    const feedback = await addSyntheticFeedback(stores.logs.writer, 0.02, seed);
+    console.log(`Added feedback on ${feedback.toLocaleString('en')} requests`);
     await stores.logs.writer.run('CHECKPOINT');
     const perSecond = Math.round(done.written / (done.elapsedMs / 1000));
     console.log(

@@ -125,6 +125,11 @@ describe('analytics graphs', () => {
     expect(weighted.summary).toEqual({ avg: 2 });
     expect(weighted.data_points[0]).toMatchObject({ avg: 2 });
     expect(weighted.data_points[3]).toMatchObject({ avg: 2 });
+    // With a request filter, only feedback on the traces of matching requests counts.
+    expect((await graph('feedbacks', '&ai_org_model=openai__gpt-4o')).summary).toEqual({ total: 3 });
+    expect((await graph('feedbacks', '&cost_min=2')).summary).toEqual({ total: 2 });
+    expect((await graph('feedbacks/weighted', '&cost_min=2')).summary).toEqual({ avg: 0.5 });
+    expect((await graph('feedbacks', '&status_code=429')).summary).toEqual({ total: 0 });
     const models = await graph('feedbacks/ai-models');
     expect(models.data_points).toEqual([{ ai_model: 'gpt-4o', total: 3, avg_weighted_feedback: 2 }]);
   });

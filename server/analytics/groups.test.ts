@@ -76,6 +76,9 @@ describe('named groups', () => {
         object: 'analytics-group',
       },
     ]);
+    // Ordered by a feedback figure, the feedback is joined in the grouping itself: same numbers.
+    const byFeedback = await group('metadata/team', '&order_by=requests_with_feedback&order_by_type=asc');
+    expect(byFeedback.data).toEqual([body.data[1], body.data[0]]);
     const users = await group('metadata/_user', '&order_by=metadata_value&order_by_type=asc');
     expect(pick(users.data, 'metadata_value', 'requests')).toEqual([
       ['alice', 3],

@@ -275,25 +275,23 @@ export async function aiModelsGroup(ctx: GroupContext): Promise<GroupList> {
 
 /**
  * Requests by the value of one metadata key. Feedback comes per trace (view feedback_by_trace):
- * a request with feedback counts once, with its trace's average weighted value. Unless the order
- * is by feedback, the feedback figures come from a second statement driven by the (small) feedback
- * side, run beside the first: joining every request to the view costs more than the grouping.
+ * a request with feedback counts once, with its trace's average weighted value. One statement: a
+ * second one driven by the feedback side would read the metadata lists a second time, which costs
+ * more than the join.
  */
 export async function metadataGroup(ctx: GroupContext, key: string): Promise<GroupList> {
   if (!key || key.length > 256) throw badRequest('metadataKey must be a metadata key of 1 to 256 characters', { param: 'metadataKey' });
-  const valueSql = (p: SqlParams) => (key === '_user' ? USER : `l.metadata_value[list_position(l.metadata_key, ${p.add(key)})]`);
-  const byFeedback = ['avg_weighted_feedback', 'requests_with_feedback'].includes(String(ctx.query.order_by));
-  const feedbackJoin = 'JOIN feedback_by_trace fb ON fb.trace_id = l.trace_id AND fb.workspace_id IS NOT DISTINCT FROM l.workspace_id';
-  const grouped = groupedRows(ctx, {
+  const { total, rows } = await groupedRows(ctx, {
     key: 'metadata_value',
-    keySql: valueSql,
+    keySql: (p) => (key === '_user' ? USER : `l.metadata_value[list_position(l.metadata_key, ${p.add(key)})]`),
     skipNull: true,
     select: [
       'count(*) AS requests',
       'sum(l.cost) AS cost',
       'avg(l.total_units) AS avg_tokens',
+      'avg(fb.avg_weighted_value) AS avg_weighted_feedback',
+      'count(fb.trace_id) AS requests_with_feedback',
       'epoch_ms(max(l.created_at)) AS last_ms',
-      ...(byFeedback ? ['avg(fb.avg_weighted_value) AS avg_weighted_feedback', 'count(fb.trace_id) AS requests_with_feedback'] : []),
     ],
     orderable: {
       metadata_value: '"metadata_value"',
@@ -305,35 +303,20 @@ export async function metadataGroup(ctx: GroupContext, key: string): Promise<Gro
       last_seen: 'last_ms',
     },
     fallback: { field: 'requests', direction: 'desc' },
-    ...(byFeedback ? { join: `LEFT ${feedbackJoin}` } : {}),
+    join: 'LEFT JOIN feedback_by_trace fb ON fb.trace_id = l.trace_id AND fb.workspace_id IS NOT DISTINCT FROM l.workspace_id',
   });
-  const feedback = byFeedback ? Promise.resolve(new Map<string, Row>()) : feedbackByValue(ctx, valueSql, feedbackJoin);
-  const [{ total, rows }, fb] = await Promise.all([grouped, feedback]);
   return list(
     total,
-    rows.map((r) => {
-      const f = fb.get(String(r.metadata_value)) ?? r;
-      return group({
+    rows.map((r) =>
+      group({
         metadata_value: String(r.metadata_value),
         requests: int(r.requests),
         cost: cents(r.cost),
         avg_tokens: dec(r.avg_tokens),
-        avg_weighted_feedback: num(f.requests_with_feedback) > 0 ? dec(f.avg_weighted_feedback) : null,
-        requests_with_feedback: int(f.requests_with_feedback),
+        avg_weighted_feedback: num(r.requests_with_feedback) > 0 ? dec(r.avg_weighted_feedback) : null,
+        requests_with_feedback: int(r.requests_with_feedback),
         last_seen: iso(r.last_ms),
-      });
-    }),
+      }),
+    ),
   );
-}
-
-async function feedbackByValue(ctx: GroupContext, valueSql: (p: SqlParams) => string, join: string): Promise<Map<string, Row>> {
-  const p = new SqlParams();
-  const value = valueSql(p);
-  const rows = await ctx.reader.rows(
-    `SELECT ${value} AS v, avg(fb.avg_weighted_value) AS avg_weighted_feedback, count(*) AS requests_with_feedback
-       FROM request_logs l ${join} ${rowsWhere(ctx.q, ctx.scope, p)}
-      GROUP BY 1`,
-    p,
-  );
-  return new Map(rows.filter((r) => r.v !== null).map((r) => [String(r.v), r]));
 }
