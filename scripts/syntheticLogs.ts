@@ -339,8 +339,9 @@ export function trafficScope(services: Services, db: Sqlite): TrafficScope {
 
 /**
  * Feedback on a share of the requests (spec §2.16), a few minutes after each: values lean
- * positive, weights are 1 or a fraction. Written with SQL over the stored requests, since the
- * feedback API takes one trace at a time; the rows are what POST /v1/feedback stores.
+ * positive, weights are 1 or a fraction; requests rated before are left alone. Written with SQL
+ * over the stored requests, since the feedback API takes one trace at a time; the rows are what
+ * POST /v1/feedback stores.
  */
 export async function addSyntheticFeedback(conn: DuckDBConnection, share: number, seed = 42): Promise<number> {
   await conn.run(`SELECT setseed(${(seed % 1000) / 1000})`);
@@ -349,7 +350,7 @@ export async function addSyntheticFeedback(conn: DuckDBConnection, share: number
      SELECT uuid()::VARCHAR, created_at + INTERVAL 3 MINUTE, created_at + INTERVAL 3 MINUTE, organisation_id, workspace_id, api_key_id,
             user_id, trace_id, least(10, greatest(-10, round(random() * 16 - 5)))::SMALLINT,
             CASE WHEN random() < 0.7 THEN 1 ELSE round(random(), 1) END, NULL
-       FROM request_logs WHERE is_success AND random() < $1`,
+       FROM request_logs WHERE is_success AND random() < $1 AND trace_id NOT IN (SELECT trace_id FROM feedback)`,
     [share],
   );
   return Number(result.rowsChanged);

@@ -74,16 +74,25 @@ export class LogWriter {
     if (this.closed || this.fd === null) throw new Error('LogWriter is not open');
     fs.writeSync(this.fd, `${JSON.stringify(event)}\n`);
     this.queue.push(event);
-    if (this.queue.length >= this.maxQueue) void this.flush().catch(() => undefined);
+    // One flush at a time: while one runs, a full queue is picked up when it ends (below), not by a
+    // waiter per write (under sustained load that made one promise per request).
+    if (this.queue.length >= this.maxQueue && !this.flushing) void this.flush().catch(() => undefined);
   }
 
   /** Resolves when everything written before the call is in DuckDB. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.queue.length === 0) return;
-    this.flushing = this.flushOnce().finally(() => {
-      this.flushing = null;
-    });
+    this.flushing = this.flushOnce()
+      .then(() => {
+        this.flushing = null;
+        // Writes that filled a batch meanwhile go next, without waiting for the timer.
+        if (this.queue.length >= this.maxQueue && !this.closed) void this.flush().catch(() => undefined);
+      })
+      .catch((err: unknown) => {
+        this.flushing = null;
+        throw err;
+      });
     return this.flushing;
   }
 
@@ -95,6 +104,8 @@ export class LogWriter {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
     await this.flush().catch((err) => this.options.onError?.(err));
+    // A batch that filled up meanwhile may have started its own flush: let it finish first.
+    while (this.flushing) await this.flushing.catch(() => undefined);
     this.closed = true;
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
