@@ -22,6 +22,7 @@ import { userRoutes } from './control-plane/users/routes.ts';
 import { invitePageRoutes, inviteRoutes } from './control-plane/invites/routes.ts';
 import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { configRoutes } from './control-plane/configs/routes.ts';
+import { organisationSettingsRoutes } from './control-plane/organisation/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
 import { createPricingService } from './pricing/service.ts';
 import { pricingRoutes } from './pricing/routes.ts';
@@ -140,11 +141,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     targets: services.catalog,
     targetOptions: { trustedHosts: config.trustedCustomHosts },
     dispatcher,
-    // BLOCK_INLINE_CONFIG is the operator's and always wins; a workspace's own setting overrides the organisation's.
+    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the workspace's defaults, then the
+    // security settings that hold in the workspace (its own where the organisation allows them).
     blockInline: (ctx) => {
       if (config.blockInlineConfig) return true;
       const own = ctx.workspace.defaults.block_inline_config;
-      return typeof own === 'boolean' ? own : services.settings.get().block_inline_config === true;
+      return typeof own === 'boolean' ? own : services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true;
     },
     circuits: new MemoryCircuits(),
     sticky: new MemorySticky(),
@@ -163,7 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dispatcher,
     logs: logWriter,
     accountant: createAccountant(pricing),
-    loggingMode: () => (services.settings.get().request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full'),
+    loggingMode: (ctx) =>
+      services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
   };
 
@@ -178,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(inviteRoutes);
       await v1.register(catalogRoutes);
       await v1.register(configRoutes);
+      await v1.register(organisationSettingsRoutes);
       await v1.register(auditRoutes);
       await v1.register(sessionRoutes);
       await v1.register(logsRuntime.routes);

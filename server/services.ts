@@ -24,6 +24,7 @@ import { catalogService } from './control-plane/catalog/catalog.ts';
 import { configsService } from './control-plane/configs/service.ts';
 import { WorkspaceCache } from './control-plane/workspaces/cache.ts';
 import { OrganisationSettingsCache } from './control-plane/organisation/settings.ts';
+import { settingsService } from './control-plane/organisation/settingsService.ts';
 import type { PricingServiceOptions } from './pricing/service.ts';
 import type { LogJobOptions } from './logs/runtime.ts';
 import { logsRepository } from './logs/repository.ts';
@@ -59,6 +60,7 @@ export function createServices(deps: AppDeps) {
   const keyCache = new ApiKeyCache(repos.apiKeys, now);
   const workspaceCache = new WorkspaceCache(repos.workspaces);
   const settings = new OrganisationSettingsCache(repos.organisation);
+  settings.useWorkspaces(workspaceCache);
   const keys = keyLifecycle({ repo: repos.apiKeys, cache: keyCache, secrets: deps.secrets, keyPrefix: deps.config.apiKeyPrefix, now });
   const core = {
     now,
@@ -106,7 +108,12 @@ function organisationPeople(
   deps: AppDeps,
   core: {
     now: () => number;
-    repos: { workspaces: ReturnType<typeof workspacesRepository>; users: ReturnType<typeof usersRepository> };
+    repos: {
+      workspaces: ReturnType<typeof workspacesRepository>;
+      users: ReturnType<typeof usersRepository>;
+      organisation: ReturnType<typeof organisationRepository>;
+    };
+    settings: OrganisationSettingsCache;
     keyCache: ApiKeyCache;
     workspaceCache: WorkspaceCache;
     apiKeys: ApiKeysService;
@@ -119,6 +126,15 @@ function organisationPeople(
   const owned = ownedKeys(deps.db);
   const forgetKeys = (ids: string[]) => ids.forEach((id) => core.keyCache.invalidate(id));
   return {
+    /** The security settings API (organisation and per-workspace values). */
+    settingsApi: settingsService({
+      organisation: repos.organisation,
+      workspaces: repos.workspaces,
+      workspaceCache: core.workspaceCache,
+      settings: core.settings,
+      visible: visibleWorkspaces(repos.workspaces, facts),
+      now,
+    }),
     workspaces: workspacesService({
       db: deps.db,
       repo: repos.workspaces,

@@ -54,7 +54,7 @@ export function analyticsAccess(deps: AccessDeps) {
     if (auth.key.type !== 'workspace-user' || auth.userId === null || workspaceId === null) return true;
     const role = effectiveWorkspaceRole(deps.facts, workspaceId, auth.userId);
     if (role === 'admin') return true;
-    const settings = deps.settings.get();
+    const settings = deps.settings.forWorkspace(workspaceId);
     return role === 'manager' ? settings.managersViewAnalytics !== false : settings.membersViewAnalytics !== false;
   }
 

@@ -1,7 +1,8 @@
 // What a signed-in person may do, as API-key scopes (spec §3.1, §3.2), so that the same checks
 // (requireScope, requireWorkspace) decide for sessions and for keys. This file is the one place
-// where a role becomes scopes. Organisation security settings (spec §3.3) narrow these defaults
-// where their resources live; they never widen them.
+// where a role becomes scopes. The security settings' role toggles (spec §3.3) then narrow a
+// manager's or member's defaults, or widen a member's up to an admin's at most
+// (control-plane/organisation/roleSettings.ts).
 import { SCOPES_BY_KEY_TYPE } from '../control-plane/api-keys/scopes.ts';
 import type { OrgRole, WorkspaceRole } from './roles.ts';
 

@@ -132,7 +132,7 @@ export function logRoutes(rt: LogsRuntime): FastifyPluginAsyncTypebox {
           auth,
           workspace,
           now: rt.now(),
-          metricsOnly: rt.metricsOnly(),
+          metricsOnly: rt.metricsOnly(workspace.id),
           traceId: typeof header === 'string' && header.trim() ? header.trim() : null,
           cost: rt.cost,
         };

@@ -43,7 +43,7 @@ export interface LogsRuntime {
   workspaces: { get(id: string): CachedWorkspace | null };
   now: () => number;
   /** Organisation setting `request_logging_mode: metrics-only`. */
-  metricsOnly: () => boolean;
+  metricsOnly: (workspaceId: string) => boolean;
   cost(provider: string, model: string, usage: UsageUnits): { cents: number; priced: boolean };
   routes: FastifyPluginAsyncTypebox;
   start(): void;
@@ -88,6 +88,7 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     ws,
     dir: exportsDir,
     count: (filter, scope) => services.logs.count(filter, scope),
+    deniedFields: () => (services.settings.get().export_settings as { deniedFields?: string[] } | undefined)?.deniedFields ?? [],
     now,
   });
   const retention = new RetentionJob(deps.logs, {
@@ -111,7 +112,7 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     ws,
     workspaces: services.workspaceCache,
     now,
-    metricsOnly: () => services.settings.get().request_logging_mode === 'metrics-only',
+    metricsOnly: (workspaceId: string) => services.settings.forWorkspace(workspaceId).request_logging_mode === 'metrics-only',
     cost: (provider, model, usage) => pricing.cost(provider, model, usage),
     routes: async (v1) => {
       await v1.register(logRoutes(runtime));

@@ -147,3 +147,29 @@ describe('both off', () => {
     expect((await t.call('PUT', `/v1/feedback/${own.body.feedback_ids[0]}`, member.key.headers, { value: -5 })).status).toBe(200);
   });
 });
+
+describe("a workspace's own data-visibility values, through the settings API", () => {
+  const put = (url: string, body: unknown) => t.call('PUT', url, t.admin, body);
+  const wsSettings = () => `/v1/admin/workspaces/${t.credentials.workspace.id}/settings`;
+  afterAll(() => t.setSettings({}));
+
+  it('count only while the organisation lets workspaces set data_visibility', async () => {
+    // Closed section: the workspace cannot hold its own value.
+    const refused = await put(wsSettings(), { membersViewAllData: false });
+    expect(refused.status).toBe(403);
+    expect(refused.body.data.message).toMatch(/"data_visibility" settings \(membersViewAllData\)/);
+    expect(await seenBy(member.key.headers)).toEqual(everyone());
+
+    expect((await put('/v1/admin/organisation/settings', { workspace_overrides: { data_visibility: true } })).status).toBe(200);
+    const own = await put(wsSettings(), { membersViewAllData: false });
+    expect(own.status).toBe(200);
+    expect(own.body.effective.membersViewAllData).toBe(false);
+    // The workspace's value holds there; the organisation's own value is unchanged.
+    expect(await seenBy(member.key.headers)).toEqual(newestFirst(rows.member));
+    expect((await t.call('GET', '/v1/admin/organisation/settings', t.admin)).body.settings.membersViewAllData).toBe(true);
+
+    // Closing the section again makes the stored workspace value stop counting.
+    expect((await put('/v1/admin/organisation/settings', { workspace_overrides: { data_visibility: false } })).status).toBe(200);
+    expect(await seenBy(member.key.headers)).toEqual(everyone());
+  });
+});

@@ -1,6 +1,7 @@
 // Which request-log rows a caller may see (spec §3.3 data visibility): workspace keys see their
-// workspace; with `membersViewAllData` / `managersViewAllData` turned off in the organisation's
-// settings, a workspace member's or manager's user key sees only the rows made by that user's own
+// workspace; with `membersViewAllData` / `managersViewAllData` turned off in the settings that hold
+// in the workspace (the organisation's, or the workspace's own where the organisation lets it set
+// them), a workspace member's or manager's user key sees only the rows made by that user's own
 // keys. Service keys, workspace admins and organisation owners/admins are never limited. The same
 // rule serves the log list, a single log and exports.
 import type { Sqlite } from '../db/sqlite.ts';
@@ -27,7 +28,7 @@ export function dataVisibility(deps: VisibilityDeps) {
         ? 'admin'
         : null;
     if (role === 'admin') return false;
-    const settings = deps.settings.get();
+    const settings = deps.settings.forWorkspace(workspaceId);
     // The settings default to true (spec §3.3); only an explicit false limits anyone.
     if (role === 'manager') return settings.managersViewAllData === false;
     return settings.membersViewAllData === false;

@@ -57,8 +57,8 @@ export interface ApiKeysDeps {
   keyPrefix: string;
   now: () => number;
   lifecycle: KeyLifecycle;
-  /** The organisation's settings (user-key limits and lifetimes, spec §3.3). */
-  settings: { get(): Record<string, unknown> };
+  /** The security settings that hold in a workspace (user-key limits and lifetimes, spec §3.3). */
+  settings: { forWorkspace(workspaceId: string | null): Record<string, unknown> };
 }
 
 function checkExpiry(expiresAt: string | null | undefined, now: number): string | null {
@@ -105,7 +105,10 @@ export function apiKeysService(deps: ApiKeysDeps) {
       workspaceRole: users.workspaceRole(workspaceId, user.id),
     });
     if (refusal) throw refusal.kind === 'forbidden' ? forbidden(refusal.message) : badRequest(refusal.message, { param: 'user_id' });
-    const tooMany = userKeyCountRefusal(repo.countLiveUserKeys(workspaceId, user.id, isoNow(now)), userKeyLimits(deps.settings.get()));
+    const tooMany = userKeyCountRefusal(
+      repo.countLiveUserKeys(workspaceId, user.id, isoNow(now)),
+      userKeyLimits(deps.settings.forWorkspace(workspaceId)),
+    );
     if (tooMany) throw conflict(tooMany);
     return user.id;
   }
@@ -176,7 +179,12 @@ export function apiKeysService(deps: ApiKeysDeps) {
     if (type === 'workspace-user') {
       if (!input.user_id) throw badRequest('user_id is required for a workspace user key', { param: 'user_id' });
       userId = checkUserKeyOwner(auth, workspaceId!, input.user_id, now);
-      const expiry = userKeyExpiry(expiresAt === null ? undefined : Date.parse(expiresAt), now, userKeyLimits(deps.settings.get()), true);
+      const expiry = userKeyExpiry(
+        expiresAt === null ? undefined : Date.parse(expiresAt),
+        now,
+        userKeyLimits(deps.settings.forWorkspace(workspaceId!)),
+        true,
+      );
       expiresAt = expiry === null ? null : isoNow(expiry);
     }
     const scopes = checkScopes(auth, type, input.scopes);
@@ -266,7 +274,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
       changes.expires_at = checkExpiry(input.expires_at, now);
       if (row.type === 'workspace-user') {
         const requested = changes.expires_at === null ? null : Date.parse(changes.expires_at);
-        userKeyExpiry(requested, now, userKeyLimits(deps.settings.get()), false);
+        userKeyExpiry(requested, now, userKeyLimits(deps.settings.forWorkspace(row.workspace_id)), false);
       }
       if (row.status === 'expired') changes.status = 'active';
     }

@@ -8,6 +8,8 @@ export interface CachedWorkspace {
   slug: string;
   status: 'active' | 'archived';
   defaults: { metadata?: Record<string, string>; [key: string]: unknown };
+  /** Its own security settings (organisation/securitySettings.ts decides which of them count). */
+  settings: Record<string, unknown>;
 }
 
 export class WorkspaceCache {
@@ -20,7 +22,13 @@ export class WorkspaceCache {
     if (!entry) {
       const row = this.repo.get(id);
       if (!row) return null;
-      entry = { id: row.id, slug: row.slug, status: row.status, defaults: parseJson(row.defaults, {}) };
+      entry = {
+        id: row.id,
+        slug: row.slug,
+        status: row.status,
+        defaults: parseJson(row.defaults, {}),
+        settings: parseJson(row.settings, {}),
+      };
       this.byId.set(id, entry);
     }
     return entry;

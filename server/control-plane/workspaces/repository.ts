@@ -19,9 +19,11 @@ export interface WorkspaceRow {
   last_updated_at: string;
 }
 
-/** A stored workspace: the row plus the columns migration 0003 added (defaulted on insert). */
+/** A stored workspace: the row plus the columns migrations 0003 and 0008 added (defaulted on insert). */
 export interface WorkspaceRecord extends WorkspaceRow {
   metadata: string;
+  /** Its own security settings (JSON), for the sections the organisation opened to workspaces. */
+  settings: string;
   current_usage: number;
   last_reset_at: string | null;
 }
@@ -34,6 +36,7 @@ export type WorkspaceChanges = Partial<
     | 'status'
     | 'defaults'
     | 'metadata'
+    | 'settings'
     | 'usage_limits'
     | 'rate_limits'
     | 'current_usage'

@@ -96,7 +96,7 @@ function commonPrefix(a: string, b: string): number {
 export function nearest(key: string, allowed: readonly string[]): string | null {
   const k = key.toLowerCase();
   const scored = allowed
-    .map((a) => ({ a, d: editDistance(k, a), p: commonPrefix(k, a) }))
+    .map((a) => ({ a, d: editDistance(k, a.toLowerCase()), p: commonPrefix(k, a.toLowerCase()) }))
     .filter(({ a, d, p }) => (d <= 2 && d < a.length / 2) || (p >= 4 && p >= 0.8 * Math.min(k.length, a.length)))
     .sort((x, y) => x.d - y.d || y.p - x.p);
   return scored[0]?.a ?? null;

@@ -27,7 +27,7 @@ declare module 'fastify' {
 
 export interface SessionAuthDeps {
   store: SessionsStore;
-  settings: { get(): OrganisationSettings };
+  settings: { get(): OrganisationSettings; forWorkspace(workspaceId: string | null): OrganisationSettings };
   now: () => number;
 }
 
@@ -74,6 +74,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function sessionAuthenticator(deps: SessionAuthDeps) {
   const { store } = deps;
+  const settingsFor = (workspaceId: string | null) => deps.settings.forWorkspace(workspaceId);
   /** Member sessions bound to their default workspace, which a body's workspace_id may still change. */
   const rebindable = new WeakMap<FastifyRequest, CurrentSession>();
 
@@ -124,7 +125,7 @@ export function sessionAuthenticator(deps: SessionAuthDeps) {
     const now = deps.now();
     if (now - Date.parse(live.last_seen_at) >= TOUCH_EVERY_MS) store.touch(live.id, isoNow(now));
 
-    if (isOrgAdminRole(live.role)) return guardDataPlane(req, sessionPrincipal(live, endsAt, null));
+    if (isOrgAdminRole(live.role)) return guardDataPlane(req, sessionPrincipal(live, endsAt, null, settingsFor));
     const ref = named(req.params, 'workspaceId') ?? named(req.query, 'workspace_id');
     const workspace = ref ? membership(live, ref) : defaultWorkspace(live);
     if (!ref) rebindable.set(req, found);
@@ -132,7 +133,7 @@ export function sessionAuthenticator(deps: SessionAuthDeps) {
     if (!workspace && !setup) {
       throw forbidden('You are not a member of any workspace yet: ask an organisation admin to add you to one');
     }
-    return guardDataPlane(req, sessionPrincipal(live, endsAt, workspace));
+    return guardDataPlane(req, sessionPrincipal(live, endsAt, workspace, settingsFor));
   }
 
   function guardDataPlane(req: FastifyRequest, auth: SessionAuth): SessionAuth {
@@ -146,7 +147,7 @@ export function sessionAuthenticator(deps: SessionAuthDeps) {
     if (!found) return;
     rebindable.delete(req);
     const ref = named(req.body, 'workspace_id');
-    if (ref) req.auth = sessionPrincipal(found.live, found.endsAt, membership(found.live, ref));
+    if (ref) req.auth = sessionPrincipal(found.live, found.endsAt, membership(found.live, ref), settingsFor);
   }
 
   return { current, requireCsrf, authenticate, bindToBody };

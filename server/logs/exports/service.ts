@@ -2,7 +2,7 @@
 // cancel it, download the JSONL file. Workspace keys reach their workspace's exports; user keys
 // only the exports they made (v1.19). What an export holds follows its creator's data visibility.
 import fs from 'node:fs';
-import { conflict, badRequest, notFound } from '../../errors.ts';
+import { conflict, badRequest, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import { requireScope, type AuthContext } from '../../identity/auth.ts';
@@ -30,6 +30,8 @@ export interface ExportsDeps {
   ws: WorkspaceAccess;
   dir: string;
   count: (filter: LogFilter, scope: RowScope) => Promise<number>;
+  /** Fields the organisation never lets out in exports (security setting export_settings.deniedFields). */
+  deniedFields: () => readonly string[];
   now: () => number;
 }
 
@@ -120,6 +122,16 @@ export function exportsService(deps: ExportsDeps) {
     return Math.max(0, Math.min(limit, (await deps.count(filter, scope)) - offset));
   }
 
+  /** The requested fields, once each, refusing any the organisation's export settings deny. */
+  function allowedFields(requested: readonly string[], status: 'badRequest' | 'forbidden' = 'badRequest'): string[] {
+    const denied = deps.deniedFields().filter((f) => requested.includes(f));
+    if (denied.length) {
+      const message = `The organisation's export settings do not allow exporting ${denied.map((f) => `"${f}"`).join(', ')}: leave ${denied.length === 1 ? 'it' : 'them'} out of requested_data`;
+      throw status === 'forbidden' ? forbidden(message) : badRequest(message, { param: 'requested_data' });
+    }
+    return [...new Set(requested)];
+  }
+
   function removeFiles(id: string) {
     fs.rmSync(exportFile(deps.dir, id), { force: true });
   }
@@ -138,7 +150,7 @@ export function exportsService(deps: ExportsDeps) {
         workspace_id: workspaceOf(auth, input, filter),
         description: input.description ?? null,
         filters: JSON.stringify(input.filters),
-        requested_data: JSON.stringify([...new Set(input.requested_data ?? [])]),
+        requested_data: JSON.stringify(allowedFields(input.requested_data ?? [])),
         status: 'draft',
         total_rows: null,
         exported_rows: 0,
@@ -182,7 +194,7 @@ export function exportsService(deps: ExportsDeps) {
         ...row,
         workspace_id: input.workspace_id !== undefined || filter.workspace ? workspaceOf(auth, input, filter) : row.workspace_id,
         filters: JSON.stringify(input.filters),
-        requested_data: input.requested_data ? JSON.stringify([...new Set(input.requested_data)]) : row.requested_data,
+        requested_data: input.requested_data ? JSON.stringify(allowedFields(input.requested_data)) : row.requested_data,
         description: input.description ?? row.description,
         status: 'draft',
         exported_rows: 0,
@@ -203,9 +215,12 @@ export function exportsService(deps: ExportsDeps) {
     start(auth: AuthContext, id: string) {
       const row = load(auth, id);
       if (row.status === 'in_progress') throw conflict(`Export "${id}" is already running`);
-      if (parseJson<string[]>(row.requested_data, []).length === 0) {
+      const fields = parseJson<string[]>(row.requested_data, []);
+      if (fields.length === 0) {
         throw badRequest(`Export "${id}" asks for no fields: set requested_data first`, { param: 'requested_data' });
       }
+      // The settings may have changed since the draft was saved.
+      allowedFields(fields, 'forbidden');
       const at = isoNow(deps.now());
       removeFiles(id);
       repo.update(id, {
