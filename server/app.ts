@@ -11,6 +11,7 @@ import { registerErrorHandling, type Surface } from './http/errors.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerAuditLog } from './audit/hooks.ts';
+import { registerPermissions } from './http/permissions.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { sessionRoutes } from './identity/sessions/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -94,7 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ended key transitions, expired keys and scheduled rotations, in the background.
   const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
   app.addHook('onClose', async () => keyWorker.stop());
-  // Before any route is registered: its onRoute hook classifies every route for the audit log.
+  // Before any route is registered: every route must have an entry in the permission table, whose
+  // scopes are checked before validation; then the audit log classifies it.
+  registerPermissions(app);
   registerAuditLog(app, services.audit);
 
   app.get(

@@ -5,6 +5,8 @@
 // A mutating admin route that the table does not know is still recorded, under a resource type
 // derived from its path, so that new routes are never silently missing from the log.
 
+import { isDataPlaneRoute } from '../http/permissions.ts';
+
 export interface AuditRouteOverride {
   resource_type?: string;
   action?: string;
@@ -27,16 +29,6 @@ export interface RouteFacts {
 }
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Data-plane routes (spec §1.1): gateway traffic, never audited, whatever method. */
-const DATA_PLANE: readonly RegExp[] = [
-  /^\/(chat\/completions|completions|embeddings|messages|responses|rerank|images|audio|moderations|files|batches|fine_tuning|vector_stores|assistants|threads|realtime|models)(\/|$)/,
-  /^\/prompts\/[^/]+\/(completions|render)$/,
-  /^\/logs$/,
-  /^\/feedback(\/|$)/,
-  /^\/gateway(\/|$)/,
-  /^\/guardrails\/[^/]+\/(invoke|check)$/,
-];
 
 /** Path (after /v1) -> resource type, and optionally the action for every method or for POSTs. */
 type ResourceRule = readonly [RegExp, string, { any?: string; post?: string }?];
@@ -111,7 +103,7 @@ export function classifyRoute(route: RouteFacts): AuditRoute | null {
   const override = route.config?.audit;
   if (override === false || !MUTATIONS.has(method)) return null;
   const path = apiPath(route.url);
-  if (route.config?.surface === 'gateway' || DATA_PLANE.some((re) => re.test(path))) return null;
+  if (isDataPlaneRoute(method, route.url, route.config?.surface)) return null;
   // Public routes (login, invite acceptance) have no caller to name: they record their own events.
   if (route.config?.auth === 'public' && override === undefined) return null;
 

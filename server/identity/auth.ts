@@ -95,6 +95,15 @@ export function requireScope(auth: AuthContext, scope: string): void {
   }
 }
 
+/** Every one of `scopes` (mode `all`) or at least one (`any`); the refusal names what is missing. */
+export function requireScopes(auth: AuthContext, scopes: readonly string[], mode: 'all' | 'any'): void {
+  const missing = scopes.filter((s) => !hasScope(auth, s));
+  if (mode === 'all' ? missing.length === 0 : missing.length < scopes.length) return;
+  const named = missing.map((s) => `"${s}"`).join(mode === 'all' ? ' and ' : ' or ');
+  const plural = mode === 'all' && missing.length > 1 ? 's' : '';
+  throw forbidden(`You do not have enough permissions to execute this request (${whose(auth)} the ${named} scope${plural})`);
+}
+
 /**
  * Workspace keys only reach their own workspace; organisation keys reach every workspace. Sessions
  * alike: owners and admins reach all, a member the workspace this request was bound to after
@@ -105,6 +114,12 @@ export function requireWorkspace(auth: AuthContext, workspaceId: string): void {
     const hint = auth.kind === 'session' ? '; name it with workspace_id to act there as its member' : '';
     throw forbidden(`You do not have enough permissions to execute this request (the resource is in another workspace${hint})`);
   }
+}
+
+/** The caller as a signed-in person; API keys are refused (the /auth routes). */
+export function requireSession(auth: AuthContext | null): SessionAuth {
+  if (auth?.kind !== 'session') throw forbidden('This route is for people signed in with POST /v1/auth/login, not for API keys');
+  return auth;
 }
 
 export function isOrganisationKey(auth: AuthContext): boolean {

@@ -10,6 +10,7 @@ import { isoNow } from '../../db/rows.ts';
 import type { OrganisationSettings } from '../../control-plane/organisation/settings.ts';
 import { type SessionAuth, requireApiKey } from '../auth.ts';
 import { isOrgAdminRole } from '../roles.ts';
+import { isDataPlaneRoute } from '../../http/permissions.ts';
 import { CSRF_HEADER, SESSION_COOKIE, readCookie } from './cookies.ts';
 import { sessionPrincipal } from './principal.ts';
 import { type LiveSession, type SessionsStore, type WorkspaceSummary, csrfTokenFor } from './store.ts';
@@ -42,21 +43,8 @@ const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** last_seen_at is written at most this often per session. */
 const TOUCH_EVERY_MS = 60_000;
 
-/**
- * Data-plane routes besides the gateway's own (which declare `surface: 'gateway'`), spec §1.1:
- * they act with an API key's identity (logs, feedback, prompt runs) and take keys only.
- */
-const DATA_PLANE: readonly [method: string | null, pattern: RegExp][] = [
-  ['POST', /^\/v1\/logs$/],
-  [null, /^\/v1\/feedback(\/|$)/],
-  [null, /^\/v1\/prompts\/[^/]+\/(completions|render)$/],
-  [null, /^\/v1\/guardrails\/[^/]+\/(invoke|check)$/],
-];
-
 function isDataPlane(req: FastifyRequest): boolean {
-  if (req.routeOptions.config?.surface === 'gateway') return true;
-  const url = req.routeOptions.url ?? '';
-  return DATA_PLANE.some(([method, re]) => (method === null || method === req.method) && re.test(url));
+  return isDataPlaneRoute(req.method, req.routeOptions.url ?? '', req.routeOptions.config?.surface);
 }
 
 /** A workspace id or slug the request names in `field`, ignoring empty strings (SDKs send `""`). */

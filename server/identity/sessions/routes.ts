@@ -2,9 +2,9 @@
 // Thin adapters over services.sessions; they set the cookie and record logins in the audit log.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../../errors.ts';
+import { unauthorized } from '../../errors.ts';
 import { requestFacts } from '../../audit/events.ts';
-import type { AuthContext, SessionAuth } from '../auth.ts';
+import { requireSession } from '../auth.ts';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from './cookies.ts';
 import { LoggedOut, LoginBody, PasswordBody, SelfView } from './schemas.ts';
 import { type Client, TooManyAttempts, WRONG_CREDENTIALS } from './service.ts';
@@ -15,11 +15,6 @@ const client = (req: FastifyRequest): Client => {
 };
 
 const secure = (req: FastifyRequest) => req.protocol === 'https';
-
-function requireSession(auth: AuthContext | null): SessionAuth {
-  if (auth?.kind !== 'session') throw forbidden('This route is for people signed in with POST /v1/auth/login, not for API keys');
-  return auth;
-}
 
 function tooMany(reply: FastifyReply, retryAfterSeconds: number): TooManyAttempts {
   reply.header('retry-after', String(retryAfterSeconds));
