@@ -122,10 +122,20 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return ws;
   }
 
+  /**
+   * A workspace member reaches only their own user keys (the membersViewUserApiKeys and
+   * membersManageUserApiKeys settings give them the scopes at all); others are not limited here.
+   */
+  function ownKeysOnly(auth: AuthContext): string | null {
+    return auth.kind === 'session' && auth.session.workspaceRole === 'member' ? auth.userId : null;
+  }
+
   function loadVisible(auth: AuthContext, id: string, action: string): ApiKeyRow {
     const row = repo.get(id);
     if (!row || row.organisation_id !== auth.organisationId) throw notFound(`API key "${id}" was not found`);
     requireScope(auth, `${keyScopeFamily(row.type)}.${action}`);
+    const own = ownKeysOnly(auth);
+    if (own !== null && row.user_id !== own) throw notFound(`API key "${id}" was not found`);
     if (row.workspace_id) requireWorkspace(auth, row.workspace_id);
     else if (auth.workspaceId !== null) throw forbidden();
     return row;
@@ -232,6 +242,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
       organisationId: auth.organisationId,
       workspaceId,
       types: workspaceId ? types.filter((t) => t !== 'organisation-service') : [...types],
+      userId: ownKeysOnly(auth) ?? undefined,
       ids: query.ids,
       limit: page.limit,
       offset: page.offset,

@@ -57,8 +57,8 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   // API keys (configure-api-key-access-permissions): people's own permissions to see and manage keys.
   managersViewApiKeys: flag('api_keys', true, 'workspace managers: API key list/read (Admin API and UI)'),
   managersManageApiKeys: flag('api_keys', true, 'workspace managers: API key create/update/delete/rotate'),
-  membersViewUserApiKeys: flag('api_keys', false, 'workspace members: list/read workspace user keys'),
-  membersManageUserApiKeys: flag('api_keys', false, 'workspace members: create/update/delete/rotate workspace user keys'),
+  membersViewUserApiKeys: flag('api_keys', false, 'workspace members: list/read their own user keys'),
+  membersManageUserApiKeys: flag('api_keys', false, 'workspace members: create/update/delete/rotate their own user keys'),
   user_api_key_max_per_workspace: {
     section: 'api_keys',
     kind: 'positive_integer',

@@ -25,6 +25,9 @@ const PROVIDER_FAMILIES = ['providers', 'virtual_keys'];
 export const ROLE_TOGGLES: Readonly<Record<string, Toggle>> = {
   managersViewApiKeys: { role: 'manager', effect: 'deny', scopes: actions(KEY_FAMILIES, VIEW) },
   managersManageApiKeys: { role: 'manager', effect: 'deny', scopes: actions(KEY_FAMILIES, [...WRITE, 'rotate']) },
+  // Members reach only their own user keys (api-keys/service.ts ownKeysOnly).
+  membersViewUserApiKeys: { role: 'member', effect: 'grant', scopes: actions(['workspace_user_api_keys'], VIEW) },
+  membersManageUserApiKeys: { role: 'member', effect: 'grant', scopes: actions(['workspace_user_api_keys'], [...WRITE, 'rotate']) },
   managersViewProviders: {
     role: 'manager',
     effect: 'deny',

@@ -260,3 +260,45 @@ describe('export settings', () => {
     expect([start.status, start.body.data.message]).toEqual([403, expect.stringMatching(/do not allow exporting "request"/)]);
   });
 });
+
+describe("members' own user keys", () => {
+  const newKey = (name: string, userId: string) =>
+    as(name).request('POST', '/v1/api-keys/workspace/user', {
+      name: `${name}'s key`,
+      workspace_id: 'ws-default',
+      user_id: userId,
+      scopes: ['completions.write'],
+    });
+  const idOf = async (email: string) =>
+    ((await api('GET', '/v1/admin/users?pageSize=100')).body.data as { id: string; email: string }[]).find((u) => u.email === email)!.id;
+  afterAll(async () => {
+    await api('PUT', '/v1/admin/organisation/settings', { membersViewUserApiKeys: null, membersManageUserApiKeys: null });
+  });
+
+  it('are out of reach by default, and with the settings on members see and manage only their own', async () => {
+    const max = await idOf('max@example.com');
+    const mia = await idOf('mia@example.com');
+    expect((await newKey('max', max)).status).toBe(403);
+    expect((await as('max').request('GET', '/v1/api-keys')).status).toBe(403);
+    const theirs = await newKey('mia', mia);
+    expect(theirs.status).toBe(200);
+
+    const on = await api('PUT', '/v1/admin/organisation/settings', { membersViewUserApiKeys: true, membersManageUserApiKeys: true });
+    expect(on.status).toBe(200);
+    const mine = await newKey('max', max);
+    expect(mine.status).toBe(200);
+    const forSomeoneElse = await newKey('max', mia);
+    expect([forSomeoneElse.status, forSomeoneElse.body.data.message]).toEqual([403, expect.stringMatching(/only for themselves/)]);
+
+    const listed = await as('max').request('GET', '/v1/api-keys');
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((k: { id: string }) => k.id)).toEqual([mine.body.id]);
+    expect((await as('max').request('GET', `/v1/api-keys/${theirs.body.id}`)).status).toBe(404);
+    expect((await as('max').request('DELETE', `/v1/api-keys/${theirs.body.id}`)).status).toBe(404);
+    expect((await as('max').request('POST', `/v1/api-keys/${mine.body.id}/rotate`, {})).status).toBe(200);
+    // Service keys stay out of reach: members hold no workspace_service_api_keys scope.
+    expect(
+      (await as('max').request('POST', '/v1/api-keys/workspace/service', { name: 's', workspace_id: 'ws-default', scopes: [] })).status,
+    ).toBe(403);
+  });
+});
