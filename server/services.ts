@@ -6,7 +6,7 @@ import type { SecretBox } from './secrets/cipher.ts';
 import { apiKeysRepository } from './control-plane/api-keys/repository.ts';
 import { ApiKeyCache } from './control-plane/api-keys/cache.ts';
 import { apiKeysService } from './control-plane/api-keys/service.ts';
-import { keyLifecycle } from './control-plane/api-keys/lifecycle.ts';
+import { type RotationEvent, keyLifecycle } from './control-plane/api-keys/lifecycle.ts';
 import { workspacesRepository } from './control-plane/workspaces/repository.ts';
 import { workspacesService } from './control-plane/workspaces/service.ts';
 import { membersService } from './control-plane/members/service.ts';
@@ -31,6 +31,8 @@ import { logsRepository } from './logs/repository.ts';
 import { analyticsService } from './analytics/service.ts';
 import { auditRepository } from './audit/repository.ts';
 import { AuditLog } from './audit/recorder.ts';
+import type { AuditEvent } from './audit/events.ts';
+import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
 
@@ -61,7 +63,18 @@ export function createServices(deps: AppDeps) {
   const workspaceCache = new WorkspaceCache(repos.workspaces);
   const settings = new OrganisationSettingsCache(repos.organisation);
   settings.useWorkspaces(workspaceCache);
-  const keys = keyLifecycle({ repo: repos.apiKeys, cache: keyCache, secrets: deps.secrets, keyPrefix: deps.config.apiKeyPrefix, now });
+  const audit = new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now });
+  const keys = keyLifecycle({
+    repo: repos.apiKeys,
+    cache: keyCache,
+    secrets: deps.secrets,
+    keyPrefix: deps.config.apiKeyPrefix,
+    now,
+    // Manual rotations are requests, recorded by the audit hook; scheduled ones have no request.
+    onRotated: (e) => {
+      if (e.rotation_mode === 'auto') audit.record(scheduledRotation(e));
+    },
+  });
   const core = {
     now,
     repos,
@@ -91,7 +104,7 @@ export function createServices(deps: AppDeps) {
       settings,
     }),
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
-    audit: new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now }),
+    audit,
     /** Local accounts: password login, session cookies, password change (identity/sessions). */
     sessions: localSessions({
       store: sessionsStore(deps.db),
@@ -166,6 +179,23 @@ function organisationPeople(
       apiKeys: core.apiKeys,
       now,
     }),
+  };
+}
+
+/** A scheduled key rotation as an audit event: done by the appliance itself, so no actor. */
+function scheduledRotation(e: RotationEvent): AuditEvent {
+  return {
+    organisation_id: e.organisation_id,
+    workspace_id: e.workspace_id,
+    actor: null,
+    method: 'POST',
+    uri: `/v1/api-keys/${e.api_key_id}/rotate`,
+    request_id: newId(),
+    request_body: { rotation_mode: e.rotation_mode, old_key: e.old_key_masked, key_transition_expires_at: e.transition_expires_at },
+    response_status_code: 200,
+    resource_type: 'api_key',
+    resource_id: e.api_key_id,
+    action: 'rotate',
   };
 }
 

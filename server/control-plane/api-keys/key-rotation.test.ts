@@ -195,6 +195,26 @@ describe('scheduled rotation', () => {
     expect(await t.authStatus(revealed.body.key)).toBe(200);
   });
 
+  it('records a scheduled rotation in the audit log, by the appliance, without the secret', async () => {
+    const { id } = await t.serviceKey({ rotation_policy: { rotation_period: 'weekly' } });
+    t.clock.now = Date.parse('2030-01-07T00:00:30Z');
+    expect(t.tick().rotated).toEqual([id]);
+    const logged = await t.call('GET', `/v1/audit-logs?resource_id=${id}&action=rotate`, t.admin);
+    expect(logged.status).toBe(200);
+    expect(logged.body.records).toHaveLength(1);
+    const record = logged.body.records[0];
+    expect(record).toMatchObject({
+      resource_type: 'api_key',
+      action: 'rotate',
+      response_status_code: 200,
+      user_id: null,
+      api_key_id: null,
+    });
+    expect(JSON.parse(record.request_body)).toMatchObject({ rotation_mode: 'auto', key_transition_expires_at: '2030-01-07T00:30:30.000Z' });
+    const revealed = await t.call('POST', `/v1/api-keys/${id}/reveal`, t.admin);
+    expect(JSON.stringify(logged.body)).not.toContain(revealed.body.key);
+  });
+
   it('the sealed copy is encrypted at rest until revealed', async () => {
     const { id } = await t.serviceKey({ rotation_policy: { rotation_period_days: 1 } });
     t.clock.now = START + DAY;

@@ -12,6 +12,8 @@ export type RotationMode = 'manual' | 'auto';
 /** What an audit log needs to record about a rotation (spec §2.1); never the secrets. */
 export interface RotationEvent {
   api_key_id: string;
+  organisation_id: string;
+  workspace_id: string | null;
   rotation_mode: RotationMode;
   old_key_masked: string;
   transition_expires_at: string;
@@ -83,6 +85,8 @@ export function keyLifecycle(deps: KeyLifecycleDeps) {
     cache.invalidate(row.id);
     deps.onRotated?.({
       api_key_id: row.id,
+      organisation_id: row.organisation_id,
+      workspace_id: row.workspace_id,
       rotation_mode: mode,
       old_key_masked: row.masked_key,
       transition_expires_at: transitionExpiresAt,
