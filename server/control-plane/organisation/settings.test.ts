@@ -256,6 +256,15 @@ describe('export settings', () => {
     const refused = await api('POST', '/v1/logs/exports', { filters: {}, requested_data: ['id', 'request'] }, ws);
     expect([refused.status, refused.body.data.message]).toEqual([400, expect.stringMatching(/do not allow exporting "request"/)]);
     expect((await api('POST', '/v1/logs/exports', { filters: {}, requested_data: ['id', 'cost'] }, ws)).status).toBe(200);
+    // An owner's export names the owner, not the session.
+    const byOwner = await as('olive').request('POST', '/v1/logs/exports', {
+      workspace_id: 'ws-default',
+      filters: {},
+      requested_data: ['id'],
+    });
+    expect(byOwner.status).toBe(200);
+    const self = (await as('olive').request('GET', '/v1/auth/self')).body;
+    expect((await api('GET', `/v1/logs/exports/${byOwner.body.id}`)).body.created_by).toBe(self.user.id);
     const start = await api('POST', `/v1/logs/exports/${before.body.id}/start`, undefined, ws);
     expect([start.status, start.body.data.message]).toEqual([403, expect.stringMatching(/do not allow exporting "request"/)]);
   });

@@ -143,7 +143,8 @@ export function exportsService(deps: ExportsDeps) {
       requireScope(auth, 'logs.export');
       const { filter } = exportFilter(input.filters);
       const at = isoNow(deps.now());
-      const byUser = auth.key.type === 'workspace-user' ? auth.userId : null;
+      // The person behind a user key or a session (an owner's or admin's too); null for service keys.
+      const byUser = auth.userId;
       const row: ExportRow = {
         id: newId(),
         organisation_id: auth.organisationId,
