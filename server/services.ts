@@ -160,6 +160,7 @@ function organisationPeople(
         core.configs.invalidate();
       },
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
+      settings: core.settings,
       now,
     }),
     members: membersService({

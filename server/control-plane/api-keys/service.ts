@@ -17,6 +17,7 @@ import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
 import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
 import { invalidScopes, keyScopeFamily } from './scopes.ts';
+import { checkMetadata } from '../organisation/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';
@@ -198,6 +199,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
       expiresAt = expiry === null ? null : isoNow(expiry);
     }
     const scopes = checkScopes(auth, type, input.scopes);
+    checkMetadata(deps.settings.forWorkspace(null), 'api_key', input.defaults?.metadata, 'defaults.metadata');
     const rotation = checkRotationPolicy(input.rotation_policy, now);
     const raw = options.rawKey ?? generateRawKey(deps.keyPrefix);
     const at = isoNow(now);
@@ -279,7 +281,10 @@ export function apiKeysService(deps: ApiKeysDeps) {
       const limit = input.usage_limits?.credit_limit;
       if (row.status === 'exhausted' && (limit == null || limit > row.current_usage)) changes.status = 'active';
     }
-    if (input.defaults !== undefined) changes.defaults = JSON.stringify(input.defaults ?? {});
+    if (input.defaults !== undefined) {
+      checkMetadata(deps.settings.forWorkspace(null), 'api_key', input.defaults?.metadata, 'defaults.metadata');
+      changes.defaults = JSON.stringify(input.defaults ?? {});
+    }
     if (input.alert_emails !== undefined) changes.alert_emails = JSON.stringify(input.alert_emails);
     if (input.expires_at !== undefined) {
       changes.expires_at = checkExpiry(input.expires_at, now);

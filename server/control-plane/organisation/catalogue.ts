@@ -144,13 +144,13 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
     section: 'metadata_schemas',
     kind: 'json_schema',
     default: null,
-    enforced: 'recorded: enforced on API key writes with the limits issue',
+    enforced: 'api-keys: defaults.metadata on create and update',
   },
   workspace_metadata_schema: {
     section: 'metadata_schemas',
     kind: 'json_schema',
     default: null,
-    enforced: 'recorded: enforced on workspace writes with the limits issue',
+    enforced: 'workspaces: metadata on create and update',
   },
   // Exports (CL-BE v1.21).
   export_settings: {

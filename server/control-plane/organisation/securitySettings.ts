@@ -6,6 +6,7 @@ import { nearest } from '../../gateway/config/validateValues.ts';
 import { OVERRIDABLE_SECTIONS, SETTINGS, SETTING_NAMES, type SettingSection, type SettingSpec } from './catalogue.ts';
 import { MIN_SESSION_TTL_SECONDS } from '../../identity/sessions/ttl.ts';
 import { EXPORT_FIELDS } from '../../logs/exports/fields.ts';
+import { schemaProblem } from './metadataSchemas.ts';
 
 export type SettingsRecord = Record<string, unknown>;
 export type WorkspaceOverrides = Partial<Record<SettingSection, boolean>>;
@@ -44,9 +45,13 @@ function checkValue(name: string, spec: SettingSpec, value: unknown): unknown {
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
         ? [...new Set(value.map((v: string) => v.trim().toLowerCase()))]
         : fail(name, 'a list of non-empty strings', value);
-    case 'json_schema':
+    case 'json_schema': {
       // Portkey takes draft-07 schemas of string properties for metadata: the top must be an object type.
-      return isObject(value) && value.type === 'object' ? value : fail(name, 'a JSON schema object with "type": "object"', value);
+      if (!isObject(value) || value.type !== 'object') return fail(name, 'a JSON schema object with "type": "object"', value);
+      const problem = schemaProblem(value);
+      if (problem) throw badRequest(`Setting "${name}" is not a usable JSON schema: ${problem}`, { param: name });
+      return value;
+    }
     case 'export_settings': {
       if (!isObject(value)) return fail(name, 'an object like {"deniedFields": ["request"]}', value);
       const denied = value.deniedFields ?? [];

@@ -311,3 +311,55 @@ describe("members' own user keys", () => {
     ).toBe(403);
   });
 });
+
+describe('metadata schemas', () => {
+  const TEAM = { type: 'object', required: ['team'], properties: { team: { type: 'string', enum: ['ml', 'web'] } } };
+  afterAll(async () => {
+    await api('PUT', '/v1/admin/organisation/settings', { api_key_metadata_schema: null, workspace_metadata_schema: null });
+  });
+
+  it('refuses a schema that cannot be used, and stores nothing', async () => {
+    const before = stored();
+    const bad = await api('PUT', '/v1/admin/organisation/settings', {
+      api_key_metadata_schema: { type: 'object', properties: { a: { type: 'text' } } },
+    });
+    expect([bad.status, bad.body.data.message]).toEqual([
+      400,
+      expect.stringMatching(/api_key_metadata_schema" is not a usable JSON schema/),
+    ]);
+    expect(stored()).toBe(before);
+  });
+
+  it("hold new and changed API keys' defaults.metadata and workspaces' metadata to the schemas", async () => {
+    expect(
+      (await api('PUT', '/v1/admin/organisation/settings', { api_key_metadata_schema: TEAM, workspace_metadata_schema: TEAM })).status,
+    ).toBe(200);
+    const key = (metadata?: Record<string, string>) =>
+      api('POST', '/v1/api-keys/workspace/service', {
+        name: 'k',
+        workspace_id: 'ws-default',
+        scopes: ['completions.write'],
+        ...(metadata ? { defaults: { metadata } } : {}),
+      });
+    const missing = await key();
+    expect([missing.status, missing.body.data.message]).toEqual([
+      400,
+      expect.stringMatching(/defaults.metadata must have required property 'team'.*api_key_metadata_schema/),
+    ]);
+    const wrong = await key({ team: 'finance' });
+    expect([wrong.status, wrong.body.data.message]).toEqual([
+      400,
+      expect.stringMatching(/defaults.metadata.team must be equal to one of the allowed values/),
+    ]);
+    const ok = await key({ team: 'ml' });
+    expect(ok.status).toBe(200);
+    expect((await api('PUT', `/v1/api-keys/${ok.body.id}`, { defaults: { metadata: {} } })).status).toBe(400);
+    expect((await api('PUT', `/v1/api-keys/${ok.body.id}`, { name: 'renamed' })).status).toBe(200);
+
+    expect((await api('POST', '/v1/admin/workspaces', { name: 'No team' })).status).toBe(400);
+    const ws = await api('POST', '/v1/admin/workspaces', { name: 'Team web', metadata: { team: 'web' } });
+    expect(ws.status).toBe(200);
+    expect((await api('PUT', `/v1/admin/workspaces/${ws.body.id}`, { metadata: { team: 'ops' } })).status).toBe(400);
+    expect((await api('GET', `/v1/admin/workspaces/${ws.body.id}`)).body.metadata).toEqual({ team: 'web' });
+  });
+});

@@ -7,6 +7,7 @@ import { isoNow, parseJson } from '../../db/rows.ts';
 import type { Sqlite } from '../../db/sqlite.ts';
 import type { Paging } from '../../http/paging.ts';
 import { newId, randomSlug } from '../../ids.ts';
+import { checkMetadata } from '../organisation/metadataSchemas.ts';
 import { type AuthContext, requireScope } from '../../identity/auth.ts';
 import { type RoleFacts, actsForOrganisation, canSeeArchivedWorkspaces } from '../../identity/roles.ts';
 import type { UserRow, UsersRepository } from '../users/repository.ts';
@@ -39,6 +40,8 @@ export interface WorkspacesDeps {
   forgetResolved: () => void;
   /** Does `ref` (slug or UUID) name a config in the workspace? */
   configExists: (workspaceId: string, ref: string) => boolean;
+  /** The organisation's settings (the workspace metadata schema). */
+  settings: { get(): Record<string, unknown> };
   now: () => number;
 }
 
@@ -105,6 +108,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     requireScope(auth, 'workspaces.create');
     requireOrganisationLevel(auth, 'create workspaces');
     checkUserApiKeyConfig(null, input.defaults);
+    checkMetadata(deps.settings.get(), 'workspace', input.metadata, 'metadata');
     const usageLimits = checkUsageLimits(input.usage_limits) ?? [];
     const memberIds = new Set((input.users ?? []).map((ref) => resolveUser(auth, ref).id));
     const at = isoNow(deps.now());
@@ -170,7 +174,10 @@ export function workspacesService(deps: WorkspacesDeps) {
       checkUserApiKeyConfig(ws.id, input.defaults);
       changes.defaults = JSON.stringify(mergeDefaults(parseJson(ws.defaults, {}), input.defaults ?? {}));
     }
-    if (input.metadata !== undefined) changes.metadata = JSON.stringify(input.metadata ?? {});
+    if (input.metadata !== undefined) {
+      checkMetadata(deps.settings.get(), 'workspace', input.metadata, 'metadata');
+      changes.metadata = JSON.stringify(input.metadata ?? {});
+    }
     const usageLimits = checkUsageLimits(input.usage_limits);
     if (usageLimits !== undefined) changes.usage_limits = JSON.stringify(usageLimits);
     if (input.rate_limits !== undefined) changes.rate_limits = JSON.stringify(input.rate_limits ?? []);
