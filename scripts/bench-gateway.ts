@@ -2,7 +2,10 @@
 // logging and cost on) against the same mock LLM called directly, JSON and streaming, at
 // concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
 //
-//   npm run bench:gateway -- [--duration 10] [--first-chunk 500]
+//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>]
+//
+// --only runs the rows whose name contains the text (both direct and gateway); --profile writes a
+// V8 CPU profile of the appliance process (node --cpu-prof) into <dir> when the bench ends.
 //
 // The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
 // autocannon drives them from this one. All three share the machine's cores, so absolute numbers
@@ -21,6 +24,11 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i === -1 ? undefined : Number(process.argv[i + 1]);
   return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function textArg(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? null : (process.argv[i + 1] ?? null);
 }
 
 // ---- the mock LLM (run with --mock): a tiny chat answer, or five SSE chunks sent at once ----
@@ -106,6 +114,19 @@ interface Row {
   mean: number;
   errors: number;
   total: number;
+  /** CPU time the appliance process used per request (all its threads), user and system, µs; null for direct rows. */
+  cpu: { user: number; system: number } | null;
+}
+
+/** User and system CPU time of a process so far, in µs (Linux /proc; null elsewhere). */
+function cpuTime(pid: number | undefined): { user: number; system: number } | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return { user: (Number(fields[11]) * 1e6) / 100, system: (Number(fields[12]) * 1e6) / 100 };
+  } catch {
+    return null;
+  }
 }
 
 async function load(
@@ -132,6 +153,7 @@ async function load(
     mean: result.latency.average,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
+    cpu: null,
   };
 }
 
@@ -165,6 +187,8 @@ async function firstChunk(url: string, headers: Record<string, string>, body: un
 async function main() {
   const duration = arg('duration', 10);
   const firstChunkRuns = arg('first-chunk', 500);
+  const only = textArg('only');
+  const profileDir = textArg('profile');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gateway-'));
   const children: ChildProcess[] = [];
   const cleanup = () => {
@@ -179,6 +203,7 @@ async function main() {
     const mockUrl = `http://127.0.0.1:${mockPort}`;
 
     const [cmd, ...args] = startCommand();
+    if (profileDir) args.unshift('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`);
     const gateway = spawn(cmd!, args, { cwd: ROOT, env: { ...process.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' } });
     children.push(gateway);
     const gatewayUrl = (await waitForLine(gateway, /Appliance ready on (http:\/\/\S+)/, 'appliance'))[1]!;
@@ -220,34 +245,44 @@ async function main() {
           ['gateway', viaGateway],
         ] as const) {
           const name = `${label.padEnd(7)} ${stream ? 'stream' : 'json  '} c=${connections}`;
+          if (only && !name.replace(/\s+/g, ' ').includes(only)) continue;
           process.stderr.write(`running ${name} for ${duration}s\n`);
-          rows.push(await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration));
+          const cpuBefore = cpuTime(gateway.pid);
+          const row = await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration);
+          const cpuAfter = cpuTime(gateway.pid);
+          if (label === 'gateway' && cpuBefore && cpuAfter) {
+            row.cpu = { user: (cpuAfter.user - cpuBefore.user) / row.total, system: (cpuAfter.system - cpuBefore.system) / row.total };
+          }
+          rows.push(row);
         }
       }
     }
 
     console.log(`\nGateway overhead (${os.cpus().length} cores, ${duration}s per row; the mock and the appliance share the machine)\n`);
-    console.log('case                          req/s   mean ms    p50 ms   p99 ms   errors   requests');
+    console.log('case                          req/s   mean ms    p50 ms   p99 ms   errors   requests   appliance CPU µs/req (user+sys)');
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.mean.toFixed(3).padStart(9)} ${r.p50.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)}`,
+        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.mean.toFixed(3).padStart(9)} ${r.p50.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)} ${r.cpu === null ? '' : `${(r.cpu.user + r.cpu.system).toFixed(0).padStart(8)} (${r.cpu.user.toFixed(0)}+${r.cpu.system.toFixed(0)})`}`,
       );
     }
-    for (let i = 0; i < rows.length; i += 2) {
-      const d = rows[i]!;
-      const g = rows[i + 1]!;
+    for (const g of rows.filter((r) => r.name.startsWith('gateway'))) {
+      // With --only, a gateway row may run without its direct pair.
+      const d = rows.find((r) => r.name === g.name.replace('gateway', 'direct '));
+      if (!d) continue;
       console.log(
         `added by the gateway, ${g.name.slice(8)}: mean ${(g.mean - d.mean).toFixed(3)} ms, p50 ${(g.p50 - d.p50).toFixed(0)} ms, p99 ${(g.p99 - d.p99).toFixed(0)} ms`,
       );
     }
 
-    const streamBody = (model: string) => ({ model, messages, stream: true });
-    const fcDirect = await firstChunk(direct.url, direct.headers, streamBody(direct.model), firstChunkRuns);
-    const fcGateway = await firstChunk(viaGateway.url, viaGateway.headers, streamBody(viaGateway.model), firstChunkRuns);
-    console.log(
-      `\nfirst streamed chunk (${firstChunkRuns} sequential requests): direct p50 ${fcDirect.p50.toFixed(2)} ms p99 ${fcDirect.p99.toFixed(2)} ms; ` +
-        `gateway p50 ${fcGateway.p50.toFixed(2)} ms p99 ${fcGateway.p99.toFixed(2)} ms; added p50 ${(fcGateway.p50 - fcDirect.p50).toFixed(2)} ms`,
-    );
+    if (!only) {
+      const streamBody = (model: string) => ({ model, messages, stream: true });
+      const fcDirect = await firstChunk(direct.url, direct.headers, streamBody(direct.model), firstChunkRuns);
+      const fcGateway = await firstChunk(viaGateway.url, viaGateway.headers, streamBody(viaGateway.model), firstChunkRuns);
+      console.log(
+        `\nfirst streamed chunk (${firstChunkRuns} sequential requests): direct p50 ${fcDirect.p50.toFixed(2)} ms p99 ${fcDirect.p99.toFixed(2)} ms; ` +
+          `gateway p50 ${fcGateway.p50.toFixed(2)} ms p99 ${fcGateway.p99.toFixed(2)} ms; added p50 ${(fcGateway.p50 - fcDirect.p50).toFixed(2)} ms`,
+      );
+    }
 
     // Logging was on: every gateway request has a row.
     const logs = (await fetch(`${gatewayUrl}/v1/logs?page_size=1`, { headers: viaGateway.headers }).then((r) => r.json())) as {
@@ -255,6 +290,13 @@ async function main() {
     };
     const sent = rows.filter((r) => r.name.startsWith('gateway')).reduce((s, r) => s + r.total, 0);
     console.log(`request log rows: ${logs.total} (measured gateway requests: ${sent}, plus warm-up and first-chunk runs)`);
+    if (profileDir) {
+      // The profile is written as the appliance exits after SIGTERM.
+      const exited = new Promise((resolve) => gateway.once('exit', resolve));
+      gateway.kill('SIGTERM');
+      await exited;
+      console.log(`CPU profile of the appliance written to ${path.resolve(profileDir)}`);
+    }
   } finally {
     cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -61,11 +61,11 @@ export async function handleGateway(
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
       if (error.status >= 500) req.log.error({ err }, 'gateway failure');
-      return deliverError(reply, ctx, call, null, error, deps);
+      return await deliverError(reply, ctx, call, null, error, deps);
     }
     if (ctx.abort.signal.reason instanceof ClientGone) {
       // Nobody is listening; record what happened and stop.
-      return deliverError(reply, ctx, call, outcome.target, AppError.fromStatus(499, 'The client closed the connection'), deps);
+      return await deliverError(reply, ctx, call, outcome.target, AppError.fromStatus(499, 'The client closed the connection'), deps);
     }
     return await deliver(reply, ctx, call, outcome, deps);
   } finally {

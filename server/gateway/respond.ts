@@ -1,6 +1,7 @@
 // Sends an outcome to the client and records it. JSON answers are sent whole; streams are written
-// event by event as they arrive. The log event is journaled before the last byte goes out, so a
-// client that got its answer always has a log row, even if the process dies right after.
+// event by event as they arrive. The log event is journaled before the last byte goes out (the
+// answer waits for the journal write it shares with the other requests of its event-loop turn), so
+// a client that got its answer always has a log row, even if the process dies right after.
 import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { AppError, gatewayEnvelope } from '../errors.ts';
@@ -46,6 +47,7 @@ export function portkeyHeaders(ctx: GatewayContext, target: Target | null): Reco
 
 const NOT_ACCOUNTED: Accounting = { units: NO_UNITS, cents: 0, priced: false };
 
+/** Journals the request's log event; resolves once it is durable. */
 function record(
   deps: DeliverDeps,
   ctx: GatewayContext,
@@ -63,7 +65,7 @@ function record(
     stream: boolean;
   },
 ) {
-  deps.logs.write(
+  return deps.logs.append(
     buildLogEvent({
       ctx,
       call,
@@ -78,7 +80,7 @@ function record(
 }
 
 /** A gateway-side failure (bad header, unknown provider, unreachable upstream…), logged and sent. */
-export function deliverError(
+export async function deliverError(
   reply: FastifyReply,
   ctx: GatewayContext,
   call: GatewayCall | null,
@@ -89,7 +91,7 @@ export function deliverError(
 ) {
   const body = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
   if (error.status >= 500) reply.log.warn({ trace: ctx.traceId, status: error.status }, error.message);
-  record(deps, ctx, call, target, {
+  await record(deps, ctx, call, target, {
     status: error.status,
     model: extra.model ?? null,
     accounting: NOT_ACCOUNTED,
@@ -117,7 +119,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
   if (outcome.kind === 'cached') {
     // No upstream call was made: the units are the stored answer's, the cost is 0.
     const accounting = { ...deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null), cents: 0 };
-    record(deps, ctx, call, outcome.target, {
+    await record(deps, ctx, call, outcome.target, {
       status: outcome.status,
       model: outcome.model,
       accounting,
@@ -137,7 +139,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
   }
 
   if (outcome.kind === 'raw') {
-    record(deps, ctx, call, outcome.target, {
+    await record(deps, ctx, call, outcome.target, {
       status: outcome.status,
       model: outcome.model,
       accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, null, null),
@@ -152,7 +154,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
 
   const text = JSON.stringify(outcome.body);
   const accounting = ok ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null) : NOT_ACCOUNTED;
-  record(deps, ctx, call, outcome.target, {
+  await record(deps, ctx, call, outcome.target, {
     status: outcome.status,
     model: outcome.model,
     accounting,
@@ -240,7 +242,7 @@ async function deliverStream(
   ctx.timings.lastByte = performance.now();
   const usage = transform?.usage() ?? null;
   if (!failure && transform && outcome.status >= 200 && outcome.status < 300) ctx.onStreamComplete?.(transform.reassembled());
-  record(deps, ctx, call, outcome.target, {
+  await record(deps, ctx, call, outcome.target, {
     status: failure?.status ?? outcome.status,
     model: outcome.model,
     accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, usage, transform ? transform.text() : null),

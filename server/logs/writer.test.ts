@@ -72,6 +72,37 @@ describe('LogWriter', () => {
     await again.close();
   });
 
+  it('journals the events appended in one event-loop turn with one write, durable when the promise resolves', async () => {
+    dir = makeTempDir('writer');
+    db = await openLogDatabase(path.join(dir, 'logs.duckdb'));
+    const journalDir = path.join(dir, 'journal');
+    const writer = new LogWriter(db, { journalDir, flushIntervalMs: 60_000 });
+    await writer.open();
+    const writes: number[] = [];
+    const writeSync = fs.writeSync;
+    const spy = ((fd: number, text: string) => (writes.push(text.split('\n').length - 1), writeSync(fd, text))) as typeof fs.writeSync;
+    fs.writeSync = spy;
+    try {
+      const events = [makeLogEvent(), makeLogEvent({ bodies: null }), makeLogEvent()];
+      const done = events.map((e) => writer.append(e));
+      // Nothing is written until the turn's I/O is done.
+      expect(writes).toEqual([]);
+      await Promise.all(done);
+      // One write: the segment's header and the three lines.
+      expect(writes).toEqual([4]);
+      expect(writer.pending).toBe(3);
+      await writer.append(makeLogEvent());
+      expect(writes).toEqual([4, 1]);
+    } finally {
+      fs.writeSync = writeSync;
+    }
+    await writer.flush();
+    expect(await count(db)).toBe(4);
+    expect(await count(db, 'request_log_bodies')).toBe(3);
+    await writer.close();
+    await expect(writer.append(makeLogEvent())).rejects.toThrow('not open');
+  });
+
   it('keeps queued events when DuckDB refuses a batch, and stores them on the next flush', async () => {
     dir = makeTempDir('writer');
     db = await openLogDatabase(path.join(dir, 'logs.duckdb'));

@@ -1,15 +1,25 @@
 // Writes request logs in batches off the request path, without losing any to a crash.
 //
-// Each event is first appended to a journal file with one synchronous write() (the kernel keeps
-// it even if the process is SIGKILLed a microsecond later), then queued in memory. A flush
-// rotates the journal segment, appends the queued events to DuckDB in one transaction, and deletes
-// the segments whose events are now stored. At start, segments left by a crash are replayed, with
+// Each event is first appended to a journal file, as its flat row (journalRow.ts), with one
+// synchronous write() (the kernel keeps it even if the process is SIGKILLed a microsecond later),
+// then queued in memory. A flush rotates the journal segment, stages the queued lines in DuckDB
+// and turns them into rows with one INSERT ... SELECT per table in one transaction, then deletes
+// the segments whose rows are now stored. At start, segments left by a crash are replayed, with
 // rows of the same ids deleted first so a crash between insert and delete cannot duplicate them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBTimestampValue, LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LogDatabase } from '../db/duckdb.ts';
-import { LOG_COLUMNS, capBody, serialiseBody, type LogEvent } from './events.ts';
+import type { LogEvent } from './events.ts';
+import {
+  SEGMENT_HEADER,
+  STAGING_TABLE,
+  ingestStatements,
+  journalEntry,
+  journalLine,
+  replaySegment,
+  type JournalEntry,
+} from './journalRow.ts';
 
 export interface LogWriterOptions {
   journalDir: string;
@@ -19,13 +29,18 @@ export interface LogWriterOptions {
 }
 
 const SEGMENT = /^journal-(\d{12})\.jsonl$/;
-const VARCHAR_LIST = LIST(VARCHAR);
+const SQL = ingestStatements();
 
 export class LogWriter {
-  private queue: LogEvent[] = [];
+  /** Journaled entries not yet in DuckDB. */
+  private queue: JournalEntry[] = [];
   private closedSegments: string[] = [];
   private fd: number | null = null;
   private segmentPath = '';
+  private segmentWritten = false;
+  /** Events appended in this turn of the event loop, written together at its end. */
+  private turn: { text: string; entries: JournalEntry[]; done: Promise<void>; resolve: () => void; reject: (err: unknown) => void } | null =
+    null;
   private seq = 0;
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -48,32 +63,71 @@ export class LogWriter {
       .readdirSync(this.options.journalDir)
       .filter((f) => SEGMENT.test(f))
       .sort();
-    const events: LogEvent[] = [];
+    await this.db.writer.run(SQL.createStaging);
+    const entries: JournalEntry[] = [];
     for (const file of leftovers) {
-      const text = fs.readFileSync(path.join(this.options.journalDir, file), 'utf8');
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        try {
-          events.push(JSON.parse(line) as LogEvent);
-        } catch {
-          // A line cut short by a crash in the middle of write(): its response never completed.
-        }
-      }
+      // A line cut short by a crash in the middle of write() is dropped: its response never completed.
+      for (const entry of replaySegment(fs.readFileSync(path.join(this.options.journalDir, file), 'utf8'))) entries.push(entry);
       this.seq = Math.max(this.seq, Number(SEGMENT.exec(file)![1]));
     }
-    if (events.length) await this.insert(this.db.writer, events, true);
+    if (entries.length) await this.insert(this.db.writer, entries, true);
     for (const file of leftovers) fs.unlinkSync(path.join(this.options.journalDir, file));
     this.openSegment();
     this.timer = setInterval(() => void this.flush().catch(() => undefined), this.flushIntervalMs);
     this.timer.unref();
-    return { replayed: events.length };
+    return { replayed: entries.length };
   }
 
   /** Durable once this returns; visible to queries after the next flush. */
   write(event: LogEvent): void {
     if (this.closed || this.fd === null) throw new Error('LogWriter is not open');
-    fs.writeSync(this.fd, `${JSON.stringify(event)}\n`);
-    this.queue.push(event);
+    const entry = journalEntry(event);
+    this.journal(journalLine(entry), [entry]);
+  }
+
+  /**
+   * Durable once the promise resolves: the events finished in one turn of the event loop are
+   * journaled together, with one write() when the turn's I/O callbacks are done (setImmediate).
+   * The gateway answers only after that, so a row is never lost for an answer that was sent.
+   */
+  append(event: LogEvent): Promise<void> {
+    if (this.closed || this.fd === null) return Promise.reject(new Error('LogWriter is not open'));
+    const entry = journalEntry(event);
+    let turn = this.turn;
+    if (!turn) {
+      let resolve!: () => void;
+      let reject!: (err: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      turn = this.turn = { text: '', entries: [], done, resolve, reject };
+      setImmediate(() => this.writeTurn());
+    }
+    turn.text += journalLine(entry);
+    turn.entries.push(entry);
+    return turn.done;
+  }
+
+  /** Writes the events appended in this turn of the event loop, if any. */
+  private writeTurn() {
+    const turn = this.turn;
+    if (!turn) return;
+    this.turn = null;
+    try {
+      if (this.fd === null) throw new Error('LogWriter is not open');
+      this.journal(turn.text, turn.entries);
+      turn.resolve();
+    } catch (err) {
+      turn.reject(err);
+    }
+  }
+
+  private journal(text: string, entries: JournalEntry[]) {
+    // A segment's first write carries its header too, so an unused segment stays empty.
+    fs.writeSync(this.fd!, this.segmentWritten ? text : SEGMENT_HEADER + text);
+    this.segmentWritten = true;
+    for (const entry of entries) this.queue.push(entry);
     // One flush at a time: while one runs, a full queue is picked up when it ends (below), not by a
     // waiter per write (under sustained load that made one promise per request).
     if (this.queue.length >= this.maxQueue && !this.flushing) void this.flush().catch(() => undefined);
@@ -81,6 +135,7 @@ export class LogWriter {
 
   /** Resolves when everything written before the call is in DuckDB. */
   async flush(): Promise<void> {
+    this.writeTurn();
     while (this.flushing) await this.flushing;
     if (this.queue.length === 0) return;
     this.flushing = this.flushOnce()
@@ -103,6 +158,7 @@ export class LogWriter {
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.timer) clearInterval(this.timer);
+    this.writeTurn();
     await this.flush().catch((err) => this.options.onError?.(err));
     // A batch that filled up meanwhile may have started its own flush: let it finish first.
     while (this.flushing) await this.flushing.catch(() => undefined);
@@ -119,6 +175,7 @@ export class LogWriter {
     this.seq += 1;
     this.segmentPath = path.join(this.options.journalDir, `journal-${String(this.seq).padStart(12, '0')}.jsonl`);
     this.fd = fs.openSync(this.segmentPath, 'a', 0o600);
+    this.segmentWritten = false;
   }
 
   private async flushOnce(): Promise<void> {
@@ -139,27 +196,23 @@ export class LogWriter {
     this.closedSegments = [];
   }
 
-  private async insert(conn: DuckDBConnection, events: LogEvent[], replacing: boolean): Promise<void> {
+  private async insert(conn: DuckDBConnection, entries: JournalEntry[], replacing: boolean): Promise<void> {
     await conn.run('BEGIN TRANSACTION');
     try {
-      if (replacing) {
-        const ids = events.map((e) => e.id);
-        await conn.run('DELETE FROM request_logs WHERE list_contains($1, id)', [listValue(ids)], [VARCHAR_LIST]);
-        await conn.run('DELETE FROM request_log_bodies WHERE list_contains($1, id)', [listValue(ids)], [VARCHAR_LIST]);
+      // Three appends per row; DuckDB parses the rows' JSON itself.
+      const staging = await conn.createAppender(STAGING_TABLE, 'main', 'temp');
+      for (const e of entries) {
+        staging.appendVarchar(e.row);
+        if (e.request === null) staging.appendNull();
+        else staging.appendVarchar(e.request);
+        if (e.response === null) staging.appendNull();
+        else staging.appendVarchar(e.response);
+        staging.endRow();
       }
-      const logs = await conn.createAppender('request_logs');
-      for (const e of events) appendRow(logs, e);
-      logs.closeSync();
-      const bodies = await conn.createAppender('request_log_bodies');
-      for (const e of events) {
-        if (!e.bodies) continue;
-        bodies.appendVarchar(e.id);
-        bodies.appendTimestamp(new DuckDBTimestampValue(BigInt(e.created_at) * 1000n));
-        appendNullable(bodies, serialiseBody(requestPart(e)));
-        appendNullable(bodies, serialiseBody(responsePart(e)));
-        bodies.endRow();
-      }
-      bodies.closeSync();
+      staging.closeSync();
+      if (replacing) for (const sql of SQL.deleteSame) await conn.run(sql);
+      for (const sql of SQL.insert) await conn.run(sql);
+      await conn.run(SQL.clearStaging);
       await conn.run('COMMIT');
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);
@@ -168,63 +221,7 @@ export class LogWriter {
   }
 }
 
-function requestPart(e: LogEvent) {
-  const b = e.bodies!;
-  return {
-    body: capBody(b.request),
-    headers: b.request_headers,
-    portkeyHeaders: b.portkey_headers,
-    transformedRequest: capBody(b.transformed_request),
-  };
-}
-
-function responsePart(e: LogEvent) {
-  const b = e.bodies!;
-  return { body: capBody(b.response), headers: b.response_headers, originalResponse: capBody(b.original_response) };
-}
-
-function appendNullable(a: DuckDBAppender, value: string | null) {
-  if (value === null) a.appendNull();
-  else a.appendVarchar(value);
-}
-
-function appendRow(a: DuckDBAppender, e: LogEvent) {
-  for (const column of LOG_COLUMNS) {
-    const v = column.get(e);
-    if (v === null || v === undefined) {
-      a.appendNull();
-      continue;
-    }
-    switch (column.type) {
-      case 'varchar':
-        a.appendVarchar(String(v));
-        break;
-      case 'boolean':
-        a.appendBoolean(Boolean(v));
-        break;
-      case 'integer':
-        a.appendInteger(Math.round(Number(v)));
-        break;
-      case 'smallint':
-        a.appendSmallInt(Math.round(Number(v)));
-        break;
-      case 'double':
-        a.appendDouble(Number(v));
-        break;
-      case 'timestamp':
-        a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(v))) * 1000n));
-        break;
-      case 'varchar[]':
-        // DuckDB casts the list's text form on append: about a third of the cost of appendList,
-        // which builds a DuckDB value per element (the largest single cost of a batch).
-        a.appendVarchar(listLiteral(v as unknown[]));
-        break;
-    }
-  }
-  a.endRow();
-}
-
-/** `["a","b \"c\"",NULL]`: a VARCHAR[] as text DuckDB casts back exactly (quotes and backslashes escaped). */
+/** `["a","b \\"c\\"",NULL]`: a VARCHAR[] as text DuckDB casts back exactly (quotes and backslashes escaped). */
 export function listLiteral(items: readonly unknown[]): string {
   let out = '[';
   for (let i = 0; i < items.length; i++) {

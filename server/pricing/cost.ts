@@ -72,11 +72,39 @@ class Bill {
 
   charge(component: CostComponent, rateKey: string, units: number, rateCents: number, multiplier: number) {
     if (units <= 0) return;
-    const rate = multiply(decimal(rateCents), decimal(multiplier));
-    const cents = multiply(decimal(units, 15), rate);
+    const rate = rateOf(rateCents, multiplier);
+    const cents = multiply(unitsDecimal(units), rate.decimal);
     this.total = add(this.total, cents);
-    this.lines.push({ component, rateKey, units, rateCents: toNumber(rate), cents: toNumber(cents) });
+    this.lines.push({ component, rateKey, units, rateCents: rate.cents, cents: toNumber(cents) });
   }
+}
+
+// A file has a few hundred distinct prices and multipliers: their decimal product (the costliest
+// part of pricing a request) is kept, by price then multiplier. Bounded, for admin-made files.
+const RATE_MEMO_LIMIT = 10_000;
+let rateMemo = new Map<number, Map<number, { decimal: Decimal; cents: number }>>();
+let rateMemoSize = 0;
+
+function rateOf(rateCents: number, multiplier: number): { decimal: Decimal; cents: number } {
+  let byMultiplier = rateMemo.get(rateCents);
+  const known = byMultiplier?.get(multiplier);
+  if (known) return known;
+  const d = multiply(decimal(rateCents), decimal(multiplier));
+  const rate = { decimal: d, cents: toNumber(d) };
+  if (rateMemoSize >= RATE_MEMO_LIMIT) {
+    rateMemo = new Map();
+    rateMemoSize = 0;
+    byMultiplier = undefined;
+  }
+  if (!byMultiplier) rateMemo.set(rateCents, (byMultiplier = new Map()));
+  byMultiplier.set(multiplier, rate);
+  rateMemoSize += 1;
+  return rate;
+}
+
+/** decimal(units, 15), without the text round trip for whole counts (what token counts are). */
+function unitsDecimal(units: number): Decimal {
+  return Number.isSafeInteger(units) && units < 1e15 ? { mantissa: BigInt(units), scale: 0 } : decimal(units, 15);
 }
 
 function unpricedResult(): CostResult {

@@ -10,6 +10,7 @@ import type { CostOverrides, CostResult, ModelPricing, PricingConfig, UsageUnits
 
 export const BUNDLED_PRICING_DIR = path.join(PACKAGE_ROOT, 'bundled-configs', 'pricing');
 export const DEFAULT_RELOAD_INTERVAL_MS = 60_000;
+const MAX_REMEMBERED_NAMES = 10_000;
 
 export interface PricingServiceOptions {
   /** Defaults to the repository's bundled-configs/pricing. */
@@ -55,6 +56,8 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
   let tables = new Map<string, ProviderTable>();
   /** Merged entries by `provider\u0000key`; bounded by the number of keys in the files. */
   let merged = new Map<string, ModelPricing | null>();
+  /** Matched keys by `provider\u0000model` as requested, for models whose key does not depend on the prompt size. */
+  let keys = new Map<string, string | null>();
   let stamp = '';
 
   function reload() {
@@ -62,6 +65,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
       const nextStamp = fingerprint(layers);
       tables = loadPricingTables(layers, log);
       merged = new Map();
+      keys = new Map();
       stamp = nextStamp;
     } catch (err) {
       log.warn({ err }, 'Could not reload pricing files; keeping the previous prices');
@@ -92,8 +96,20 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
     if (typeof provider !== 'string' || typeof model !== 'string') return null;
     const table = tables.get(provider.trim().toLowerCase());
     if (!table) return null;
-    const key = findModelKey(table, model, promptTokens);
+    const key = modelKey(table, model, promptTokens);
     return key ? entryFor(table, key) : null;
+  }
+
+  /** findModelKey, remembered per requested name (the matching is a dozen string operations per request). */
+  function modelKey(table: ProviderTable, model: string, promptTokens: number): string | null {
+    const id = `${table.provider}\u0000${model}`;
+    const known = keys.get(id);
+    if (known !== undefined) return known;
+    const key = findModelKey(table, model, promptTokens);
+    // Only a tiered key (`-lte-128k` / `-gt-128k`) depends on the prompt size: the smallest and
+    // largest prompts agree on every other. Names clients make up are bounded like the files.
+    if (key === findModelKey(table, model, promptTokens === 0 ? Infinity : 0) && keys.size < MAX_REMEMBERED_NAMES) keys.set(id, key);
+    return key;
   }
 
   /** With no file entry, an integration's own price still needs the provider's defaults under it. */
