@@ -2,10 +2,10 @@
 // then batched DuckDB appends), the log database's size on disk, and the median answer time of
 // every analytics endpoint over the last 30 days of synthetic traffic (scripts/syntheticLogs.ts).
 //
-//   npm run bench:analytics -- [--rows 10000000] [--runs 5] [--dir PATH] [--keep] [--bodies]
+//   npm run bench:analytics -- [--rows 10000000] [--runs 5] [--dir PATH] [--only TEXT] [--keep] [--bodies]
 //
 // --dir reuses a data directory filled before (by this script with --keep, or by gen-logs) and
-// skips ingestion. Endpoints are called through app.inject(), so the figures include routing,
+// skips ingestion; --only TEXT measures the endpoints whose name contains TEXT. Endpoints are called through app.inject(), so the figures include routing,
 // access checks, validation and serialisation but no network.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,7 +40,7 @@ function dirSize(dir: string): number {
   return total;
 }
 
-/** Every analytics endpoint, with the budget it should answer within. */
+/** Every analytics endpoint, and the log list's metadata paths, with the budget each should answer within. */
 function endpoints(): { name: string; url: string; budgetMs: number }[] {
   const graphs = [
     'requests',
@@ -91,6 +91,11 @@ function endpoints(): { name: string; url: string; budgetMs: number }[] {
       url: '/v1/analytics/graphs/cost?ai_org_model=openai__gpt-4o&status_code=200,429',
       budgetMs: 500,
     },
+    // The log list counts every matching row and reads the newest page: a search that matches
+    // few rows, or none, scans the whole range.
+    { name: 'logs (search a metadata value)', url: '/v1/logs?search=summarise', budgetMs: 500 },
+    { name: 'logs (search, no match)', url: '/v1/logs?search=no-such-text', budgetMs: 500 },
+    { name: 'logs (metadata filter)', url: `/v1/logs?metadata=${encodeURIComponent('{"team":"research"}')}`, budgetMs: 500 },
   ];
 }
 
@@ -167,7 +172,8 @@ async function main() {
     console.log(`\nMedian of ${runs} runs (after one warm-up), last 30 days:`);
     console.log(`${'endpoint'.padEnd(40)} ${'median'.padStart(9)}  budget`);
     let over = 0;
-    for (const e of endpoints()) {
+    const only = textArg('only');
+    for (const e of endpoints().filter((e) => !only || e.name.includes(only))) {
       const url = `${e.url}${e.url.includes('?') ? '&' : '?'}${range}`;
       const times: number[] = [];
       for (let i = 0; i <= runs; i++) {

@@ -157,7 +157,45 @@ export const LOG_COLUMNS: readonly Column[] = [
   col('gateway_version', 'varchar'),
   // Analytics' end user (log migration 0003): the `_user` metadata value.
   { name: 'metadata_user', type: 'varchar', get: (e) => e.metadata._user ?? null },
+  // The other metadata as one string (log migration 0004), for filters, search and groups.
+  { name: 'metadata_text', type: 'varchar', get: (e) => metadataText(e.metadata) },
 ];
+
+// ---- metadata as text (log migration 0004) ----
+// Reading the metadata_key / metadata_value lists costs ~0.3 s per 10 million rows before any work;
+// a VARCHAR that holds the same pairs is read and searched with plain string functions. Each pair is
+// PAIR + key + VALUE + value, and the text ends with PAIR, so `PAIR key VALUE value PAIR` occurs in
+// it exactly when the row has that pair. The four characters U+001C to U+001F are escaped (ESC then
+// U+0010 to U+0013), so the separators never occur inside a key or value. `_user` is left out: it
+// has its own column (metadata_user), and without it the text has few distinct values per row group,
+// which DuckDB stores as a dictionary. The migration's SQL encodes exactly the same way.
+
+export const METADATA_PAIR = '\x1f';
+export const METADATA_VALUE = '\x1e';
+const ESC = '\x1c';
+
+// eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
+const RESERVED = /[\x1c-\x1f]/;
+// eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
+const RESERVED_ALL = /[\x1c-\x1f]/g;
+
+/** A key or value with the separator characters (and the escape character) escaped. */
+export function escapeMetadata(s: string): string {
+  // Run per request: the test spares a replace (and its callback) for text with nothing to escape.
+  return RESERVED.test(s) ? s.replace(RESERVED_ALL, (c) => ESC + String.fromCharCode(c.charCodeAt(0) - 0x0c)) : s;
+}
+
+/** The metadata (but `_user`) as the text stored in `metadata_text`; a pair with no value has no VALUE separator. */
+export function metadataText(metadata: Record<string, string | null | undefined>): string {
+  let out = '';
+  for (const key in metadata) {
+    if (key === '_user' || !Object.hasOwn(metadata, key)) continue;
+    const value = metadata[key];
+    out += METADATA_PAIR + escapeMetadata(key);
+    if (value !== null && value !== undefined) out += METADATA_VALUE + escapeMetadata(String(value));
+  }
+  return out + METADATA_PAIR;
+}
 
 /** Stored bodies are capped so one huge request cannot bloat the log database. */
 export const MAX_STORED_BODY_CHARS = 1_000_000;

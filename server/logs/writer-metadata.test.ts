@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLogDatabase, type LogDatabase } from '../db/duckdb.ts';
 import { LogWriter, listLiteral } from './writer.ts';
+import { metadataText } from './events.ts';
 import { makeLogEvent } from '../../test/helpers/logEvents.ts';
 import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
 
@@ -48,15 +49,17 @@ describe('metadata lists', () => {
     events.forEach((e) => writer.write(e));
     await writer.close();
     const rows = (
-      await db.writer.runAndReadAll('SELECT id, metadata_key, metadata_value, metadata_user FROM request_logs')
+      await db.writer.runAndReadAll('SELECT id, metadata_key, metadata_value, metadata_user, metadata_text FROM request_logs')
     ).getRowObjectsJS();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const first = byId.get(events[0]!.id)!;
     expect(first.metadata_key).toEqual([...Object.keys(metadata), '_user']);
     expect(first.metadata_value).toEqual([...AWKWARD, 'o"neil']);
     expect(first.metadata_user).toBe('o"neil');
+    expect(first.metadata_text).toBe(metadataText(metadata));
     const second = byId.get(events[1]!.id)!;
     expect(second.metadata_key).toEqual([]);
     expect(second.metadata_user).toBeNull();
+    expect(second.metadata_text).toBe('\x1f');
   });
 });
