@@ -50,8 +50,11 @@ export class OrganisationSettingsCache {
 
   /** After a write to the organisation's settings, or (with an id) to one workspace's. */
   invalidate(workspaceId?: string): void {
-    if (workspaceId === undefined) this.cached = null;
-    if (workspaceId === undefined) this.byWorkspace.clear();
-    else this.byWorkspace.delete(workspaceId);
+    if (workspaceId !== undefined) {
+      this.byWorkspace.delete(workspaceId);
+      return;
+    }
+    this.cached = null;
+    this.byWorkspace.clear();
   }
 }
