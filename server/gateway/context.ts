@@ -7,6 +7,7 @@ import { AppError, badRequest, forbidden } from '../errors.ts';
 import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/auth.ts';
 import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
 import type { Endpoint } from './providers/registry.ts';
+import { GatewayAbort } from './abort.ts';
 
 export const MAX_METADATA_VALUE = 128;
 
@@ -35,7 +36,7 @@ export interface GatewayContext {
   /** Filled by the router: what was tried and how it ended. */
   routing: RoutingInfo;
   /** Aborts the current upstream attempt; routing swaps in a child per attempt. */
-  abort: AbortController;
+  abort: GatewayAbort;
   /** Run when the request is over (timers that bound a stream body). */
   onDone: (() => void)[];
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
@@ -173,7 +174,7 @@ export function createContext(
       cacheStatus: 'DISABLED',
       cacheType: null,
     },
-    abort: new AbortController(),
+    abort: new GatewayAbort(),
     onDone: [],
   };
 }

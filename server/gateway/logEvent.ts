@@ -9,7 +9,8 @@ const SECRET_HEADERS = new Set(['authorization', 'x-portkey-api-key', 'api-key',
 
 export function maskHeaders(headers: GatewayContext['clientHeaders'], onlyPortkey = false): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
+  for (const k in headers) {
+    const v = headers[k];
     if (v === undefined) continue;
     if (onlyPortkey && !k.startsWith('x-portkey-')) continue;
     const value = Array.isArray(v) ? v.join(', ') : v;

@@ -35,12 +35,15 @@ export interface DeliverDeps {
 }
 
 export function portkeyHeaders(ctx: GatewayContext, target: Target | null): Record<string, string> {
-  const h: Record<string, string> = {
-    'x-portkey-trace-id': ctx.traceId,
-    'x-portkey-retry-attempt-count': String(ctx.routing.retryAttemptCount),
-    'x-portkey-last-used-option-index': ctx.routing.lastUsedOptionIndex,
-    'x-portkey-cache-status': ctx.routing.cacheStatus,
-  };
+  return addPortkeyHeaders({}, ctx, target);
+}
+
+/** Sets the gateway's own headers on `h` (they win over an upstream's), in place: no copies per request. */
+function addPortkeyHeaders(h: Record<string, string>, ctx: GatewayContext, target: Target | null): Record<string, string> {
+  h['x-portkey-trace-id'] = ctx.traceId;
+  h['x-portkey-retry-attempt-count'] = String(ctx.routing.retryAttemptCount);
+  h['x-portkey-last-used-option-index'] = ctx.routing.lastUsedOptionIndex;
+  h['x-portkey-cache-status'] = ctx.routing.cacheStatus;
   if (target) h['x-portkey-provider'] = target.spec.id;
   return h;
 }
@@ -111,7 +114,8 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
       transformedRequest: outcome.transformedRequest,
     });
   }
-  const headers = { ...passThroughHeaders(outcome.upstreamHeaders), ...portkeyHeaders(ctx, outcome.target) };
+  const headers = passThroughHeaders(outcome.upstreamHeaders);
+  addPortkeyHeaders(headers, ctx, outcome.target);
   const ok = outcome.status >= 200 && outcome.status < 300;
 
   if (outcome.kind === 'stream') return deliverStream(reply, ctx, call, outcome, headers, deps);
@@ -152,7 +156,8 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
     return reply.code(outcome.status).headers(headers).type(outcome.contentType).send(outcome.body);
   }
 
-  const text = JSON.stringify(outcome.body);
+  // An answer the gateway did not reshape goes out as the upstream wrote it: no second serialising.
+  const text = outcome.text ?? JSON.stringify(outcome.body);
   const accounting = ok ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null) : NOT_ACCOUNTED;
   await record(deps, ctx, call, outcome.target, {
     status: outcome.status,

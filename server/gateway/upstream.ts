@@ -2,6 +2,7 @@
 // into errors a person can act on (no HTML wrappers, no "fetch failed").
 import { Agent, errors, type Dispatcher } from 'undici';
 import { AppError } from '../errors.ts';
+import type { GatewaySignal } from './abort.ts';
 
 const { InvalidArgumentError } = errors;
 
@@ -16,7 +17,7 @@ export interface UpstreamCall {
   method: string;
   headers: Record<string, string>;
   body?: string | Buffer;
-  signal: AbortSignal;
+  signal: GatewaySignal;
 }
 
 /** Why a request was aborted: set as the AbortSignal's reason by the gateway. */
@@ -42,7 +43,10 @@ export function createDispatcher(): Agent {
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const k in headers) {
+    const v = headers[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }
 
@@ -56,7 +60,7 @@ export function timeoutError(t: TimeoutAbort): AppError {
 }
 
 /** Maps a network failure to a gateway error naming the upstream and the cause. */
-export function upstreamFailure(err: unknown, url: string, provider: string, signal: AbortSignal): AppError {
+export function upstreamFailure(err: unknown, url: string, provider: string, signal: GatewaySignal): AppError {
   if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
   const origin = (() => {
     try {
@@ -145,6 +149,6 @@ const HOP_BY_HOP = new Set([
 /** Upstream headers worth passing to the client (request ids, rate-limit hints…). */
 export function passThroughHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k) && !k.startsWith('x-portkey-')) out[k] = v;
+  for (const k in headers) if (!HOP_BY_HOP.has(k) && !k.startsWith('x-portkey-')) out[k] = headers[k]!;
   return out;
 }

@@ -9,11 +9,20 @@ interface Entry {
   secretExpiresAt: number | null;
 }
 
+/** How many presented keys keep their hash memoised; past that the memo starts over. */
+const MAX_MEMOISED_HASHES = 10_000;
+
 export type KeyLookup = { ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: 'unknown' | 'expired' };
 
 export class ApiKeyCache {
   private readonly bySecret = new Map<string, Entry>();
   private readonly secretsByKey = new Map<string, Set<string>>();
+  /**
+   * SHA-256 of keys that matched a row, by the key as presented: a client sends the same key on
+   * every request, and hashing it each time was a visible share of a gateway request's CPU. A hash
+   * never changes, so nothing here needs invalidating: revocation works on `bySecret` as before.
+   */
+  private readonly hashByRaw = new Map<string, string>();
 
   constructor(
     private readonly repo: ApiKeysRepository,
@@ -25,11 +34,14 @@ export class ApiKeyCache {
    * the index: no comparison of the secret itself happens here that timing could reveal.
    */
   lookup(raw: string): KeyLookup {
-    const hash = hashKey(raw);
+    const hash = this.hashOf(raw);
     let entry = this.bySecret.get(hash);
     if (!entry) {
       const row = this.repo.findBySecretHash(hash);
       if (!row) return { ok: false, reason: 'unknown' };
+      // Only keys that exist are memoised, so guessed keys cannot churn the memo.
+      if (this.hashByRaw.size >= MAX_MEMOISED_HASHES) this.hashByRaw.clear();
+      this.hashByRaw.set(raw, hash);
       entry = {
         principal: principalFromRow(row),
         secretExpiresAt: row.secret_expires_at ? Date.parse(row.secret_expires_at) : null,
@@ -48,15 +60,22 @@ export class ApiKeyCache {
     return { ok: true, principal };
   }
 
+  private hashOf(raw: string): string {
+    return this.hashByRaw.get(raw) ?? hashKey(raw);
+  }
+
   invalidate(keyId: string): void {
     const hashes = this.secretsByKey.get(keyId);
     if (!hashes) return;
     for (const h of hashes) this.bySecret.delete(h);
     this.secretsByKey.delete(keyId);
+    // Not needed for correctness (a hash stays right), but a revoked secret need not stay in memory.
+    for (const [raw, h] of this.hashByRaw) if (hashes.has(h)) this.hashByRaw.delete(raw);
   }
 
   clear(): void {
     this.bySecret.clear();
     this.secretsByKey.clear();
+    this.hashByRaw.clear();
   }
 }

@@ -7,6 +7,7 @@ import { attempt, type GatewayCall, type Outcome, type Target } from '../attempt
 import type { GatewayContext } from '../context.ts';
 import { catalogTarget, checkedHost, headerOf, resolveTarget, specOrError, type TargetOptions, type TargetResolver } from '../target.ts';
 import { TimeoutAbort } from '../upstream.ts';
+import { GatewayAbort } from '../abort.ts';
 import { baseUrl } from '../providers/request.ts';
 import { cacheKey } from '../cache/key.ts';
 import { includeUsageRequested, replayAsSse } from '../cache/replay.ts';
@@ -191,8 +192,8 @@ function retryAfterMs(outcome: Outcome): number | null {
 }
 
 /** Replaces ctx.abort with a child for one attempt, bounded by the target's request_timeout. */
-function attemptSignal(ctx: GatewayContext, root: AbortController, timeoutMs: number | null) {
-  const child = new AbortController();
+function attemptSignal(ctx: GatewayContext, root: GatewayAbort, timeoutMs: number | null) {
+  const child = new GatewayAbort();
   const onRoot = () => child.abort(root.signal.reason);
   if (root.signal.aborted) onRoot();
   else root.signal.addEventListener('abort', onRoot, { once: true });
@@ -317,9 +318,10 @@ function cacheFor(
   const semantic = t.cache?.mode === 'semantic' ? deps.semantic : null;
   let pendingVector: { partition: string; vector: number[] } | null = null;
 
-  const save = (status: number, body: unknown, headers: Record<string, string>, model: string | null) => {
+  /** `text`: the answer as the client got it, when it went out as the upstream wrote it. */
+  const save = (status: number, body: unknown, headers: Record<string, string>, model: string | null, text: string | null = null) => {
     try {
-      const stored = cache.set(key, { status, headers, body: JSON.stringify(body), provider: target.label, model }, maxAge, now());
+      const stored = cache.set(key, { status, headers, body: text ?? JSON.stringify(body), provider: target.label, model }, maxAge, now());
       if (stored && semantic && pendingVector) semantic.cache.add(pendingVector.partition, pendingVector.vector, key, now());
     } catch {
       // A full disk or an odd body must never fail the request; the next one tries again.
@@ -380,7 +382,7 @@ function cacheFor(
     },
     store(outcome: Outcome) {
       if (outcome.status < 200 || outcome.status >= 300) return;
-      if (outcome.kind === 'json') save(outcome.status, outcome.body, outcome.upstreamHeaders, outcome.model);
+      if (outcome.kind === 'json') save(outcome.status, outcome.body, outcome.upstreamHeaders, outcome.model, outcome.text);
       else if (outcome.kind === 'stream')
         ctx.onStreamComplete = (body) => save(outcome.status, body, outcome.upstreamHeaders, outcome.model);
     },

@@ -30,13 +30,22 @@ function trimSlash(url: string) {
   return url.replace(/\/+$/, '');
 }
 
+/** Whether a custom host has no path, by its spelling: parsing it is the same work every request. */
+const bareHosts = new Map<string, boolean>();
+
+function isBareHost(customHost: string): boolean {
+  let bare = bareHosts.get(customHost);
+  if (bare === undefined) {
+    const url = new URL(customHost);
+    bare = url.pathname === '' || url.pathname === '/';
+    if (bareHosts.size < 1000) bareHosts.set(customHost, bare);
+  }
+  return bare;
+}
+
 export function baseUrl(target: UpstreamTarget): string {
   const { spec, customHost } = target;
-  if (customHost) {
-    const url = new URL(customHost);
-    const bare = url.pathname === '' || url.pathname === '/';
-    return trimSlash(customHost) + (bare && spec.appendV1ToBareHost ? '/v1' : '');
-  }
+  if (customHost) return trimSlash(customHost) + (isBareHost(customHost) && spec.appendV1ToBareHost ? '/v1' : '');
   if (spec.id === 'azure-openai') {
     const resource = target.configurations.azure_resource_name;
     if (typeof resource !== 'string' || !resource) {
