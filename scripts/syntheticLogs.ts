@@ -346,10 +346,10 @@ export function trafficScope(services: Services, db: Sqlite): TrafficScope {
 export async function addSyntheticFeedback(conn: DuckDBConnection, share: number, seed = 42): Promise<number> {
   await conn.run(`SELECT setseed(${(seed % 1000) / 1000})`);
   const result = await conn.run(
-    `INSERT INTO feedback (id, created_at, last_updated_at, organisation_id, workspace_id, api_key_id, user_id, trace_id, value, weight, metadata)
+    `INSERT INTO feedback (id, created_at, last_updated_at, organisation_id, workspace_id, api_key_id, user_id, trace_id, value, weight, metadata, trace_key)
      SELECT uuid()::VARCHAR, created_at + INTERVAL 3 MINUTE, created_at + INTERVAL 3 MINUTE, organisation_id, workspace_id, api_key_id,
             user_id, trace_id, least(10, greatest(-10, round(random() * 16 - 5)))::SMALLINT,
-            CASE WHEN random() < 0.7 THEN 1 ELSE round(random(), 1) END, NULL
+            CASE WHEN random() < 0.7 THEN 1 ELSE round(random(), 1) END, NULL, trace_key
        FROM request_logs WHERE is_success AND random() < $1 AND trace_id NOT IN (SELECT trace_id FROM feedback)`,
     [share],
   );

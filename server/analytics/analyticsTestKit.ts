@@ -2,7 +2,7 @@
 // workspace, plus rows the queries must leave out (the next day, another workspace), and three
 // feedbacks. The expected figures in the tests are worked out by hand from this table.
 import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
-import type { LogEvent } from '../logs/events.ts';
+import { traceKeySql, type LogEvent } from '../logs/events.ts';
 
 export const DAY = '2026-03-02';
 export const at = (hhmm: string, seconds = '00.000') => Date.parse(`${DAY}T${hhmm}:${seconds}Z`);
@@ -170,8 +170,8 @@ export function trafficEvent(t: LogsTestApp, s: Spec, keyIds: { A: string; B: st
 /** Feedback straight into the log database, at chosen times (the feedback API is tested elsewhere). */
 export async function addFeedback(t: LogsTestApp, traceId: string, value: number, weight: number, time: number) {
   await t.stores.logs.writer.run(
-    `INSERT INTO feedback (id, created_at, last_updated_at, organisation_id, workspace_id, trace_id, value, weight)
-     VALUES ($1, make_timestamp($2::BIGINT), make_timestamp($2::BIGINT), $3, $4, $5, $6, $7)`,
+    `INSERT INTO feedback (id, created_at, last_updated_at, organisation_id, workspace_id, trace_id, value, weight, trace_key)
+     VALUES ($1, make_timestamp($2::BIGINT), make_timestamp($2::BIGINT), $3, $4, $5, $6, $7, ${traceKeySql('$4', '$5')})`,
     [`fb-${time}-${value}`, BigInt(time) * 1000n, t.credentials.organisation_id, t.credentials.workspace.id, traceId, value, weight],
   );
 }

@@ -103,12 +103,13 @@ async function feedbackRows(ctx: GraphContext, select: (bucket: () => string) =>
     const shape = select(bucket);
     return ctx.reader.rows(`SELECT ${shape.columns} FROM feedback f WHERE ${inRange}${workspace} ${tail(shape)}`, p);
   }
-  const where = rowsWhere(ctx.q, ctx.scope, p, ['l.trace_id IN (SELECT trace_id FROM feedback)']);
+  // Requests and feedback meet on the trace key (log migration 0005): their trace in their workspace.
+  const where = rowsWhere(ctx.q, ctx.scope, p, ['l.trace_key IN (SELECT trace_key FROM feedback)']);
   const shape = select(bucket);
   return ctx.reader.rows(
-    `WITH rated AS (SELECT DISTINCT l.trace_id, l.workspace_id${withModel ? ', l.ai_model' : ''} FROM request_logs l ${where})
+    `WITH rated AS (SELECT DISTINCT l.trace_key${withModel ? ', l.ai_model' : ''} FROM request_logs l ${where})
      SELECT ${shape.columns}
-       FROM feedback f JOIN rated r ON r.trace_id = f.trace_id AND r.workspace_id IS NOT DISTINCT FROM f.workspace_id
+       FROM feedback f JOIN rated r ON r.trace_key = f.trace_key
       WHERE ${inRange} ${tail(shape)}`,
     p,
   );

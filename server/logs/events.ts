@@ -161,6 +161,17 @@ export const LOG_COLUMNS: readonly Column[] = [
   { name: 'metadata_text', type: 'varchar', get: (e) => metadataText(e.metadata) },
 ];
 
+// ---- trace key (log migration 0005) ----
+
+/**
+ * SQL for the number analytics match feedback to requests on: the low 64 bits of md5(workspace id,
+ * chr(31), trace id), NULL without a trace id. Joining on it instead of the trace id text saves
+ * ~0.3 s per 10 million requests; see the migration for the (tiny) chance of two traces sharing one.
+ */
+export function traceKeySql(workspaceId: string, traceId: string): string {
+  return `md5_number_lower(coalesce(${workspaceId}, '') || chr(31) || ${traceId})`;
+}
+
 // ---- metadata as text (log migration 0004) ----
 // Reading the metadata_key / metadata_value lists costs ~0.3 s per 10 million rows before any work;
 // a VARCHAR that holds the same pairs is read and searched with plain string functions. Each pair is

@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LogDatabase } from '../db/duckdb.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { traceKeySql } from './events.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import { SqlParams } from './filters.ts';
 import type { DataVisibility } from './visibility.ts';
@@ -67,6 +68,7 @@ export function feedbackStore(db: LogDatabase, visibility: DataVisibility, now: 
           p.add(f.value),
           p.add(f.weight ?? 1),
           p.add(JSON.stringify(f.metadata ?? {})),
+          traceKeySql(p.add(workspaceId), p.add(f.trace_id)),
         ].join(', ')})`;
       });
       await run(`INSERT INTO feedback VALUES ${rows.join(', ')}`, p);

@@ -341,15 +341,13 @@ export function logConditions(filter: LogFilter, scope: RowScope, p: SqlParams, 
   const fb = filter.weightedFeedback;
   if (fb.min !== undefined || fb.max !== undefined) {
     // Feedback is given per trace (spec §2.16); a row matches through the average weighted value
-    // (value × weight) of its trace's feedback in its workspace.
+    // (value × weight) of its trace's feedback in its workspace, found by the trace key (log
+    // migration 0005), which stands for both.
     const bounds = [
       fb.min !== undefined ? `f.avg_weighted_value >= ${p.add(fb.min)}` : null,
       fb.max !== undefined ? `f.avg_weighted_value <= ${p.add(fb.max)}` : null,
     ].filter(Boolean);
-    c.push(
-      `EXISTS (SELECT 1 FROM feedback_by_trace f WHERE f.trace_id = ${col('trace_id')}` +
-        ` AND f.workspace_id IS NOT DISTINCT FROM ${col('workspace_id')} AND ${bounds.join(' AND ')})`,
-    );
+    c.push(`EXISTS (SELECT 1 FROM feedback_by_trace f WHERE f.trace_key = ${col('trace_key')} AND ${bounds.join(' AND ')})`);
   }
   return c;
 }

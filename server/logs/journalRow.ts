@@ -6,7 +6,7 @@
 // has no raw tab or newline (JSON.stringify escapes them), so a line splits back exactly. A
 // segment starts with a header naming the columns, so a segment left by a version with other
 // columns still replays by name.
-import { LOG_COLUMNS, MAX_STORED_BODY_CHARS, capBody, type Column, type LogEvent } from './events.ts';
+import { LOG_COLUMNS, MAX_STORED_BODY_CHARS, capBody, traceKeySql, type Column, type LogEvent } from './events.ts';
 
 export interface JournalEntry {
   /** The request_logs columns, as a JSON array in LOG_COLUMNS order. */
@@ -191,14 +191,17 @@ export function ingestStatements(staging: string = STAGING_TABLE) {
   const id = `'$[${NAMES.indexOf('id')}]'`;
   const createdAt = `'$[${NAMES.indexOf('created_at')}]'`;
   const ids = `SELECT json_extract_string("row", ${id}) FROM ${table}`;
+  // Derived from two columns in SQL, so it is not part of the journal line (log migration 0005).
+  const traceKey = traceKeySql(`l[${NAMES.indexOf('workspace_id') + 1}]`, `l[${NAMES.indexOf('trace_id') + 1}]`);
   return {
     createStaging: `CREATE TEMP TABLE IF NOT EXISTS ${staging} ("row" VARCHAR, request VARCHAR, response VARCHAR)`,
     /** Replays delete rows of the same ids first, so a crash between insert and delete cannot duplicate them. */
     deleteSame: [`DELETE FROM request_logs WHERE id IN (${ids})`, `DELETE FROM request_log_bodies WHERE id IN (${ids})`],
     insert: [
       // Each element as text (nested lists as their JSON), then cast: one parse per row.
-      `INSERT INTO request_logs (${LOG_COLUMNS.map((c) => quoted(c.name)).join(', ')})
-       SELECT ${LOG_COLUMNS.map(columnValue).join(', ')} FROM (SELECT json_transform("row", '["VARCHAR"]') AS l FROM ${table})`,
+      `INSERT INTO request_logs (${LOG_COLUMNS.map((c) => quoted(c.name)).join(', ')}, trace_key)
+       SELECT ${LOG_COLUMNS.map(columnValue).join(', ')}, ${traceKey}
+       FROM (SELECT json_transform("row", '["VARCHAR"]') AS l FROM ${table})`,
       `INSERT INTO request_log_bodies (id, created_at, request, response)
        SELECT k[1], make_timestamp(k[2]::BIGINT * 1000), request, response
        FROM (SELECT json_extract_string("row", [${id}, ${createdAt}]) AS k, request, response FROM ${table} WHERE request IS NOT NULL)`,

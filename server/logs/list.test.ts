@@ -146,6 +146,10 @@ describe('filters: exact rows for each, through a workspace key (its workspace o
     });
     expect(log.request.body).toBeUndefined();
     expect(log.response.body).toBeUndefined();
+    // Columns kept for analytics only are not part of the log's shape.
+    for (const internal of ['metadata_user', 'metadata_text', 'trace_key', 'metadata_key', 'metadata_value']) {
+      expect(log.metrics).not.toHaveProperty(internal);
+    }
   });
 });
 

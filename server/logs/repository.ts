@@ -23,8 +23,9 @@ export interface FeedbackSummary {
 const SELECT_METRICS = `SELECT l.* EXCLUDE (created_at), epoch_ms(l.created_at) AS created_ms, epoch_us(l.created_at) AS created_us
   FROM request_logs l`;
 
-// Read-side helpers and columns derived for analytics (metadata_user) are not part of the log shape.
-const HIDDEN = new Set(['created_ms', 'created_us', 'metadata_key', 'metadata_value', 'metadata_user']);
+// Read-side helpers and columns derived for analytics (metadata_user, metadata_text, trace_key) are
+// not part of the log shape.
+const HIDDEN = new Set(['created_ms', 'created_us', 'metadata_key', 'metadata_value', 'metadata_user', 'metadata_text', 'trace_key']);
 
 function toNumber(v: unknown): unknown {
   return typeof v === 'bigint' ? Number(v) : v;
