@@ -1,21 +1,11 @@
 // metadata_text (events.ts, log migration 0004): the writer's encoding, and the migration's SQL
 // backfill of older rows, which must produce the very same text for every key and value.
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LOG_MIGRATIONS_DIR, openLogDatabase, type LogDatabase } from '../db/duckdb.ts';
-import { readMigrations } from '../db/migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { escapeMetadata, metadataText } from './events.ts';
 import { listLiteral } from './writer.ts';
-import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
+import { tempLogDatabase } from '../../test/helpers/logDatabase.ts';
 
-let dir: string | undefined;
-let db: LogDatabase | null = null;
-afterEach(() => {
-  db?.close();
-  db = null;
-  if (dir) removeDir(dir);
-  dir = undefined;
-});
+const logs = tempLogDatabase('metadata-text');
 
 /** Keys and values with the separators, the escape character, things that look like escapes, and more. */
 export const AWKWARD_METADATA: Record<string, string>[] = [
@@ -39,13 +29,7 @@ describe('metadata text', () => {
   });
 
   it('is backfilled by log migration 0004 exactly as the writer encodes it', async () => {
-    dir = makeTempDir('metadata-text');
-    const file = path.join(dir, 'logs.duckdb');
-    const all = readMigrations(LOG_MIGRATIONS_DIR);
-    db = await openLogDatabase(
-      file,
-      all.filter((m) => m.version <= 3),
-    );
+    let { db } = await logs.open(3);
     const rows: { id: string; keys: string[] | null; values: (string | null)[] | null }[] = [
       ...AWKWARD_METADATA.map((m, i) => ({ id: `r${i}`, keys: Object.keys(m), values: Object.values(m) })),
       { id: 'null-value', keys: ['k', 'v'], values: [null, 'x'] },
@@ -57,8 +41,7 @@ describe('metadata text', () => {
         [r.id, r.keys ? listLiteral(r.keys) : null, r.values ? listLiteral(r.values) : null],
       );
     }
-    db.close();
-    db = await openLogDatabase(file);
+    ({ db } = await logs.open());
     const found = (await db.writer.runAndReadAll('SELECT id, metadata_text FROM request_logs ORDER BY id')).getRowObjectsJS();
     const expected = rows.map((r) => ({
       id: r.id,

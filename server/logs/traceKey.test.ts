@@ -2,24 +2,16 @@
 // The writer computes it at ingest, feedback when it is given, and the migration for older rows;
 // all three must agree, and the same trace id in two workspaces must not meet.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LOG_MIGRATIONS_DIR, openLogDatabase, type LogDatabase } from '../db/duckdb.ts';
-import { readMigrations } from '../db/migrate.ts';
+import { describe, expect, it } from 'vitest';
+import type { LogDatabase } from '../db/duckdb.ts';
 import { LogWriter } from './writer.ts';
 import { feedbackStore } from './feedback.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import type { DataVisibility } from './visibility.ts';
 import { makeLogEvent } from '../../test/helpers/logEvents.ts';
-import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
+import { tempLogDatabase } from '../../test/helpers/logDatabase.ts';
 
-let dir: string | undefined;
-let db: LogDatabase | null = null;
-afterEach(() => {
-  db?.close();
-  db = null;
-  if (dir) removeDir(dir);
-  dir = undefined;
-});
+const logs = tempLogDatabase('trace-key');
 
 const CASES: { workspace: string | null; trace: string | null }[] = [
   { workspace: 'ws-a', trace: 'trace-1' },
@@ -38,12 +30,8 @@ async function keys(d: LogDatabase, prefix: string): Promise<(string | null)[]> 
 
 describe('trace key', () => {
   it('is backfilled by log migration 0005 exactly as the writer and the feedback store compute it', async () => {
-    dir = makeTempDir('trace-key');
-    const file = path.join(dir, 'logs.duckdb');
-    db = await openLogDatabase(
-      file,
-      readMigrations(LOG_MIGRATIONS_DIR).filter((m) => m.version <= 4),
-    );
+    const opened = await logs.open(4);
+    let db = opened.db;
     for (const [i, c] of CASES.entries()) {
       await db.writer.run(`INSERT INTO request_logs (id, created_at, workspace_id, trace_id) VALUES ($1, now(), $2, $3)`, [
         `old-${i}`,
@@ -54,10 +42,8 @@ describe('trace key', () => {
     await db.writer.run(
       `INSERT INTO feedback (id, created_at, last_updated_at, workspace_id, trace_id, value, weight) VALUES ('fb-old', now(), now(), 'ws-a', 'trace-1', 5, 1)`,
     );
-    db.close();
-
-    db = await openLogDatabase(file);
-    const writer = new LogWriter(db, { journalDir: path.join(dir, 'journal'), flushIntervalMs: 60_000 });
+    ({ db } = await logs.open());
+    const writer = new LogWriter(db, { journalDir: path.join(opened.dir, 'journal'), flushIntervalMs: 60_000 });
     await writer.open();
     for (const [i, c] of CASES.entries()) writer.write(makeLogEvent({ id: `new-${i}`, workspace_id: c.workspace, trace_id: c.trace! }));
     await writer.close();

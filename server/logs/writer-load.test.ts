@@ -2,23 +2,15 @@
 // no waiter per write), and close() leaves every row in DuckDB and no journal behind.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { openLogDatabase, type LogDatabase } from '../db/duckdb.ts';
+import { expect, it } from 'vitest';
 import { LogWriter } from './writer.ts';
 import { makeLogEvent } from '../../test/helpers/logEvents.ts';
-import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
+import { tempLogDatabase } from '../../test/helpers/logDatabase.ts';
 
-let dir: string | undefined;
-let db: LogDatabase | null = null;
-afterEach(() => {
-  db?.close();
-  db = null;
-  if (dir) removeDir(dir);
-});
+const logs = tempLogDatabase('writer-load');
 
 it('keeps up with writes that never wait for it, then drains on close', async () => {
-  dir = makeTempDir('writer-load');
-  db = await openLogDatabase(path.join(dir, 'logs.duckdb'));
+  const { db, dir } = await logs.open();
   const journalDir = path.join(dir, 'journal');
   const writer = new LogWriter(db, { journalDir, flushIntervalMs: 60_000, maxQueue: 500 });
   await writer.open();

@@ -1,20 +1,13 @@
 // Metadata reaches DuckDB's VARCHAR[] columns as list text (writer.ts listLiteral): every value
 // must come back exactly, whatever quotes, brackets, commas or escapes it holds.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLogDatabase, type LogDatabase } from '../db/duckdb.ts';
+import { describe, expect, it } from 'vitest';
 import { LogWriter, listLiteral } from './writer.ts';
 import { metadataText } from './events.ts';
 import { makeLogEvent } from '../../test/helpers/logEvents.ts';
-import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
+import { tempLogDatabase } from '../../test/helpers/logDatabase.ts';
 
-let dir: string | undefined;
-let db: LogDatabase | null = null;
-afterEach(() => {
-  db?.close();
-  db = null;
-  if (dir) removeDir(dir);
-});
+const logs = tempLogDatabase('writer-metadata');
 
 const AWKWARD = [
   'plain',
@@ -40,8 +33,7 @@ describe('metadata lists', () => {
   });
 
   it('round-trips awkward keys and values through the LogWriter', async () => {
-    dir = makeTempDir('writer-metadata');
-    db = await openLogDatabase(path.join(dir, 'logs.duckdb'));
+    const { db, dir } = await logs.open();
     const writer = new LogWriter(db, { journalDir: path.join(dir, 'journal'), flushIntervalMs: 60_000 });
     await writer.open();
     const metadata = Object.fromEntries(AWKWARD.map((v, i) => [`${v}-${i}`, v]));
