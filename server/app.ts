@@ -121,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const logWriter = new LogWriter(deps.logs, {
     journalDir: path.join(config.dataDir, 'log-journal'),
+    flushIntervalMs: config.logFlushIntervalMs,
     onError: (err) => app.log.error({ err }, 'request log write failed; the journal keeps the rows for the next start'),
   });
   await logWriter.open();

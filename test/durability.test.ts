@@ -24,7 +24,8 @@ describe('request logs survive SIGKILL', () => {
   it('logs every answered request, JSON and stream, after the process is killed right after answering', async () => {
     const dataDir = makeTempDir('sigkill');
     dirs.push(dataDir);
-    const first = await startChild({ APPLIANCE_DATA_DIR: dataDir });
+    // No timed flush in this process's lifetime: the rows can only survive through the journal.
+    const first = await startChild({ APPLIANCE_DATA_DIR: dataDir, LOG_FLUSH_INTERVAL_MS: '3600000' });
     const creds = JSON.parse(fs.readFileSync(path.join(dataDir, 'first-run-credentials.json'), 'utf8'));
     const admin = { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' };
     const ws = { 'x-portkey-api-key': creds.workspace_api_key, 'content-type': 'application/json' };
@@ -59,6 +60,12 @@ describe('request logs survive SIGKILL', () => {
     expect(exit.signal).toBe('SIGKILL');
     expect(answers.map((a) => a.status)).toEqual(TRACES.map(() => 200));
     expect(answers[1]!.text).toContain('data: [DONE]');
+    const journalDir = path.join(dataDir, 'log-journal');
+    const journal = fs
+      .readdirSync(journalDir)
+      .map((f) => fs.readFileSync(path.join(journalDir, f), 'utf8'))
+      .join('');
+    for (const trace of TRACES) expect(journal, trace).toContain(trace);
 
     const second = await startChild({ APPLIANCE_DATA_DIR: dataDir });
     try {

@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('flushes request logs every 250 ms unless LOG_FLUSH_INTERVAL_MS says otherwise', () => {
+    expect(loadConfig({}).logFlushIntervalMs).toBe(250);
+    expect(loadConfig({ LOG_FLUSH_INTERVAL_MS: '2000' }).logFlushIntervalMs).toBe(2000);
+    expect(() => loadConfig({ LOG_FLUSH_INTERVAL_MS: '5' })).toThrowError(
+      /LOG_FLUSH_INTERVAL_MS="5": must be a whole number from 10 to 3600000/,
+    );
+  });
+
   it('resolves APPLIANCE_DATA_DIR against the working directory', () => {
     expect(loadConfig({ APPLIANCE_DATA_DIR: 'state' }, '/opt/x').dataDir).toBe('/opt/x/state');
     expect(loadConfig({ APPLIANCE_DATA_DIR: '/var/lib/gw' }, '/opt/x').dataDir).toBe('/var/lib/gw');

@@ -42,6 +42,8 @@ export interface AppConfig {
   cacheMaxBytes: number;
   /** SEMANTIC_CACHE_EMBEDDING_MODEL (`@provider/model`) and SEMANTIC_CACHE_THRESHOLD for `cache.mode: semantic`. */
   semanticCache: { embedder: string; threshold: number } | null;
+  /** LOG_FLUSH_INTERVAL_MS: how often the request-log writer moves journaled rows into DuckDB when no batch has filled. */
+  logFlushIntervalMs: number;
   /** LOG_RETENTION_DISPLAY: days request and response bodies are kept in the log database. */
   logRetentionDays: number;
   /** METRICS_RETENTION_DISPLAY: days log rows (metrics, feedback) are kept. */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const threshold = Number(thresholdText);
   if (!(threshold > 0 && threshold <= 1))
     r.problems.push(`SEMANTIC_CACHE_THRESHOLD=${JSON.stringify(thresholdText)}: must be a number above 0 and at most 1`);
+  const logFlushIntervalMs = r.int('LOG_FLUSH_INTERVAL_MS', 250, 10, 3_600_000);
   const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
@@ -164,6 +167,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retryBackoffBaseMs,
     cacheMaxBytes: cacheMaxMb * 1024 * 1024,
     semanticCache: embedder ? { embedder, threshold } : null,
+    logFlushIntervalMs,
     logRetentionDays,
     metricsRetentionDays,
     features,
