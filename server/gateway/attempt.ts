@@ -8,6 +8,7 @@ import type { Endpoint } from './providers/registry.ts';
 import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from './providers/request.ts';
 import { callUpstream, upstreamFailure, type UpstreamResponse } from './upstream.ts';
 import { anthropicPassthrough, openaiPassthrough, type StreamTransform } from './stream.ts';
+import { passThroughTap, type StreamTap } from './passThroughUsage.ts';
 import { chatUsageOf } from './translate/mappings.ts';
 import { messagesToChatTransform, chatToMessagesTransform } from './streamTranslate.ts';
 import { chatToMessagesRequest } from './translate/chat-to-messages-request.ts';
@@ -64,7 +65,14 @@ export type Outcome =
       originalResponse: unknown;
     })
   | (OutcomeBase & { kind: 'raw'; body: Buffer; contentType: string })
-  | (OutcomeBase & { kind: 'stream'; upstream: UpstreamResponse; transform: StreamTransform | null })
+  | (OutcomeBase & {
+      kind: 'stream';
+      upstream: UpstreamResponse;
+      /** Reshapes the events (unified endpoints); null forwards the bytes as they come. */
+      transform: StreamTransform | null;
+      /** Reads usage from forwarded bytes (pass-through routes that report it). */
+      tap: StreamTap | null;
+    })
   /** A cache hit: the stored answer (client format), and its SSE form when the client streams. */
   | (OutcomeBase & { kind: 'cached'; body: unknown; text: string; sse: string | null; usage: Json | null })
   | {
@@ -240,7 +248,9 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   const ok = res.status >= 200 && res.status < 300;
 
   if (ok && contentType.includes('text/event-stream')) {
-    return { ...base, kind: 'stream', upstream: res, transform: streamTransform(target, call, prepared) };
+    const transform = streamTransform(target, call, prepared);
+    const tap = transform === null && call.endpoint === 'proxy' ? passThroughTap(ctx.path) : null;
+    return { ...base, kind: 'stream', upstream: res, transform, tap };
   }
 
   let bytes: Buffer;
@@ -279,10 +289,16 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     });
     return fail(error, line.url, prepared.transformed);
   }
-  if (call.endpoint === 'proxy') return jsonOutcome(base, parsed, text, ((parsed as Json).usage as Json) ?? null, null);
+  if (call.endpoint === 'proxy') return jsonOutcome(base, parsed, text, usageOf(parsed), null);
   const { body, usage } = successBody(call, target, parsed);
   const same = body === parsed;
   return jsonOutcome(base, body, same ? text : null, usage, same ? null : parsed);
+}
+
+/** A pass-through answer's `usage`, in whichever shape its route reports it. */
+function usageOf(parsed: unknown): Json | null {
+  const usage = (parsed as Json).usage;
+  return typeof usage === 'object' && usage !== null && !Array.isArray(usage) ? (usage as Json) : null;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { GatewayCall, Outcome, Target } from './attempt.ts';
 import { buildLogEvent, NO_UNITS, type Units } from './logEvent.ts';
 import { ClientGone, TimeoutAbort, passThroughHeaders, timeoutError, upstreamFailure } from './upstream.ts';
 import type { StreamTransform } from './stream.ts';
+import { imagesOf, type ImageCount } from './passThroughUsage.ts';
 import { anthropicErrorOf } from './translate/errors.ts';
 
 type Json = Record<string, unknown>;
@@ -22,9 +23,19 @@ export interface Accounting {
   priced: boolean;
 }
 
+/** What an answer says about its own size. */
+export interface Measured {
+  /** Usage as the upstream reported it, in its wire shape. */
+  usage: Json | null;
+  /** The generated text, counted with the tokenizer when there is no usage. */
+  generatedText?: string | null;
+  /** Images the answer holds, priced per image. */
+  images?: ImageCount | null;
+}
+
 export interface Accountant {
   /** Units and cost of an answer; counts tokens itself when the upstream reported no usage. */
-  account(target: Target, model: string | null, call: GatewayCall, usage: Json | null, generatedText: string | null): Accounting;
+  account(target: Target, model: string | null, call: GatewayCall, measured: Measured): Accounting;
 }
 
 export interface DeliverDeps {
@@ -122,7 +133,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
 
   if (outcome.kind === 'cached') {
     // No upstream call was made: the units are the stored answer's, the cost is 0.
-    const accounting = { ...deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null), cents: 0 };
+    const accounting = { ...deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage }), cents: 0 };
     await record(deps, ctx, call, outcome.target, {
       status: outcome.status,
       model: outcome.model,
@@ -146,7 +157,7 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
     await record(deps, ctx, call, outcome.target, {
       status: outcome.status,
       model: outcome.model,
-      accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, null, null),
+      accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: null }),
       responseBody: `<${outcome.body.length} bytes of ${outcome.contentType}>`,
       responseHeaders: outcome.upstreamHeaders,
       transformedRequest: outcome.transformedRequest,
@@ -158,7 +169,10 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
 
   // An answer the gateway did not reshape goes out as the upstream wrote it: no second serialising.
   const text = outcome.text ?? JSON.stringify(outcome.body);
-  const accounting = ok ? deps.accountant.account(outcome.target, outcome.pricingModel, call, outcome.usage, null) : NOT_ACCOUNTED;
+  const images = ok && call.endpoint === 'proxy' ? imagesOf(ctx.path, outcome.body, call.body) : null;
+  const accounting = ok
+    ? deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage, images })
+    : NOT_ACCOUNTED;
   await record(deps, ctx, call, outcome.target, {
     status: outcome.status,
     model: outcome.model,
@@ -201,13 +215,13 @@ async function deliverStream(
     'x-accel-buffering': 'no',
   });
   res.flushHeaders();
-  const write = async (text: string) => {
+  const write = async (data: string | Uint8Array) => {
     if (res.destroyed) return;
     if (ctx.timings.firstByte === undefined) ctx.timings.firstByte = performance.now();
-    if (!res.write(text)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(data)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
   };
 
-  const transform = outcome.transform;
+  const { transform, tap } = outcome;
   let failure: AppError | null = null;
   let raw = '';
   try {
@@ -228,10 +242,13 @@ async function deliverStream(
       if (tail) await write(tail);
       failure = transform.failure?.() ?? null;
     } else {
+      // Forwarded as bytes: a character split across two chunks must reach the client whole.
+      const decoder = new TextDecoder();
       for await (const chunk of outcome.upstream.body) {
-        const text = (chunk as Buffer).toString('utf8');
-        if (raw.length < 1_000_000) raw += text;
-        await write(text);
+        const bytes = chunk as Buffer;
+        tap?.push(bytes);
+        if (raw.length < 1_000_000) raw += decoder.decode(bytes, { stream: true });
+        await write(bytes);
       }
     }
   } catch (err) {
@@ -245,12 +262,16 @@ async function deliverStream(
     if (!(reason instanceof ClientGone) && transform) await write(transform.error(failure.message, failure.type));
   }
   ctx.timings.lastByte = performance.now();
-  const usage = transform?.usage() ?? null;
+  tap?.end();
+  const usage = transform?.usage() ?? tap?.usage() ?? null;
   if (!failure && transform && outcome.status >= 200 && outcome.status < 300) ctx.onStreamComplete?.(transform.reassembled());
   await record(deps, ctx, call, outcome.target, {
     status: failure?.status ?? outcome.status,
     model: outcome.model,
-    accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, usage, transform ? transform.text() : null),
+    accounting: deps.accountant.account(outcome.target, outcome.pricingModel, call, {
+      usage,
+      generatedText: transform ? transform.text() : null,
+    }),
     responseBody: transform ? (transform as StreamTransform).reassembled() : raw,
     responseHeaders: outcome.upstreamHeaders,
     transformedRequest: outcome.transformedRequest,

@@ -40,6 +40,11 @@ export interface Behaviour {
    * names Anthropic-style events; `data` objects are JSON-encoded, strings sent as they are.
    */
   events?: { event?: string; data: unknown }[];
+  /**
+   * For streams: write exactly these pieces, one write each (with `chunkDelayMs` between), then
+   * close. Bytes can split a character, as a real network does.
+   */
+  rawChunks?: (string | Uint8Array)[];
 }
 
 export interface MockLlm {
@@ -202,7 +207,7 @@ export async function startMockLlm(): Promise<MockLlm> {
     }
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
-    const send = (s: string) => res.write(s);
+    const send = (s: string | Uint8Array) => res.write(s);
     // A server that crashes mid-answer: what it sent reached the wire, then the connection drops.
     const die = async () => {
       await new Promise<void>((resolve) => res.write('', () => resolve()));
@@ -212,6 +217,15 @@ export async function startMockLlm(): Promise<MockLlm> {
     const pause = async () => {
       if (b.chunkDelayMs) await sleep(b.chunkDelayMs);
     };
+    if (b.rawChunks) {
+      for (const piece of b.rawChunks) {
+        await pause();
+        if (res.destroyed) return;
+        send(piece);
+      }
+      res.end();
+      return;
+    }
     if (b.events) {
       for (const e of b.events) {
         await pause();
