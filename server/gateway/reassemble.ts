@@ -67,6 +67,13 @@ export class ChatReassembler {
     }
   }
 
+  /** Every choice has its finish reason: the upstream said the answer is complete. */
+  finished(): boolean {
+    if (this.choices.size === 0) return false;
+    for (const c of this.choices.values()) if (c.finishReason === null) return false;
+    return true;
+  }
+
   /** The assistant text produced so far (for token counting when usage is missing). */
   text(): string {
     let out = '';

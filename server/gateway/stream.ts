@@ -39,6 +39,9 @@ export function parseJson(data: string): Json | null {
 
 export const streamCut = (message = STREAM_CUT_MESSAGE) => AppError.fromStatus(502, message, { type: 'upstream_error' });
 
+export const OPENAI_STREAM_CUT_MESSAGE =
+  'The upstream provider closed the stream before the response was complete (no finish_reason and no [DONE]).';
+
 export function errorFromPayload(payload: Json | null): AppError | null {
   const err = payload?.error as Json | undefined;
   if (!err || typeof err !== 'object') return null;
@@ -67,8 +70,14 @@ export function openaiPassthrough(options: { stripUsageChunk: boolean }): Stream
       }
       return event.event ? sseEvent(event.event, event.data) : sseData(event.data);
     },
-    // Some servers end without [DONE]; the client still gets a well-formed end.
-    end: () => (done || failed ? '' : sseData('[DONE]')),
+    end() {
+      if (done || failed) return '';
+      // Many LAN servers finish the answer and close without [DONE]: the client still gets one.
+      if (acc.finished()) return sseData('[DONE]');
+      // Closed with neither: half an answer, which the client must not take for a whole one.
+      failed = streamCut(OPENAI_STREAM_CUT_MESSAGE);
+      return sseData(chatStreamErrorPayload(failed.message, failed.type));
+    },
     error: (message, type) => sseData(chatStreamErrorPayload(message, type)),
     usage: () => acc.usage,
     text: () => acc.text(),
