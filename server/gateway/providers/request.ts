@@ -107,17 +107,45 @@ export function upstreamUrl(
   search = '',
 ): UpstreamRequestLine {
   const base = baseUrl(target);
-  if (target.spec.id === 'azure-openai' && endpoint !== 'proxy') {
+  if (target.spec.id === 'azure-openai') return azureUrl(target, base, endpoint, clientPath, model, search);
+  return { url: `${base}${endpointPath(target.spec, endpoint, clientPath)}${search}`, pricingModel: model };
+}
+
+/** Azure OpenAI routes that belong to a deployment (besides chat, completions and embeddings). */
+const AZURE_DEPLOYMENT_ROUTES = /^\/(audio\/(speech|transcriptions|translations)|images\/(generations|edits|variations))$/;
+
+/**
+ * Azure OpenAI serves everything under /openai with an api-version: model calls under
+ * /deployments/<name>, the rest (files, batches, responses…) as they are. A pass-through keeps an
+ * api-version the client sent.
+ */
+function azureUrl(
+  target: UpstreamTarget,
+  base: string,
+  endpoint: Endpoint,
+  clientPath: string,
+  model: string | undefined,
+  search: string,
+): UpstreamRequestLine {
+  const prefix = /\/openai$/.test(base) ? base : `${base}/openai`;
+  const path = endpointPath(target.spec, endpoint, clientPath);
+  const configured = target.configurations.azure_api_version as string | undefined;
+  const withVersion = (url: string, version: string) => {
+    if (endpoint === 'proxy' && /[?&]api-version=/.test(search)) return `${url}${search}`;
+    const rest = endpoint === 'proxy' && search ? `&${search.replace(/^\?/, '')}` : '';
+    return `${url}?api-version=${encodeURIComponent(version)}${rest}`;
+  };
+  if (endpoint !== 'proxy' || AZURE_DEPLOYMENT_ROUTES.test(path)) {
     const d = pickAzureDeployment(target.configurations, model);
-    const version = d.azure_api_version || (target.configurations.azure_api_version as string) || DEFAULT_AZURE_API_VERSION;
-    const prefix = /\/openai$/.test(base) ? base : `${base}/openai`;
-    const path = endpointPath(target.spec, endpoint, clientPath);
     return {
-      url: `${prefix}/deployments/${encodeURIComponent(d.azure_deployment_name)}${path}?api-version=${encodeURIComponent(version)}`,
+      url: withVersion(
+        `${prefix}/deployments/${encodeURIComponent(d.azure_deployment_name)}${path}`,
+        d.azure_api_version || configured || DEFAULT_AZURE_API_VERSION,
+      ),
       pricingModel: d.azure_model_slug ?? model,
     };
   }
-  return { url: `${base}${endpointPath(target.spec, endpoint, clientPath)}${search}`, pricingModel: model };
+  return { url: withVersion(`${prefix}${path}`, configured || DEFAULT_AZURE_API_VERSION), pricingModel: model };
 }
 
 /** Authentication and provider headers; never includes anything from the client but what is named. */
