@@ -132,6 +132,7 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/feedback/:id': LOG_WRITERS,
   'POST /v1/logs/exports': WS_MANAGE,
   'GET /v1/logs/exports': WS_MANAGE,
+  'GET /v1/logs/exports/field-restrictions': WS_MANAGE,
   'GET /v1/logs/exports/:id': WS_MANAGE,
   'PUT /v1/logs/exports/:id': WS_MANAGE,
   'POST /v1/logs/exports/:id/start': WS_MANAGE,

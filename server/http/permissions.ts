@@ -191,6 +191,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/feedback/:id': scope('logs.write'),
   'POST /v1/logs/exports': scope('logs.export'),
   'GET /v1/logs/exports': scope('logs.export'),
+  'GET /v1/logs/exports/field-restrictions': scope('logs.export'),
   'GET /v1/logs/exports/:id': scope('logs.export'),
   'PUT /v1/logs/exports/:id': scope('logs.export'),
   'POST /v1/logs/exports/:id/start': scope('logs.export'),

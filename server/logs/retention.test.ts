@@ -104,3 +104,48 @@ describe('log retention', () => {
     expect(left).toEqual(['age-1', 'age-6', 'age-8', 'age-29']);
   });
 });
+
+describe('a pass in progress', () => {
+  it('leaves requests and the log writer answering between its batches, each batch already committed', async () => {
+    let reached!: () => void;
+    const midway = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // 40 expired rows in batches of 4: the pass is held after its third batch of request_logs.
+    t = await startLogsTestApp({
+      now: () => NOW,
+      logJobs: {
+        retentionBatchRows: 4,
+        betweenRetentionBatches: async (table, deleted) => {
+          if (table === 'request_logs' && deleted === 12) {
+            reached();
+            await released;
+          }
+        },
+      },
+    });
+    await t.insert([
+      ...Array.from({ length: 40 }, (_, i) => t!.event({ created_at: NOW - 400 * DAY_MS + i, trace_id: `old-${i}` })),
+      ...Array.from({ length: 5 }, (_, i) => t!.event({ created_at: NOW - DAY_MS + i, trace_id: `new-${i}` })),
+    ]);
+
+    let finished = false;
+    const pass = t.app.logsRuntime.retention.runOnce().finally(() => (finished = true));
+    try {
+      await midway;
+      // The request is answered while the pass still has batches to do, and sees the three done.
+      const list = await t.call('GET', '/v1/logs?page_size=1', t.workspace);
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(45 - 12);
+      expect((await t.call('GET', '/v1/health', {})).status).toBe(200);
+      // The batch writer appends meanwhile too.
+      await t.insert([t.event({ created_at: NOW, trace_id: 'during-pass' })]);
+      expect(finished).toBe(false);
+    } finally {
+      release();
+    }
+    expect(await pass).toEqual({ bodies: 40, rows: 40, feedback: 0 });
+    expect((await t.call('GET', '/v1/logs?page_size=1', t.workspace)).body.total).toBe(6);
+    expect(await counts(t)).toEqual({ rows: 6, bodies: 6, feedback: 0 });
+  });
+});

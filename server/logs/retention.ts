@@ -18,6 +18,8 @@ export interface RetentionOptions {
   /** Delay before the first pass after start. */
   startDelayMs?: number;
   batchRows?: number;
+  /** Test seam: awaited after each full batch of `table` (`deleted` so far), so a test can act mid-pass. */
+  betweenBatches?: (table: string, deleted: number) => Promise<void>;
   onError?: (err: unknown) => void;
 }
 
@@ -92,6 +94,7 @@ export class RetentionJob {
       );
       deleted += result.rowsChanged;
       if (result.rowsChanged < batch) break;
+      await this.o.betweenBatches?.(table, deleted);
       await yieldToEventLoop();
     }
     return deleted;

@@ -29,6 +29,8 @@ export interface LogJobOptions {
   retentionStartDelayMs?: number;
   retentionIntervalMs?: number;
   retentionBatchRows?: number;
+  /** Awaited after each full retention batch, so a test can act while a pass is mid-way. */
+  betweenRetentionBatches?: (table: string, deleted: number) => Promise<void>;
 }
 
 export interface LogsRuntime {
@@ -88,7 +90,10 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     ws,
     dir: exportsDir,
     count: (filter, scope) => services.logs.count(filter, scope),
-    deniedFields: () => (services.settings.get().export_settings as { deniedFields?: string[] } | undefined)?.deniedFields ?? [],
+    // export_settings is organisation-wide today (catalogue.ts ORGANISATION_ONLY); reading the
+    // settings that hold in the workspace keeps this right if workspaces may ever override it.
+    deniedFields: (workspaceId) =>
+      (services.settings.forWorkspace(workspaceId).export_settings as { deniedFields?: string[] } | undefined)?.deniedFields ?? [],
     now,
   });
   const retention = new RetentionJob(deps.logs, {
@@ -98,6 +103,7 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     startDelayMs: jobs.retentionStartDelayMs,
     intervalMs: jobs.retentionIntervalMs,
     batchRows: jobs.retentionBatchRows,
+    betweenBatches: jobs.betweenRetentionBatches,
     onError: (err) => log.error({ err }, 'log retention pass failed; the next pass tries again'),
   });
 

@@ -1,6 +1,6 @@
 // Log exports end to end: a draft with filters and fields, started, run in chunks in the background,
 // its JSONL file equal to the filtered rows; paging; cancel mid-way; edits; state errors; access;
-// DATA_EXPORTS_ENABLED=OFF; and what a restart leaves behind.
+// DATA_EXPORTS_ENABLED=OFF; a chunk that fails; and what a restart leaves behind.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,15 @@ let t: LogsTestApp;
 let events: LogEvent[];
 /** Set by a test to hold an export before one of its chunks. */
 let hold: { chunk: number; reached: () => void; release: Promise<void> } | null = null;
+/** Set by a test to make one chunk of one export fail, as a read or a write that throws would. */
+let failing: { id: string; chunk: number } | null = null;
 
 beforeAll(async () => {
   t = await startLogsTestApp({
     logJobs: {
       exportChunkRows: CHUNK,
-      beforeExportChunk: async (_id, chunk) => {
+      beforeExportChunk: async (id, chunk) => {
+        if (failing?.id === id && failing.chunk === chunk) throw new Error('chunk failed (injected by the test)');
         if (hold && chunk === hold.chunk) {
           hold.reached();
           await hold.release;
@@ -205,6 +208,45 @@ describe('running in the background', () => {
     expect((await download(id)).trimEnd().split('\n')).toHaveLength(40);
   });
 
+  it('a chunk that fails marks the export failed with a message and no file; the next export still runs', async () => {
+    const { id, total } = await create({}, ['id']);
+    expect(total).toBe(40);
+    failing = { id, chunk: 1 };
+    try {
+      await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
+      await settle();
+    } finally {
+      failing = null;
+    }
+    const failed = (await get(id)).body;
+    // The first chunk was written before the second failed; the cause stays in the appliance log.
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error_message: 'The export failed; the error is in the appliance log',
+      exported_rows: CHUNK,
+      total_rows: 40,
+    });
+    expect(failed.finished_at).toEqual(expect.any(String));
+    expect(fs.readdirSync(path.join(t.config.dataDir, 'exports')).filter((f) => f.startsWith(id))).toEqual([]);
+    const dl = await t.call('GET', `/v1/logs/exports/${id}/download`, t.workspace);
+    expect(dl.status).toBe(409);
+    expect(dl.body.data.message).toMatch(/\(status: failed, /);
+
+    // The runner goes on: another export completes, and so does the failed one started again.
+    const next = await create({ status_code: '500' }, ['id']);
+    await t.call('POST', `/v1/logs/exports/${next.id}/start`, t.workspace);
+    await settle();
+    const ids = (await download(next.id))
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(newestFirst(events.filter((e) => e.response_status_code === 500)));
+    await t.call('POST', `/v1/logs/exports/${id}/start`, t.workspace);
+    await settle();
+    expect((await get(id)).body).toMatchObject({ status: 'success', exported_rows: 40, error_message: null });
+    expect((await download(id)).trimEnd().split('\n')).toHaveLength(40);
+  });
+
   it('an export left running by a stopped appliance is marked failed at the next start', async () => {
     const { id } = await create({}, ['id']);
     t.stores.db.prepare("UPDATE log_exports SET status = 'in_progress' WHERE id = ?").run(id);
@@ -291,6 +333,7 @@ describe('DATA_EXPORTS_ENABLED=OFF', () => {
     try {
       for (const [method, url] of [
         ['GET', '/v1/logs/exports'],
+        ['GET', '/v1/logs/exports/field-restrictions'],
         ['POST', '/v1/logs/exports'],
         ['GET', '/v1/logs/exports/x'],
         ['PUT', '/v1/logs/exports/x'],

@@ -1,5 +1,6 @@
 // Log exports (spec §2.10, OAS "Logs Export"): /v1/logs/exports[/{id}[/start|/cancel|/download]],
-// plus GET /v1/logs/exports/{id}/file, the authenticated route the download URL points at.
+// GET /v1/logs/exports/field-restrictions (v1.21: which fields the export settings deny), plus
+// GET /v1/logs/exports/{id}/file, the authenticated route the download URL points at.
 // DATA_EXPORTS_ENABLED=OFF refuses them all. Scope: logs.export.
 import fs from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -46,6 +47,14 @@ const ExportItem = Type.Object({
   finished_at: Nullable(Type.String()),
   object: Type.Literal('export'),
 });
+const FieldList = Type.Array(Type.Enum([...EXPORT_FIELDS]));
+const FieldRestrictions = Type.Object({
+  object: Type.Literal('export-field-restrictions'),
+  /** The workspace answered for; null: the organisation's settings (an organisation key naming none). */
+  workspace_id: Nullable(Type.String()),
+  denied_fields: FieldList,
+  allowed_fields: FieldList,
+});
 const Written = Type.Object({ id: Type.String(), total: Type.Integer(), object: Type.Literal('export') });
 const Task = Type.Object({ message: Type.String(), object: Type.Literal('export') });
 
@@ -68,6 +77,18 @@ export function exportRoutes(exports: ExportsService, enabled: boolean): Fastify
         },
       },
       async (req) => exports.list(req.auth!, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
+    );
+
+    // A static segment: fastify matches it before the :id route below.
+    app.get(
+      '/logs/exports/field-restrictions',
+      {
+        schema: {
+          querystring: Type.Object({ workspace_id: Type.Optional(Type.String()) }),
+          response: { 200: FieldRestrictions },
+        },
+      },
+      async (req) => exports.fieldRestrictions(req.auth!, req.query.workspace_id),
     );
 
     app.get('/logs/exports/:id', { schema: { params: Params, response: { 200: ExportItem } } }, async (req) =>

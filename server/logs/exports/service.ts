@@ -10,7 +10,7 @@ import type { WorkspaceAccess } from '../../control-plane/catalog/access.ts';
 import type { Paging } from '../../http/paging.ts';
 import { parseLogFilter, type LogFilter, type RowScope } from '../filters.ts';
 import type { DataVisibility } from '../visibility.ts';
-import type { ExportField } from './fields.ts';
+import { EXPORT_FIELDS, type ExportField } from './fields.ts';
 import type { ExportRow, ExportsRepository } from './repository.ts';
 import { exportFile, type ExportJob, type ExportRunner } from './runner.ts';
 
@@ -30,8 +30,11 @@ export interface ExportsDeps {
   ws: WorkspaceAccess;
   dir: string;
   count: (filter: LogFilter, scope: RowScope) => Promise<number>;
-  /** Fields the organisation never lets out in exports (security setting export_settings.deniedFields). */
-  deniedFields: () => readonly string[];
+  /**
+   * Fields never let out in exports of a workspace (null: the organisation's): the security setting
+   * export_settings.deniedFields that holds there.
+   */
+  deniedFields: (workspaceId: string | null) => readonly string[];
   now: () => number;
 }
 
@@ -122,9 +125,13 @@ export function exportsService(deps: ExportsDeps) {
     return Math.max(0, Math.min(limit, (await deps.count(filter, scope)) - offset));
   }
 
-  /** The requested fields, once each, refusing any the organisation's export settings deny. */
-  function allowedFields(requested: readonly string[], status: 'badRequest' | 'forbidden' = 'badRequest'): string[] {
-    const denied = deps.deniedFields().filter((f) => requested.includes(f));
+  /** The requested fields, once each, refusing any the export settings of the workspace deny. */
+  function allowedFields(
+    workspaceId: string | null,
+    requested: readonly string[],
+    status: 'badRequest' | 'forbidden' = 'badRequest',
+  ): string[] {
+    const denied = deps.deniedFields(workspaceId).filter((f) => requested.includes(f));
     if (denied.length) {
       const message = `The organisation's export settings do not allow exporting ${denied.map((f) => `"${f}"`).join(', ')}: leave ${denied.length === 1 ? 'it' : 'them'} out of requested_data`;
       throw status === 'forbidden' ? forbidden(message) : badRequest(message, { param: 'requested_data' });
@@ -145,13 +152,14 @@ export function exportsService(deps: ExportsDeps) {
       const at = isoNow(deps.now());
       // The person behind a user key or a session (an owner's or admin's too); null for service keys.
       const byUser = auth.userId;
+      const workspaceId = workspaceOf(auth, input, filter);
       const row: ExportRow = {
         id: newId(),
         organisation_id: auth.organisationId,
-        workspace_id: workspaceOf(auth, input, filter),
+        workspace_id: workspaceId,
         description: input.description ?? null,
         filters: JSON.stringify(input.filters),
-        requested_data: JSON.stringify(allowedFields(input.requested_data ?? [])),
+        requested_data: JSON.stringify(allowedFields(workspaceId, input.requested_data ?? [])),
         status: 'draft',
         total_rows: null,
         exported_rows: 0,
@@ -185,17 +193,34 @@ export function exportsService(deps: ExportsDeps) {
       return { object: 'list' as const, total, data: rows.map(exportView) };
     },
 
+    /**
+     * GET /logs/exports/field-restrictions: the fields exports of a workspace may not and may ask
+     * for, in export field order. Organisation keys naming none get the organisation's answer.
+     */
+    fieldRestrictions(auth: AuthContext, workspaceRef: string | undefined) {
+      requireScope(auth, 'logs.export');
+      const workspaceId = deps.ws.named(auth, workspaceRef)?.id ?? null;
+      const denied = new Set(deps.deniedFields(workspaceId));
+      return {
+        object: 'export-field-restrictions' as const,
+        workspace_id: workspaceId,
+        denied_fields: EXPORT_FIELDS.filter((f) => denied.has(f)),
+        allowed_fields: EXPORT_FIELDS.filter((f) => !denied.has(f)),
+      };
+    },
+
     get: (auth: AuthContext, id: string) => exportView(load(auth, id)),
 
     async update(auth: AuthContext, id: string, input: ExportInput) {
       const row = load(auth, id);
       if (row.status === 'in_progress') throw conflict(`Export "${id}" is running; cancel it before editing it`);
       const { filter } = exportFilter(input.filters);
+      const workspaceId = input.workspace_id !== undefined || filter.workspace ? workspaceOf(auth, input, filter) : row.workspace_id;
       const next: ExportRow = {
         ...row,
-        workspace_id: input.workspace_id !== undefined || filter.workspace ? workspaceOf(auth, input, filter) : row.workspace_id,
+        workspace_id: workspaceId,
         filters: JSON.stringify(input.filters),
-        requested_data: input.requested_data ? JSON.stringify(allowedFields(input.requested_data)) : row.requested_data,
+        requested_data: input.requested_data ? JSON.stringify(allowedFields(workspaceId, input.requested_data)) : row.requested_data,
         description: input.description ?? row.description,
         status: 'draft',
         exported_rows: 0,
@@ -221,7 +246,7 @@ export function exportsService(deps: ExportsDeps) {
         throw badRequest(`Export "${id}" asks for no fields: set requested_data first`, { param: 'requested_data' });
       }
       // The settings may have changed since the draft was saved.
-      allowedFields(fields, 'forbidden');
+      allowedFields(row.workspace_id, fields, 'forbidden');
       const at = isoNow(deps.now());
       removeFiles(id);
       repo.update(id, {
