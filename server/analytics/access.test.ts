@@ -1,9 +1,10 @@
 // Who may read analytics and which rows they cover: the analytics.view scope, the organisation's
 // membersViewAnalytics / managersViewAnalytics and membersViewAllData / managersViewAllData
-// settings (written as JSON, then invalidate()), service keys, archived workspaces.
+// settings (written as JSON, then invalidate()), feedback under those, service keys, archived workspaces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
-import { DAY, DAY_RANGE, at } from './analyticsTestKit.ts';
+import type { LogEvent } from '../logs/events.ts';
+import { DAY, DAY_RANGE, addFeedback, at } from './analyticsTestKit.ts';
 
 let t: LogsTestApp;
 type Key = { id: string; headers: Record<string, string> };
@@ -11,6 +12,8 @@ const people = {} as Record<'member' | 'manager' | 'wsAdmin' | 'orgAdmin', { use
 let service: Key;
 let noAnalytics: Key;
 let logsOnly: Key;
+/** The requests below, in order. */
+let events: LogEvent[];
 
 const SCOPES = ['analytics.view', 'logs.list', 'logs.view'];
 
@@ -38,7 +41,7 @@ beforeAll(async () => {
     ...Array.from({ length: 4 }, () => ({ api_key_id: service.id, user_id: null })),
     { api_key_id: 'a-deleted-key', user_id: people.member.userId },
   ];
-  await t.insert(rows.map((r, i) => t.event({ ...r, created_at: at('10:00') + i, cost: 1 })));
+  events = await t.insert(rows.map((r, i) => t.event({ ...r, created_at: at('10:00') + i, cost: 1 })));
 });
 afterAll(async () => {
   await t?.close();
@@ -98,6 +101,40 @@ describe('analytics access', () => {
     expect(cache.body.summary.total_requests).toBe(2);
     const logGroups = await t.call('GET', `/v1/logs/groups/workspace?${DAY_RANGE}`, people.member.key.headers);
     expect(logGroups.body.data[0].requests).toBe(2);
+  });
+
+  it('membersViewAllData=false: a member counts only the feedback on their own requests', async () => {
+    // Feedback on the member's request (4, and 2 at weight 0.5), the manager's (-6) and the service key's (10 at 0.5, 1).
+    const [mine, managers, services] = [events[0]!, events[1]!, events[6]!];
+    await addFeedback(t, mine.trace_id, 4, 1, at('11:00'));
+    await addFeedback(t, mine.trace_id, 2, 0.5, at('11:01'));
+    await addFeedback(t, managers.trace_id, -6, 1, at('11:02'));
+    await addFeedback(t, services.trace_id, 10, 0.5, at('11:03'));
+    await addFeedback(t, services.trace_id, 1, 1, at('11:04'));
+    t.setSettings({ membersViewAllData: false });
+    const feedback = async (headers: Record<string, string>) => {
+      const graph = async (name: string) => (await t.call('GET', `/v1/analytics/graphs/${name}?${DAY_RANGE}`, headers)).body;
+      return {
+        total: (await graph('feedbacks')).summary.total,
+        weighted: (await graph('feedbacks/weighted')).summary.avg,
+        scores: (await graph('feedbacks/scores')).data_points.map((d: { score: number; total: number }) => [d.score, d.total]),
+        models: (await graph('feedbacks/ai-models')).summary.total,
+      };
+    };
+    // Weighted: (4 + 2 × 0.5) / 2.
+    expect(await feedback(people.member.key.headers)).toEqual({
+      total: 2,
+      weighted: 2.5,
+      scores: [
+        [2, 1],
+        [4, 1],
+      ],
+      models: 2,
+    });
+    // Weighted: (4 + 1 - 6 + 5 + 1) / 5.
+    const all = { total: 5, weighted: 1, scores: [-6, 1, 2, 4, 10].map((v) => [v, 1]), models: 5 };
+    expect(await feedback(service.headers)).toEqual(all);
+    expect(await feedback(people.manager.key.headers)).toEqual(all);
   });
 
   it('managersViewAllData=false limits managers the same way', async () => {

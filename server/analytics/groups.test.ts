@@ -1,7 +1,9 @@
 // Groups over known traffic (analyticsTestKit.ts): the named groups, the generic groupBy with every
-// column, orderings, paging, strict validation of order_by and columns, and the filters.
+// column, orderings, paging, strict validation of order_by and columns, and the filters; groupBy
+// prompt over traffic of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY, DAY_RANGE, get, startAnalyticsFixture, type AnalyticsFixture } from './analyticsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
+import { DAY, DAY_RANGE, at, get, startAnalyticsFixture, type AnalyticsFixture } from './analyticsTestKit.ts';
 
 let f: AnalyticsFixture;
 beforeAll(async () => {
@@ -228,6 +230,54 @@ describe('generic groupBy', () => {
     const users = await f.t.call('GET', `/v1/analytics/groups/users?${DAY_RANGE}&order_by=avg_tokens`, f.t.admin);
     expect(users.status).toBe(400);
     expect(users.body.data.message).toContain('order_by must be one of: user, requests, cost');
+  });
+});
+
+describe('groupBy prompt', () => {
+  // Its own traffic, so the shared fixture's figures stay as they are: requests run from saved
+  // prompts (by slug, or by id alone on older rows) and requests that used none.
+  let p: LogsTestApp;
+  beforeAll(async () => {
+    p = await startLogsTestApp();
+    const rows = [
+      { prompt_slug: 'pp-welcome', prompt_id: 'p-welcome', cost: 1 },
+      { prompt_slug: 'pp-welcome', prompt_id: 'p-welcome', cost: 1 },
+      { prompt_slug: 'pp-welcome', prompt_id: 'p-welcome', cost: 2, response_status_code: 500, is_success: false },
+      { prompt_slug: 'pp-summary', prompt_id: 'p-summary', cost: 0.5 },
+      { prompt_slug: 'pp-summary', prompt_id: 'p-summary', cost: 0.5 },
+      { prompt_slug: null, prompt_id: 'p-legacy', cost: 3 },
+      { prompt_slug: null, prompt_id: null, cost: 1 },
+      { prompt_slug: null, prompt_id: null, cost: 1 },
+    ];
+    await p.insert(rows.map((r, i) => p.event({ ...r, created_at: at('09:00') + i * 1000 })));
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  const prompts = (surface: 'analytics' | 'logs', extra = '') =>
+    get(p, `/v1/${surface}/groups/prompt?${DAY_RANGE}&columns=cost,error_count${extra}`, p.workspace);
+
+  it('groups by prompt slug, else prompt id, with requests that used none under null', async () => {
+    const body = await prompts('analytics');
+    expect(body.total).toBe(4);
+    expect(body.data).toEqual([
+      { prompt: 'pp-welcome', requests: 3, cost: 4, error_count: 1, object: 'analytics-group' },
+      { prompt: 'pp-summary', requests: 2, cost: 1, error_count: 0, object: 'analytics-group' },
+      { prompt: null, requests: 2, cost: 2, error_count: 0, object: 'analytics-group' },
+      { prompt: 'p-legacy', requests: 1, cost: 3, error_count: 0, object: 'analytics-group' },
+    ]);
+    expect(pick((await prompts('analytics', '&order_by=cost')).data, 'prompt', 'cost')).toEqual([
+      ['pp-welcome', 4],
+      ['p-legacy', 3],
+      [null, 2],
+      ['pp-summary', 1],
+    ]);
+  });
+
+  it('answers the same under /logs/groups/prompt', async () => {
+    expect(await prompts('logs')).toEqual(await prompts('analytics'));
+    expect((await prompts('logs')).total).toBe(4);
   });
 });
 
