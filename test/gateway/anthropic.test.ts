@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
-import { MOCK_CLAUDE_MODEL, chatChunk, claudeEvents, claudeMessage } from '../helpers/llmWire.ts';
+import { MOCK_CLAUDE_MODEL, chatChunk, chatToolCallAnswer, claudeEvents, claudeMessage } from '../helpers/llmWire.ts';
 
 type Json = Record<string, unknown>;
 
@@ -462,24 +462,7 @@ describe('@anthropic-ai/sdk on /v1/messages', () => {
 
     it('translates tools, tool results and tool calls (JSON)', async () => {
       g.mock.next({
-        body: {
-          id: 'chatcmpl-tools',
-          object: 'chat.completion',
-          created: 1,
-          model: 'gpt-4o',
-          choices: [
-            {
-              index: 0,
-              finish_reason: 'tool_calls',
-              message: {
-                role: 'assistant',
-                content: null,
-                tool_calls: [{ id: 'call_2', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Bergen"}' } }],
-              },
-            },
-          ],
-          usage: { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 },
-        },
+        body: chatToolCallAnswer('call_2', '{"city":"Bergen"}', { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 }),
       });
       const msg = await anthropic().messages.create({
         model: '@local-openai/gpt-4o',

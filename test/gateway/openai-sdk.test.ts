@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
+import { chatToolCallAnswer } from '../helpers/llmWire.ts';
 
 let g: GatewayFixture;
 beforeAll(async () => {
@@ -47,26 +48,7 @@ describe('chat completions', () => {
   });
 
   it('round-trips tools and tool calls', async () => {
-    g.mock.next({
-      body: {
-        id: 'chatcmpl-tools',
-        object: 'chat.completion',
-        created: 1,
-        model: 'gpt-4o',
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
-            },
-          },
-        ],
-        usage: { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
-      },
-    });
+    g.mock.next({ body: chatToolCallAnswer('call_1', '{"city":"Oslo"}') });
     const tools = [
       {
         type: 'function' as const,

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
 import { preloadTokenizer } from '../../server/pricing/tokenCount.ts';
+import { chatToolCallAnswer } from '../helpers/llmWire.ts';
 
 /** Polls for the request's log row: a stream the client left is logged after the client is gone. */
 async function logOf(traceId: string): Promise<Awaited<ReturnType<GatewayFixture['logByTrace']>>> {
@@ -55,28 +56,7 @@ interface ToolCall {
 
 describe('tools through the portkey-ai SDK', () => {
   it('a tool call comes back parsed, and the tool result goes up unchanged on the next turn', async () => {
-    g.mock.next({
-      body: {
-        id: 'chatcmpl-tools',
-        object: 'chat.completion',
-        created: 1,
-        model: 'gpt-4o',
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [
-                { id: 'call_oslo', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo","unit":"c"}' } },
-              ],
-            },
-          },
-        ],
-        usage: { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
-      },
-    });
+    g.mock.next({ body: chatToolCallAnswer('call_oslo', '{"city":"Oslo","unit":"c"}') });
     const portkey = g.portkey({ provider: '@local-openai' });
     const question = { role: 'user', content: 'weather in Oslo?' };
     const res = await portkey.chat.completions.create({ model: 'gpt-4o', messages: [question], tools, tool_choice: 'auto' });

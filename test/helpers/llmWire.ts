@@ -75,3 +75,29 @@ export const chatChunk = (delta: Json, finishReason: string | null = null) => ({
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   },
 });
+
+/** An OpenAI chat completion whose one choice calls `get_weather` with `args` (a JSON text). */
+export function chatToolCallAnswer(
+  callId: string,
+  args: string,
+  usage: Json = { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
+): Json {
+  return {
+    id: 'chatcmpl-tools',
+    object: 'chat.completion',
+    created: 1,
+    model: 'gpt-4o',
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'tool_calls',
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: args } }],
+        },
+      },
+    ],
+    usage,
+  };
+}
