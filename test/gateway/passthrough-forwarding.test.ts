@@ -69,21 +69,29 @@ afterAll(async () => {
   await g.close();
 });
 
+/**
+ * The next upstream answer is an SSE stream that sends `first`, then holds `rest` until the
+ * returned release is called: a gateway that buffered would never pass `first` on.
+ */
+function gatedStream(first: string | Buffer, rest: string | Buffer): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  up.next(async (res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write(first);
+    await gate;
+    res.end(rest);
+  });
+  return release;
+}
+
 describe('a streamed pass-through', () => {
   it('reaches the client event by event, with the bytes the upstream sent', async () => {
     const first = 'event: response.created\ndata: {"type":"response.created","response":{"id":"resp_1","status":"in_progress"}}\n\n';
     const rest =
       'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"Hello"}\n\n' +
       'event: response.completed\ndata: {"type":"response.completed","response":{"id":"resp_1","status":"completed"}}\n\n';
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    up.next(async (res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(first);
-      // The rest waits until the client holds the first event: a gateway that buffered never gets it.
-      await gate;
-      res.end(rest);
-    });
+    const release = gatedStream(first, rest);
 
     const traceId = `trace-${Date.now()}-pt-stream`;
     const res = await g.post('/v1/responses', { model: '@pt/gpt-4o', input: 'say hello', stream: true }, { 'x-portkey-trace-id': traceId });
@@ -123,14 +131,7 @@ describe('a streamed pass-through', () => {
     const head = Buffer.from('data: {"type":"response.output_text.delta","delta":"caf');
     const first = Buffer.concat([head, Buffer.from([0xc3])]);
     const second = Buffer.concat([Buffer.from([0xa9]), Buffer.from('"}\n\ndata: [DONE]\n\n')]);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    up.next(async (res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(first);
-      await gate;
-      res.end(second);
-    });
+    const release = gatedStream(first, second);
 
     const res = await g.post('/v1/responses', { model: '@pt/gpt-4o', input: 'x', stream: true });
     expect(res.status).toBe(200);
