@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../server/db/sqlite.ts';
+import { migrate } from '../server/db/migrate.ts';
 import { makeTempDir, removeDir } from './helpers/dataDir.ts';
 import { loadStartScript, ROOT, runToExit, startChild, startCommand, type StartScript } from './helpers/childServer.ts';
 
@@ -149,5 +150,17 @@ describe('npm start', () => {
     const result = await runToExit({ APPLIANCE_DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/Cannot start: Migration 0001_foundation failed: .*organisations/);
+  });
+
+  it('refuses to start when a migration applied to its data dir was edited afterwards', async () => {
+    const dataDir = tempDir();
+    const db = openSqlite(path.join(dataDir, 'appliance.db'));
+    migrate(db);
+    // As if 0002_configs.sql had been edited after this data dir applied it.
+    db.prepare("UPDATE schema_migrations SET checksum = 'f00d' || substr(checksum, 5) WHERE version = 2").run();
+    db.close();
+    const result = await runToExit({ APPLIANCE_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/Cannot start: Migration 0002_configs failed: the file was changed after it was applied/);
   });
 });

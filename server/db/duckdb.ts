@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { MigrationError, readMigrations, type Migration } from './migrate.ts';
+import { MigrationError, checkApplied, migrationChecksum, migrationLabel, readMigrations, type Migration } from './migrate.ts';
 
 export const LOG_MIGRATIONS_DIR = fileURLToPath(new URL('./log-migrations', import.meta.url));
 
@@ -51,22 +51,34 @@ export async function openLogDatabase(file: string, migrations?: Migration[]): P
 export async function migrateLogDatabase(conn: DuckDBConnection, migrations: Migration[]): Promise<number[]> {
   await conn.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`);
-  const rows = (await conn.runAndReadAll('SELECT version FROM schema_migrations')).getRowObjectsJS();
-  const applied = new Set(rows.map((r) => Number(r.version)));
-  const done: number[] = [];
+  await conn.run('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum VARCHAR');
+  const rows = (await conn.runAndReadAll('SELECT version, name, checksum FROM schema_migrations')).getRowObjectsJS();
+  const applied = rows.map((r) => ({
+    version: Number(r.version),
+    name: String(r.name),
+    checksum: r.checksum == null ? null : String(r.checksum),
+  }));
+  for (const m of checkApplied('logs ', applied, migrations)) {
+    await conn.run('UPDATE schema_migrations SET checksum = $1 WHERE version = $2', [migrationChecksum(m), m.version]);
+  }
+  const done = new Set(applied.map((r) => r.version));
+  const versions: number[] = [];
   for (const m of migrations) {
-    if (applied.has(m.version)) continue;
-    const label = `${String(m.version).padStart(4, '0')}_${m.name}`;
+    if (done.has(m.version)) continue;
     try {
       await conn.run('BEGIN TRANSACTION');
       await conn.run(m.sql);
-      await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+      await conn.run('INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, now(), $3)', [
+        m.version,
+        m.name,
+        migrationChecksum(m),
+      ]);
       await conn.run('COMMIT');
     } catch (err) {
       await conn.run('ROLLBACK').catch(() => undefined);
-      throw new MigrationError(`logs ${label}`, err);
+      throw new MigrationError(`logs ${migrationLabel(m)}`, err);
     }
-    done.push(m.version);
+    versions.push(m.version);
   }
-  return done;
+  return versions;
 }

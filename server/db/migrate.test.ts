@@ -134,3 +134,71 @@ describe('DuckDB log database', () => {
     again.close();
   });
 });
+
+describe('applied migrations cannot be edited', () => {
+  const base = [
+    { version: 1, name: 'people', sql: 'CREATE TABLE people (id TEXT);' },
+    { version: 2, name: 'pets', sql: 'CREATE TABLE pets (id TEXT);' },
+  ];
+
+  it('a start refuses a metadata database whose applied migration file changed, naming the file', () => {
+    dir = makeTempDir('migrate');
+    const db = openSqlite(path.join(dir, 'm.db'));
+    expect(migrate(db, base)).toEqual([1, 2]);
+    const edited = [base[0]!, { ...base[1]!, sql: 'CREATE TABLE pets (id TEXT, name TEXT);' }];
+    expect(() => migrate(db, edited)).toThrowError(MigrationError);
+    expect(() => migrate(db, edited)).toThrowError(/0002_pets.*changed after it was applied/);
+    // Line endings alone are not a change (a checkout on Windows).
+    expect(
+      migrate(
+        db,
+        base.map((m) => ({ ...m, sql: m.sql.replace(/\n/g, '\r\n') })),
+      ),
+    ).toEqual([]);
+    db.close();
+  });
+
+  it('a start refuses a database that a newer version migrated further', () => {
+    dir = makeTempDir('migrate');
+    const db = openSqlite(path.join(dir, 'n.db'));
+    migrate(db, base);
+    expect(() => migrate(db, [base[0]!])).toThrowError(/0002_pets.*newer version/);
+    db.close();
+  });
+
+  it('a database migrated before checksums were kept gets them recorded, then is held to them', () => {
+    dir = makeTempDir('migrate');
+    const db = openSqlite(path.join(dir, 'o.db'));
+    db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      CREATE TABLE people (id TEXT);
+      INSERT INTO schema_migrations VALUES (1, 'people', '2026-01-01T00:00:00.000Z');`);
+    expect(migrate(db, base)).toEqual([2]);
+    const recorded = db.prepare<[], { checksum: string | null }>('SELECT checksum FROM schema_migrations ORDER BY version').all();
+    expect(recorded.every((r) => typeof r.checksum === 'string' && r.checksum.length === 64)).toBe(true);
+    expect(() => migrate(db, [{ ...base[0]!, sql: 'CREATE TABLE people (id INTEGER);' }, base[1]!])).toThrowError(/0001_people/);
+    db.close();
+  });
+
+  it('the log database is held to the same rule', async () => {
+    dir = makeTempDir('duck');
+    const file = path.join(dir, 'logs.duckdb');
+    const logBase = [{ version: 1, name: 'rows', sql: 'CREATE TABLE rows_a (id VARCHAR);' }];
+    (await openLogDatabase(file, logBase)).close();
+    await expect(openLogDatabase(file, [{ ...logBase[0]!, sql: 'CREATE TABLE rows_a (id INTEGER);' }])).rejects.toThrowError(
+      /logs 0001_rows.*changed after it was applied/,
+    );
+    const again = await openLogDatabase(file, logBase);
+    again.close();
+  });
+
+  it('a data dir refuses to start when a shipped migration file was edited', async () => {
+    dir = makeTempDir('migrate');
+    const db = openSqlite(path.join(dir, 'appliance.db'));
+    migrate(db);
+    const shipped = readMigrations();
+    const last = shipped[shipped.length - 1]!;
+    const tampered = shipped.map((m) => (m === last ? { ...m, sql: `${m.sql}\n-- edited later` } : m));
+    expect(() => migrate(db, tampered)).toThrowError(new RegExp(`${String(last.version).padStart(4, '0')}_${last.name}`));
+    db.close();
+  });
+});
