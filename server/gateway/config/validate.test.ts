@@ -49,6 +49,21 @@ const behaviourExample = {
       ],
     },
   ],
+  aws_access_key_id: '',
+  aws_secret_access_key: '',
+  aws_session_token: '',
+  aws_region: '',
+  vertex_project_id: '',
+  vertex_region: '',
+  vertex_service_account_json: {},
+  openai_project: '',
+  openai_organization: '',
+  azure_model_name: '',
+  azure_auth_mode: '',
+};
+
+/** The same example's guardrail, hook and mutator keys, which are refused until guardrails run (see below). */
+const behaviourGuardrails = {
   input_guardrails: [{ 'default.regexMatch': { rule: '\\d{3}-\\d{2}-\\d{4}', not: true }, deny: true }],
   output_guardrails: [
     { 'default.contains': { words: ['Apple'], operator: 'none' }, deny: true, on_fail: { feedback: { value: -1, weight: 1 } } },
@@ -67,17 +82,6 @@ const behaviourExample = {
   after_request_hooks: [
     { type: 'guardrail', id: 'g2', checks: [{ id: 'default.jsonSchema', parameters: { schema: { type: 'object' } } }] },
   ],
-  aws_access_key_id: '',
-  aws_secret_access_key: '',
-  aws_session_token: '',
-  aws_region: '',
-  vertex_project_id: '',
-  vertex_region: '',
-  vertex_service_account_json: {},
-  openai_project: '',
-  openai_organization: '',
-  azure_model_name: '',
-  azure_auth_mode: '',
 };
 
 const { on_status_codes: _dropped, ...conditionalStrategy } = { ...behaviourExample.strategy, mode: 'conditional' };
@@ -102,7 +106,6 @@ describe('valid configs', () => {
       },
     ],
     ['OAS update: a root virtual key', { virtual_key: 'copy-of-anthrop-b20259' }],
-    ['OAS versions: guardrail ids only', { input_guardrails: ['pg-patron-1d0224'] }],
     ['behaviour study schema example, as conditional', behaviourExampleConditional],
     // Root leaves may leave the provider to the request.
     ['root leaf with a catalog provider', { provider: '@openai-prod' }],
@@ -189,7 +192,6 @@ describe('valid configs', () => {
     expect(out.targets![0]).toMatchObject(rest);
     expect(out.targets![1]).toEqual(behaviourExampleConditional.targets[1]);
     expect(out.strategy).toEqual(conditionalStrategy);
-    expect(out.before_request_hooks).toEqual(behaviourExample.before_request_hooks);
   });
 
   it('returns a copy: changing the input afterwards changes nothing', () => {
@@ -600,4 +602,32 @@ describe('invalid configs name the path at fault', () => {
     expect({ status: e.status, errorCode: e.errorCode, param: e.param }).toEqual({ status: 400, errorCode: 'AB01', param });
     expect(e.message).toContain(message);
   });
+});
+
+describe('guardrail, hook and mutator keys', () => {
+  // Until the gateway runs them, a config that names one is refused rather than accepted and ignored.
+  const placements: [string, (key: string, value: unknown) => unknown, string][] = [
+    ['at the root', (key, value) => ({ provider: '@a', [key]: value }), 'config'],
+    [
+      'in a target',
+      (key, value) => ({ strategy: { mode: 'fallback' }, targets: [leaf('a'), leaf('b', { [key]: value })] }),
+      'config.targets[1]',
+    ],
+  ];
+  const keys: [string, unknown][] = Object.entries(behaviourGuardrails);
+  keys.push(['input_guardrails', ['pg-patron-1d0224']]);
+  for (const [where, build, path] of placements) {
+    it.each(keys)(`%s ${where} is refused with a 400 that says guardrails are not available yet`, (key, value) => {
+      let error: unknown;
+      try {
+        validateConfig(build(key, value));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      const e = error as AppError;
+      expect({ status: e.status, param: e.param }).toEqual({ status: 400, param: `${path}.${key}` });
+      expect(e.message).toMatch(/guardrails, hooks and mutators are not available on this appliance yet, so this would not be enforced/);
+    });
+  }
 });
