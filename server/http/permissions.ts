@@ -45,6 +45,16 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The top-level fields its body schema names: the walk test finds routes that set limits by them. */
+  bodyFields: string[];
+}
+
+/** Property names of a body schema (an object, or a nullable one). */
+function schemaFields(schema: unknown): string[] {
+  const s = schema as { properties?: Record<string, unknown>; anyOf?: unknown[] } | undefined;
+  if (!s || typeof s !== 'object') return [];
+  if (s.properties) return Object.keys(s.properties);
+  return (s.anyOf ?? []).flatMap(schemaFields);
 }
 
 const PUBLIC: RoutePermission = { permission: { kind: 'public' } };
@@ -281,7 +291,8 @@ export function registerPermissions(app: FastifyInstance): void {
       );
     }
     route.config = { ...route.config, permission: entry } as typeof route.config;
-    for (const method of methods) table.push({ method, url: route.url, permission: entry });
+    const bodyFields = schemaFields(route.schema?.body);
+    for (const method of methods) table.push({ method, url: route.url, permission: entry, bodyFields });
     if (surface !== 'gateway' && entry.permission.kind !== 'public') {
       route.preValidation = [...[route.preValidation ?? []].flat(), checkPermission];
     }
