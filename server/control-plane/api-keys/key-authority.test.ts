@@ -133,6 +133,24 @@ describe('item 1: a key acts only on keys within its own scopes and type', () =>
     const gateway = await serviceKey(['completions.write']);
     expect((await http('POST', `/v1/api-keys/${gateway.id}/rotate`, t.admin, {})).status).toBe(200);
   });
+  it('an invite cannot promise a key beyond the scopes of whoever invites', async () => {
+    const narrow = await http('POST', '/v1/api-keys/organisation/service', t.admin, {
+      name: 'inviter',
+      scopes: ['organisation_users.create', 'workspace_user_api_keys.create'],
+    });
+    const invite = (email: string, scopes: string[]) =>
+      http('POST', '/v1/admin/users/invites', as(narrow.body.key as string), {
+        email,
+        role: 'member',
+        workspaces: [{ id: ws, role: 'member' }],
+        workspace_api_key_details: { scopes },
+      });
+    const beyond = await invite('beyond@example.com', ['completions.write', 'configs.create']);
+    expect(beyond.status).toBe(403);
+    expect(beyond.body.data!.message).toMatch(/holds scopes you do not: configs\.create/);
+    // Gateway keys are what organisation-level callers make workspace keys for.
+    expect((await invite('gateway@example.com', ['completions.write'])).status).toBe(200);
+  });
 });
 
 describe('item 2: people act on no key of someone who outranks them', () => {
