@@ -4,7 +4,8 @@
 // does not know, so a new route cannot ship without a decision. A route-level preValidation hook
 // then checks the scopes before the body is validated or the handler runs; the services still
 // check the exact scope where it depends on the resource (a key's type, an integration's level)
-// and narrow by role and workspace (identity/roles.ts).
+// and narrow by role and workspace (identity/roles.ts), and by which keys and limits the caller
+// stands above (identity/authority.ts, ADR 0010).
 //
 // Gateway routes (`config.surface: 'gateway'`) need a workspace key with completions.write; their
 // handler checks it (gateway/context.ts), so their request path gets no extra hook.
