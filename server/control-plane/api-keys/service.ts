@@ -2,7 +2,7 @@
 // of spec §2.1/§3.2. Which keys a caller may touch is one rule for every operation
 // (identity/authority.ts keyRefusal, ADR 0010).
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
-import { isoNow, toJson } from '../../db/rows.ts';
+import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import {
   type AuthContext,
@@ -20,7 +20,6 @@ import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
 import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
 import { invalidScopes, keyScopeFamily } from './scopes.ts';
-import { parseJson } from '../../db/rows.ts';
 import { checkMetadata } from '../organisation/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
