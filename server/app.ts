@@ -145,13 +145,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     targets: services.catalog,
     targetOptions: { trustedHosts: config.trustedCustomHosts },
     dispatcher,
-    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the workspace's defaults, then the
-    // security settings that hold in the workspace (its own where the organisation allows them).
-    blockInline: (ctx) => {
-      if (config.blockInlineConfig) return true;
-      const own = ctx.workspace.defaults.block_inline_config;
-      return typeof own === 'boolean' ? own : services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true;
-    },
+    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the security settings that hold
+    // in the workspace: its own value only where the organisation opened the section (ADR 0009).
+    blockInline: (ctx) => config.blockInlineConfig || services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true,
     circuits: new MemoryCircuits(),
     sticky: new MemorySticky(),
     backoffBaseMs: config.retryBackoffBaseMs,

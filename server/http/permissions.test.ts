@@ -5,39 +5,26 @@
 // permissions (any status but 401/403: a 400 for an empty body, a 404 for an unknown id);
 // "denied" means 401 or 403. A route missing from EXPECTED fails the test, so every new route
 // gets a written decision here as well as in the permission table (server/http/permissions.ts).
+// escalations.test.ts walks the same callers over the targets that decide a route's answer beyond
+// its scopes (a stronger key, one's own key, a kept setting). The callers are in walkTestKit.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/helpers/testApp.ts';
-import { addWorkspace, call, workspaceKey } from '../control-plane/catalog/catalogTestKit.ts';
-import { userKey } from '../control-plane/users/peopleTestKit.ts';
-import { SCOPES_BY_KEY_TYPE } from '../control-plane/api-keys/scopes.ts';
-import { WORKSPACE_ROLE_SCOPES } from '../identity/roleScopes.ts';
-import { type Browser, addPerson, signIn } from '../identity/sessions/sessionsTestKit.ts';
-import { SESSION_COOKIE } from '../identity/sessions/cookies.ts';
+import type { TestApp } from '../../test/helpers/testApp.ts';
+import { call } from '../control-plane/catalog/catalogTestKit.ts';
 import { permissionOf } from './permissions.ts';
+import {
+  EVERYONE,
+  ORGANISATION,
+  PEOPLE,
+  PRINCIPALS,
+  type Principal,
+  WS_ADMIN,
+  WS_MANAGE,
+  WS_READ,
+  type Walk,
+  group,
+  startWalk,
+} from './walkTestKit.ts';
 
-const PRINCIPALS = [
-  'owner', // organisation owner, signed in
-  'admin', // organisation admin, signed in
-  'wsAdmin', // admin of the default workspace, signed in
-  'manager', // manager of the default workspace, signed in
-  'member', // member of the default workspace, signed in
-  'outsider', // member of another workspace only, acting in the default one
-  'homeless', // organisation member in no workspace
-  'orgKey', // organisation service key, every scope
-  'wsKey', // workspace service key of the default workspace, every scope
-  'userKey', // workspace user key of the member, with a member's scopes
-  'bareKey', // workspace service key with completions.write only
-  'anonymous', // no key, no cookie
-] as const;
-type Principal = (typeof PRINCIPALS)[number];
-
-const group = (...who: Principal[]) => new Set<Principal>(who);
-const EVERYONE = group(...PRINCIPALS);
-const PEOPLE = group('owner', 'admin', 'wsAdmin', 'manager', 'member', 'homeless');
-const ORGANISATION = group('owner', 'admin', 'orgKey');
-const WS_READ = group('owner', 'admin', 'wsAdmin', 'manager', 'member', 'orgKey', 'wsKey', 'userKey');
-const WS_MANAGE = group('owner', 'admin', 'wsAdmin', 'manager', 'orgKey', 'wsKey');
-const WS_ADMIN = group('owner', 'admin', 'wsAdmin', 'orgKey', 'wsKey');
 /** Workspace integrations: workspace keys and people who manage the workspace; members read. */
 const INTEGRATION_READ = WS_READ;
 /** Gateway traffic: workspace keys with completions.write; never sessions or organisation keys. */
@@ -168,39 +155,17 @@ function expectationOf(method: string, url: string): Set<Principal> | undefined 
   return EXPECTED[`${m} ${url}`];
 }
 
+let w: Walk;
 let t: TestApp;
-const browsers: Partial<Record<Principal, Browser>> = {};
-const keys: Partial<Record<Principal, Record<string, string>>> = {};
 let defaultWs: string;
-let memberId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ listen: true });
-  defaultWs = t.credentials.workspace.id;
-  const other = addWorkspace(t, 'ws-other').id;
-  const people: [Principal, 'owner' | 'admin' | 'member', [string, 'admin' | 'manager' | 'member'][]][] = [
-    ['owner', 'owner', []],
-    ['admin', 'admin', []],
-    ['wsAdmin', 'member', [[defaultWs, 'admin']]],
-    ['manager', 'member', [[defaultWs, 'manager']]],
-    ['member', 'member', [[defaultWs, 'member']]],
-    ['outsider', 'member', [[other, 'member']]],
-    ['homeless', 'member', []],
-  ];
-  for (const [who, role, workspaces] of people) {
-    const user = await addPerson(t, `${who.toLowerCase()}@example.com`, role, workspaces);
-    if (who === 'member') memberId = user.id;
-    browsers[who] = await signIn(t, user.email, 'correct horse battery staple');
-  }
-  keys.orgKey = t.admin;
-  keys.wsKey = await workspaceKey(t, defaultWs);
-  const memberScopes = WORKSPACE_ROLE_SCOPES.member.filter((s) => SCOPES_BY_KEY_TYPE['workspace-user'].includes(s));
-  keys.userKey = (await userKey(t, defaultWs, memberId, memberScopes)).headers;
-  keys.bareKey = await workspaceKey(t, defaultWs, ['completions.write']);
-  keys.anonymous = {};
+  w = await startWalk();
+  t = w.t;
+  defaultWs = w.defaultWs;
 });
 afterAll(async () => {
-  await t.close();
+  await w.close();
 });
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
@@ -218,7 +183,7 @@ async function freshResource(url: string): Promise<string> {
     return res.body.id;
   }
   const slug = `walk-${fixtures}`;
-  const res = await call(t, 'POST', '/v1/integrations', keys.wsKey!, { name: slug, slug, ai_provider_id: 'openai' });
+  const res = await call(t, 'POST', '/v1/integrations', w.keys.wsKey!, { name: slug, slug, ai_provider_id: 'openai' });
   if (res.status !== 200) throw new Error(`integration fixture: ${res.text}`);
   return slug;
 }
@@ -243,21 +208,8 @@ const BODIES: Record<string, unknown> = {
 
 async function statusFor(who: Principal, method: string, route: string): Promise<number> {
   const url = await concreteUrl(route);
-  // The outsider names the default workspace, as a member acting there would.
-  const full = who === 'outsider' ? `${url}${url.includes('?') ? '&' : '?'}workspace_id=${defaultWs}` : url;
   const body = BODIES[`${method} ${route}`] ?? (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? {} : undefined);
-  const browser = browsers[who];
-  // A browser sends its session cookie, and the CSRF token on mutations; a client sends its key.
-  const credentials = browser
-    ? { cookie: `${SESSION_COOKIE}=${browser.cookie}`, ...(method === 'GET' ? {} : { 'x-csrf-token': browser.csrf! }) }
-    : keys[who];
-  const res = await fetch(t.url + full, {
-    method,
-    headers: { ...credentials, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
+  return w.send(who, method, url, body);
 }
 
 describe('the route table', () => {
@@ -273,14 +225,14 @@ describe('the route table', () => {
     );
   });
 
-  it('lets exactly the expected callers through every route', async () => {
+  it('lets exactly the expected callers through every route', { timeout: 180_000 }, async () => {
     const mismatches: string[] = [];
     const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD');
     for (const { method, url } of routes) {
       const allowed = expectationOf(method, url)!;
       for (const who of PRINCIPALS) {
         // Signing out would end the session the rest of the walk uses; the session tests cover it.
-        if (url === '/v1/auth/logout' && browsers[who]) continue;
+        if (url === '/v1/auth/logout' && w.browsers[who]) continue;
         const status = await statusFor(who, method, url);
         const got = status === 401 || status === 403 ? 'denied' : 'allowed';
         const want = allowed.has(who) ? 'allowed' : 'denied';

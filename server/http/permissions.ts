@@ -4,7 +4,8 @@
 // does not know, so a new route cannot ship without a decision. A route-level preValidation hook
 // then checks the scopes before the body is validated or the handler runs; the services still
 // check the exact scope where it depends on the resource (a key's type, an integration's level)
-// and narrow by role and workspace (identity/roles.ts).
+// and narrow by role and workspace (identity/roles.ts), and by which keys and limits the caller
+// stands above (identity/authority.ts, ADR 0010).
 //
 // Gateway routes (`config.surface: 'gateway'`) need a workspace key with completions.write; their
 // handler checks it (gateway/context.ts), so their request path gets no extra hook.
@@ -45,6 +46,16 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The top-level fields its body schema names: the walk test finds routes that set limits by them. */
+  bodyFields: string[];
+}
+
+/** Property names of a body schema (an object, or a nullable one). */
+function schemaFields(schema: unknown): string[] {
+  const s = schema as { properties?: Record<string, unknown>; anyOf?: unknown[] } | undefined;
+  if (!s || typeof s !== 'object') return [];
+  if (s.properties) return Object.keys(s.properties);
+  return (s.anyOf ?? []).flatMap(schemaFields);
 }
 
 const PUBLIC: RoutePermission = { permission: { kind: 'public' } };
@@ -281,7 +292,8 @@ export function registerPermissions(app: FastifyInstance): void {
       );
     }
     route.config = { ...route.config, permission: entry } as typeof route.config;
-    for (const method of methods) table.push({ method, url: route.url, permission: entry });
+    const bodyFields = schemaFields(route.schema?.body);
+    for (const method of methods) table.push({ method, url: route.url, permission: entry, bodyFields });
     if (surface !== 'gateway' && entry.permission.kind !== 'public') {
       route.preValidation = [...[route.preValidation ?? []].flat(), checkPermission];
     }

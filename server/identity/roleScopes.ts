@@ -12,10 +12,18 @@ const WRITE = ['create', 'read', 'update', 'delete', 'list'] as const;
 
 /**
  * Gateway scopes. A session never uses them itself (data-plane routes take API keys only); they
- * say what the keys a person mints may hold, since a workspace principal cannot grant a scope it
- * lacks (api-keys/service.ts checkScopes).
+ * say what the keys a person mints may hold, since nobody grants a scope they lack
+ * (identity/authority.ts). Organisation-level callers hold none of them, yet grant them all: making
+ * gateway keys is what they make workspace keys for.
  */
-const DATA_PLANE = ['completions.write', 'prompts.render', 'logs.write', 'guardrails.invoke', 'mcp.invoke', 'agents.invoke'];
+export const DATA_PLANE_SCOPES: readonly string[] = [
+  'completions.write',
+  'prompts.render',
+  'logs.write',
+  'guardrails.invoke',
+  'mcp.invoke',
+  'agents.invoke',
+];
 
 /** Read-only access to what a workspace holds. */
 const WORKSPACE_READ = [
@@ -64,13 +72,13 @@ export const WORKSPACE_ROLE_SCOPES: Readonly<Record<WorkspaceRole, readonly stri
   // Read-only on workspace resources: logs, analytics, prompts, configs, providers, guardrails
   // (spec §3.1). No API keys and no member list; their own user keys arrive through invites and
   // the user-key settings, not through these scopes.
-  member: [...WORKSPACE_READ, ...DATA_PLANE],
-  // Runs the workspace day to day: resources, API keys (for others too, within userKeys.ts rules)
+  member: [...WORKSPACE_READ, ...DATA_PLANE_SCOPES],
+  // Runs the workspace day to day: resources, API keys (for others too, within identity/authority.ts rules)
   // and members up to their own role. "By default Workspace Admins and Managers have the same
   // permissions" (spec §3.1), except the workspace's own settings below.
-  manager: [...WORKSPACE_READ, ...WORKSPACE_MANAGE, ...DATA_PLANE],
+  manager: [...WORKSPACE_READ, ...WORKSPACE_MANAGE, ...DATA_PLANE_SCOPES],
   // A manager who also edits the workspace itself (name, defaults, limits).
-  admin: [...WORKSPACE_READ, ...WORKSPACE_MANAGE, ...DATA_PLANE, 'workspaces.update'],
+  admin: [...WORKSPACE_READ, ...WORKSPACE_MANAGE, ...DATA_PLANE_SCOPES, 'workspaces.update'],
 };
 
 export const ORG_ROLE_SCOPES: Readonly<Record<OrgRole, readonly string[]>> = {

@@ -49,7 +49,7 @@ const people = facts({ owner: 'owner', admin: 'admin', mgr: 'member', mem: 'memb
 describe('workspace roles a caller may hand out', () => {
   it.each([
     ['organisation service key', caller('organisation-service'), 'admin'],
-    ['workspace service key', caller('workspace-service'), 'admin'],
+    ['workspace service key (stands where a manager does)', caller('workspace-service'), 'manager'],
     ['user key of a workspace manager', caller('workspace-user', 'mgr'), 'manager'],
     ['user key of a workspace member', caller('workspace-user', 'mem'), 'member'],
     ['user key of an org admin (admin everywhere)', caller('workspace-user', 'admin'), 'admin'],

@@ -49,12 +49,14 @@ export const canSeeArchivedWorkspaces = actsForOrganisation;
 
 /**
  * The highest workspace role the caller may hand out (or take away) in a workspace, or null when
- * it may hand out none. Service keys are bounded by their scopes only; a person by their own
- * effective role there, so a manager cannot make anyone an admin (CL-BE v1.6.1).
+ * it may hand out none. A person is bounded by their own effective role there, so a manager cannot
+ * make anyone an admin (CL-BE v1.6.1). Service keys stand where the people who can mint them stand
+ * (identity/authority.ts): an organisation key as an admin, a workspace service key as a manager,
+ * or a manager could promote themselves through a key they minted.
  */
 export function workspaceGrantCeiling(auth: AuthContext, facts: RoleFacts, workspaceId: string): WorkspaceRole | null {
   const userId = actingUserId(auth);
-  if (userId === null) return 'admin';
+  if (userId === null) return auth.key.type === 'organisation-service' ? 'admin' : 'manager';
   return effectiveWorkspaceRole(facts, workspaceId, userId);
 }
 

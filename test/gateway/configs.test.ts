@@ -447,41 +447,74 @@ describe('saved configs', () => {
 });
 
 describe('block_inline_config settings', () => {
-  const setWorkspace = (value: boolean | null) =>
-    fetch(`${g.url}/v1/admin/workspaces/${g.credentials.workspace.id}`, {
-      method: 'PUT',
-      headers: { ...g.admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ defaults: { block_inline_config: value } }),
-    });
-  const setOrganisation = (value: boolean) => {
-    const db = g.stores.db;
-    const row = db.prepare('SELECT id, settings FROM organisations').get() as { id: string; settings: string };
-    db.prepare('UPDATE organisations SET settings = ? WHERE id = ?').run(
-      JSON.stringify({ ...JSON.parse(row.settings), block_inline_config: value }),
-      row.id,
-    );
-    g.app.services.settings.invalidate();
+  const admin = (method: string, path: string, body: unknown) =>
+    fetch(`${g.url}${path}`, { method, headers: { ...g.admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const ws = () => `/v1/admin/workspaces/${g.credentials.workspace.id}`;
+  const setOrganisation = (change: Record<string, unknown>) => admin('PUT', '/v1/admin/organisation/settings', change);
+  const blocked = async () => {
+    const res = await chat({ provider: '@primary' });
+    if (res.status === 200) return false;
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([400, 'inline_config_blocked']);
+    return true;
   };
 
-  it("follows the organisation's setting, and a workspace's own setting overrides it", async () => {
-    setOrganisation(true);
+  it("follows the organisation's setting; a workspace cannot turn it off through its defaults (issue 12, item 4)", async () => {
+    expect((await setOrganisation({ block_inline_config: true })).status).toBe(200);
     try {
-      const refused = await chat({ provider: '@primary' });
-      expect(refused.status).toBe(400);
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('inline_config_blocked');
-      expect((await setWorkspace(false)).status).toBe(200);
-      expect((await chat({ provider: '@primary' })).status).toBe(200);
+      expect(await blocked()).toBe(true);
+      // The workspace's own key (workspaces.update) tries both routes; neither works.
+      const viaDefaults = await fetch(`${g.url}${ws()}`, {
+        method: 'PUT',
+        headers: { ...g.workspace, 'content-type': 'application/json' },
+        body: JSON.stringify({ defaults: { block_inline_config: false } }),
+      });
+      expect(viaDefaults.status).toBe(403);
+      const viaSettings = await fetch(`${g.url}${ws()}/settings`, {
+        method: 'PUT',
+        headers: { ...g.workspace, 'content-type': 'application/json' },
+        body: JSON.stringify({ block_inline_config: false }),
+      });
+      expect(viaSettings.status).toBe(403);
+      expect(await blocked()).toBe(true);
+      // A value left in defaults by an older version counts for nothing.
+      g.stores.db
+        .prepare('UPDATE workspaces SET defaults = ? WHERE id = ?')
+        .run('{"block_inline_config":false}', g.credentials.workspace.id);
+      g.app.services.workspaceCache.invalidate();
+      expect(await blocked()).toBe(true);
     } finally {
-      setOrganisation(false);
-      await setWorkspace(null);
+      g.stores.db.prepare('UPDATE workspaces SET defaults = ? WHERE id = ?').run('{}', g.credentials.workspace.id);
+      g.app.services.workspaceCache.invalidate();
+      await setOrganisation({ block_inline_config: null });
     }
-    expect((await setWorkspace(true)).status).toBe(200);
+    expect(await blocked()).toBe(false);
+  });
+
+  it('a workspace sets its own value only where the organisation opened the section, through its settings', async () => {
+    expect((await setOrganisation({ block_inline_config: true, workspace_overrides: { data_plane_security_settings: true } })).status).toBe(
+      200,
+    );
     try {
-      expect((await chat({ provider: '@primary' })).status).toBe(400);
+      expect((await admin('PUT', `${ws()}/settings`, { block_inline_config: false })).status).toBe(200);
+      expect(await blocked()).toBe(false);
+      // Closing the section again makes the organisation's value hold, though the workspace's stays stored.
+      expect((await setOrganisation({ workspace_overrides: { data_plane_security_settings: false } })).status).toBe(200);
+      expect(await blocked()).toBe(true);
     } finally {
-      await setWorkspace(null);
+      await setOrganisation({ workspace_overrides: { data_plane_security_settings: true } });
+      await admin('PUT', `${ws()}/settings`, { block_inline_config: null });
+      await setOrganisation({ block_inline_config: null, workspace_overrides: { data_plane_security_settings: false } });
     }
-    expect((await chat({ provider: '@primary' })).status).toBe(200);
+    // A workspace may also turn it on for itself where the section is open.
+    await setOrganisation({ workspace_overrides: { data_plane_security_settings: true } });
+    try {
+      expect((await admin('PUT', `${ws()}/settings`, { block_inline_config: true })).status).toBe(200);
+      expect(await blocked()).toBe(true);
+    } finally {
+      await admin('PUT', `${ws()}/settings`, { block_inline_config: null });
+      await setOrganisation({ workspace_overrides: { data_plane_security_settings: false } });
+    }
+    expect(await blocked()).toBe(false);
   });
 });
 

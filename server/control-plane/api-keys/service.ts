@@ -1,6 +1,8 @@
-// API key lifecycle: create, list, read, update and delete, with the access rules of spec §2.1/§3.2.
+// API key lifecycle: create, list, read, update, rotate, reveal and delete, with the access rules
+// of spec §2.1/§3.2. Which keys a caller may touch is one rule for every operation
+// (identity/authority.ts keyRefusal, ADR 0010).
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
-import { isoNow, toJson } from '../../db/rows.ts';
+import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import {
   type AuthContext,
@@ -12,6 +14,7 @@ import {
   requireScope,
   requireWorkspace,
 } from '../../identity/auth.ts';
+import { type KeyReach, type KeyTarget, keyRefusal, personRank } from '../../identity/authority.ts';
 import type { WorkspaceRow, WorkspacesRepository } from '../workspaces/repository.ts';
 import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
@@ -22,7 +25,7 @@ import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';
 import { MIN_TRANSITION_MS, type RotationPolicyInput, checkRotationPolicy, checkTransitionPeriod } from './rotation.ts';
-import { type KeyCreator, userKeyCountRefusal, userKeyExpiry, userKeyLimits, userKeyOwnerRefusal } from './userKeys.ts';
+import { userKeyCountRefusal, userKeyExpiry, userKeyLimits, userKeyOwnerProblem } from './userKeys.ts';
 
 export interface CreateApiKeyInput {
   name: string;
@@ -42,6 +45,17 @@ export interface CreateApiKeyInput {
 export interface UpdateApiKeyInput extends Partial<Omit<CreateApiKeyInput, 'scopes'>> {
   scopes?: string[];
   reset_usage?: boolean;
+}
+
+/**
+ * What binds a key: its budget and rate limits, its usage, its lifetime, its rotation schedule and
+ * its defaults (an enforced config, forced metadata). An update that touches one of these needs
+ * `govern` reach: it comes from above the key, never from the key itself (ADR 0010).
+ */
+const GOVERNING_FIELDS = ['usage_limits', 'rate_limits', 'expires_at', 'rotation_policy', 'defaults'] as const;
+
+function governs(input: UpdateApiKeyInput): boolean {
+  return input.reset_usage === true || GOVERNING_FIELDS.some((f) => input[f] !== undefined);
 }
 
 const KEY_TYPES: Record<string, KeyType | undefined> = {
@@ -84,34 +98,49 @@ function checkUsageLimits(limits: UsageLimits | null | undefined): UsageLimits |
 export function apiKeysService(deps: ApiKeysDeps) {
   const { repo, cache, workspaces, users, lifecycle } = deps;
 
-  /** Who creates a key: an API key, or a signed-in person with their role in the key's workspace. */
-  function creatorOf(auth: AuthContext): KeyCreator {
-    switch (auth.kind) {
-      case 'api_key':
-        return { kind: 'service' };
-      case 'session':
-        // A member's session is bound to the key's workspace (resolveWorkspace checked it).
-        return { kind: 'user', userId: auth.userId, orgRole: auth.session.orgRole, workspaceRole: auth.session.workspaceRole };
-    }
-  }
-
-  /** The owner of a new workspace-user key, checked against who creates it and the org's limits. */
-  function checkUserKeyOwner(auth: AuthContext, workspaceId: string, userId: string, now: number): string {
+  /** The owner of a new workspace-user key: someone who can hold one there. */
+  function checkUserKeyOwner(auth: AuthContext, workspaceId: string, userId: string): string {
     const user = users.get(userId);
     if (!user || user.organisation_id !== auth.organisationId) throw notFound(`User "${userId}" was not found`);
-    const refusal = userKeyOwnerRefusal(creatorOf(auth), {
+    const problem = userKeyOwnerProblem({
       userId: user.id,
       status: user.status,
       orgRole: user.role,
       workspaceRole: users.workspaceRole(workspaceId, user.id),
     });
-    if (refusal) throw refusal.kind === 'forbidden' ? forbidden(refusal.message) : badRequest(refusal.message, { param: 'user_id' });
+    if (problem) throw badRequest(problem, { param: 'user_id' });
+    return user.id;
+  }
+
+  /** The organisation's limit on live user keys per user and workspace (409 when reached). */
+  function checkUserKeyCount(workspaceId: string, userId: string, now: number): void {
     const tooMany = userKeyCountRefusal(
-      repo.countLiveUserKeys(workspaceId, user.id, isoNow(now)),
+      repo.countLiveUserKeys(workspaceId, userId, isoNow(now)),
       userKeyLimits(deps.settings.forWorkspace(workspaceId)),
     );
     if (tooMany) throw conflict(tooMany);
-    return user.id;
+  }
+
+  /** A key (existing or proposed) as the authority rule sees it, its owner ranked in its workspace. */
+  function targetOf(
+    key: { id: string | null; type: KeyType; workspace_id: string | null; user_id: string | null },
+    scopes: readonly string[],
+  ): KeyTarget {
+    let owner: KeyTarget['owner'] = null;
+    if (key.user_id !== null) {
+      const user = users.get(key.user_id);
+      const wsRole = key.workspace_id ? users.workspaceRole(key.workspace_id, key.user_id) : null;
+      owner = { userId: key.user_id, rank: personRank(user?.role ?? null, wsRole) };
+    }
+    return { id: key.id, type: key.type, scopes, owner };
+  }
+
+  const storedScopes = (row: ApiKeyRow) => parseJson<string[]>(row.scopes, []);
+
+  /** The one check every key operation makes: may this caller do `what` to this key? */
+  function requireAuthority(auth: AuthContext, target: KeyTarget, reach: KeyReach, what: string): void {
+    const why = keyRefusal(auth, target, reach);
+    if (why) throw forbidden(`You do not have enough permissions to ${what} this API key: ${why}`);
   }
 
   function resolveWorkspace(auth: AuthContext, idOrSlug: string | undefined): WorkspaceRow {
@@ -142,17 +171,13 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return row;
   }
 
-  function checkScopes(auth: AuthContext, type: KeyType, scopes: string[]): string[] {
+  /** Scopes a key of `type` may hold; whether the caller may grant them is the authority rule's. */
+  function checkScopes(type: KeyType, scopes: string[]): string[] {
     const unique = [...new Set(scopes)];
     if (unique.length === 0) throw badRequest('scopes must list at least one scope', { param: 'scopes' });
     const bad = invalidScopes(type, unique);
     if (bad.length) {
       throw badRequest(`A ${type} key cannot hold these scopes: ${bad.join(', ')}`, { param: 'scopes' });
-    }
-    // A workspace key may not mint a key that can do more than itself.
-    if (auth.workspaceId !== null) {
-      const beyond = unique.filter((s) => !hasScope(auth, s));
-      if (beyond.length) throw forbidden(`You cannot grant scopes your own key does not hold: ${beyond.join(', ')}`);
     }
     return unique;
   }
@@ -189,7 +214,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     let expiresAt = checkExpiry(input.expires_at, now);
     if (type === 'workspace-user') {
       if (!input.user_id) throw badRequest('user_id is required for a workspace user key', { param: 'user_id' });
-      userId = checkUserKeyOwner(auth, workspaceId!, input.user_id, now);
+      userId = checkUserKeyOwner(auth, workspaceId!, input.user_id);
       const expiry = userKeyExpiry(
         expiresAt === null ? undefined : Date.parse(expiresAt),
         now,
@@ -198,7 +223,10 @@ export function apiKeysService(deps: ApiKeysDeps) {
       );
       expiresAt = expiry === null ? null : isoNow(expiry);
     }
-    const scopes = checkScopes(auth, type, input.scopes);
+    const scopes = checkScopes(type, input.scopes);
+    // A caller creates only keys it could act on: within its own type, scopes and rank.
+    requireAuthority(auth, targetOf({ id: null, type, workspace_id: workspaceId, user_id: userId }, scopes), 'use', 'create');
+    if (userId !== null) checkUserKeyCount(workspaceId!, userId, now);
     checkMetadata(deps.settings.forWorkspace(null), 'api_key', input.defaults?.metadata, 'defaults.metadata');
     const rotation = checkRotationPolicy(input.rotation_policy, now);
     const raw = options.rawKey ?? generateRawKey(deps.keyPrefix);
@@ -260,6 +288,10 @@ export function apiKeysService(deps: ApiKeysDeps) {
 
   function update(auth: AuthContext, id: string, input: UpdateApiKeyInput) {
     const row = loadVisible(auth, id, 'update');
+    const scopes = input.scopes !== undefined ? checkScopes(row.type, input.scopes) : null;
+    // The key as it is, then (with new scopes) as it would be: the caller must reach both.
+    requireAuthority(auth, targetOf(row, storedScopes(row)), governs(input) ? 'govern' : 'use', 'change');
+    if (scopes) requireAuthority(auth, targetOf(row, scopes), 'use', 'give these scopes to');
     if (input.user_id !== undefined && input.user_id !== row.user_id) {
       throw badRequest('user_id cannot be changed after a key is created', { param: 'user_id' });
     }
@@ -273,7 +305,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     const changes: Partial<ApiKeyRow> = { last_updated_at: isoNow(now) };
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description;
-    if (input.scopes !== undefined) changes.scopes = JSON.stringify(checkScopes(auth, row.type, input.scopes));
+    if (scopes) changes.scopes = JSON.stringify(scopes);
     if (input.rate_limits !== undefined) changes.rate_limits = toJson(input.rate_limits);
     if (input.usage_limits !== undefined) {
       changes.usage_limits = toJson(checkUsageLimits(input.usage_limits));
@@ -312,6 +344,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
   /** POST /api-keys/{id}/rotate: a new secret now; the old one works until key_transition_expires_at. */
   function rotate(auth: AuthContext, id: string, input: { key_transition_period_ms?: number }) {
     const row = loadVisible(auth, id, 'rotate');
+    requireAuthority(auth, targetOf(row, storedScopes(row)), 'use', 'rotate');
     const now = deps.now();
     if (row.status === 'expired' || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) {
       throw badRequest(`API key "${id}" has expired: give it a later expires_at before rotating it`);
@@ -325,15 +358,15 @@ export function apiKeysService(deps: ApiKeysDeps) {
   }
 
   /**
-   * POST /api-keys/{id}/reveal: the secret a scheduled rotation made, shown once (ADR 0003). Needs
-   * the rotate scope; a key cannot reveal its own new secret, or a leaked old secret would outlive
-   * every scheduled rotation.
+   * POST /api-keys/{id}/reveal: the secret a scheduled rotation made, shown once (ADR 0003), only
+   * to a caller that could have created the key (its family's create and rotate scopes, and the
+   * authority rule) and, for a key, only to one strictly stronger: never the key itself, nor a
+   * helper it minted, or a leaked old secret would outlive every scheduled rotation.
    */
   function reveal(auth: AuthContext, id: string) {
     const row = loadVisible(auth, id, 'rotate');
-    if (auth.key.id === row.id) {
-      throw forbidden('An API key cannot reveal its own rotated secret: ask an admin, or rotate it with POST /v1/api-keys/{id}/rotate');
-    }
+    requireAuthority(auth, targetOf(row, storedScopes(row)), 'reveal', 'reveal the rotated secret of');
+    requireScope(auth, `${keyScopeFamily(row.type)}.create`);
     const key = lifecycle.reveal(id);
     if (key === null) {
       throw notFound(`API key "${id}" has no rotated secret waiting: it is kept only after a scheduled rotation, and shown once`);
@@ -349,7 +382,8 @@ export function apiKeysService(deps: ApiKeysDeps) {
   }
 
   function remove(auth: AuthContext, id: string) {
-    loadVisible(auth, id, 'delete');
+    const row = loadVisible(auth, id, 'delete');
+    requireAuthority(auth, targetOf(row, storedScopes(row)), 'use', 'delete');
     repo.delete(id);
     cache.invalidate(id);
     return {};

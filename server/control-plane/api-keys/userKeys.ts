@@ -1,4 +1,4 @@
-// Workspace-user keys (spec §2.1, §3.3): who may create one for whom, and the organisation's limits
+// Workspace-user keys (spec §2.1, §3.3): who may hold one in a workspace, and the organisation's limits
 // on them (how many per user in a workspace, default and longest lifetime).
 import { badRequest } from '../../errors.ts';
 import type { OrgRole, WorkspaceRole } from '../users/repository.ts';
@@ -84,9 +84,6 @@ export function userKeyCountRefusal(live: number, limits: UserKeyLimits): string
   );
 }
 
-/** Who is creating the key: an API key (or the appliance itself), or, once sessions exist, a person. */
-export type KeyCreator = { kind: 'service' } | { kind: 'user'; userId: string; orgRole: OrgRole; workspaceRole: WorkspaceRole | null };
-
 /** The user the key would belong to, with their roles in the key's workspace. */
 export interface KeyOwner {
   userId: string;
@@ -95,36 +92,16 @@ export interface KeyOwner {
   workspaceRole: WorkspaceRole | null;
 }
 
-/** `invalid`: the owner cannot hold a key here (400); `forbidden`: the creator may not do this (403). */
-export interface Refusal {
-  kind: 'invalid' | 'forbidden';
-  message: string;
-}
-
 const ORG_WIDE: ReadonlySet<OrgRole> = new Set(['owner', 'admin']);
 
 /**
- * Why `creator` may not create a workspace-user key for `owner`, or null when it may. The owner must
- * be an active member of the workspace (organisation owners and admins are members of every
- * workspace). Service keys (already checked for the `workspace_user_api_keys.create` scope), org
- * owners/admins and workspace admins may create keys for any member; managers for members and other
- * managers (spec §2.1: "managers create keys on behalf of other users"), but not for anyone who
- * outranks them; members only for themselves.
+ * Why `owner` cannot hold a workspace-user key in the workspace, or null when they can: they must
+ * be an active member of it (organisation owners and admins are members of every workspace).
+ * Whether the caller may make a key for them (members only for themselves, nobody for someone who
+ * outranks them) is the rule of every key operation, identity/authority.ts keyRefusal.
  */
-export function userKeyOwnerRefusal(creator: KeyCreator, owner: KeyOwner): Refusal | null {
-  if (owner.status !== 'active') return { kind: 'invalid', message: `User "${owner.userId}" is not active` };
-  const ownerOrgWide = ORG_WIDE.has(owner.orgRole);
-  if (!ownerOrgWide && owner.workspaceRole === null) {
-    return { kind: 'invalid', message: `User "${owner.userId}" is not a member of this workspace` };
-  }
-  if (creator.kind === 'service' || creator.userId === owner.userId) return null;
-  if (ORG_WIDE.has(creator.orgRole) || creator.workspaceRole === 'admin') return null;
-  if (creator.workspaceRole === 'manager') {
-    if (!ownerOrgWide && owner.workspaceRole !== 'admin') return null;
-    return {
-      kind: 'forbidden',
-      message: 'A workspace manager cannot create API keys for workspace admins or organisation owners and admins',
-    };
-  }
-  return { kind: 'forbidden', message: 'Workspace members can create user API keys only for themselves' };
+export function userKeyOwnerProblem(owner: KeyOwner): string | null {
+  if (owner.status !== 'active') return `User "${owner.userId}" is not active`;
+  if (!ORG_WIDE.has(owner.orgRole) && owner.workspaceRole === null) return `User "${owner.userId}" is not a member of this workspace`;
+  return null;
 }

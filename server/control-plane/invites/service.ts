@@ -8,6 +8,7 @@ import { isoNow, parseJson } from '../../db/rows.ts';
 import type { Paging } from '../../http/paging.ts';
 import { newId } from '../../ids.ts';
 import { type AuthContext, hasScope, requireScope } from '../../identity/auth.ts';
+import { keyRefusal } from '../../identity/authority.ts';
 import { hashPassword } from '../../identity/passwords.ts';
 import {
   type OrgRole,
@@ -132,6 +133,12 @@ export function invitesService(deps: InvitesDeps) {
       throw forbidden(
         'You do not have enough permissions to execute this request (this API key lacks the "workspace_user_api_keys.create" scope)',
       );
+    }
+    // The keys are made on acceptance by the appliance, so the inviter must be able to make them
+    // now: no scope the inviter could not grant itself (the roles were checked above).
+    const why = keyRefusal(auth, { id: null, type: 'workspace-user', scopes: details.scopes, owner: null }, 'use');
+    if (why) {
+      throw forbidden(`You do not have enough permissions to create the workspace_api_key_details key: ${why}`);
     }
     if (details.expires_at) {
       const at = Date.parse(details.expires_at);

@@ -35,7 +35,11 @@ export function membersService(deps: MembersDeps) {
       throw forbidden(
         ceiling === null
           ? 'You do not have enough permissions to execute this request (you are not a member of this workspace)'
-          : `You do not have enough permissions to execute this request (a workspace ${ceiling} cannot ${verb} a workspace ${role})`,
+          : `You do not have enough permissions to execute this request (${
+              auth.kind === 'api_key' && auth.key.type === 'workspace-service'
+                ? 'a workspace service key stands where a workspace manager does and'
+                : `a workspace ${ceiling}`
+            } cannot ${verb} a workspace ${role})`,
       );
     }
   }

@@ -1,7 +1,7 @@
 // Pure rules of the security settings (spec §3.3): checking a change against the catalogue,
 // applying it, and working out what holds in one workspace. The settings service stores the
 // results; the places that enforce a setting read `effective` values only.
-import { badRequest, forbidden } from '../../errors.ts';
+import { type AppError, badRequest, forbidden } from '../../errors.ts';
 import { nearest } from '../../gateway/config/validateValues.ts';
 import { OVERRIDABLE_SECTIONS, SETTINGS, SETTING_NAMES, type SettingSection, type SettingSpec } from './catalogue.ts';
 import { MIN_SESSION_TTL_SECONDS } from '../../identity/sessions/ttl.ts';
@@ -112,24 +112,56 @@ export function applyOrganisationChange(stored: SettingsRecord, change: unknown)
  */
 export function applyWorkspaceChange(own: SettingsRecord, change: unknown, organisation: SettingsRecord): SettingsRecord {
   if (!isObject(change)) throw badRequest('The body must be a JSON object of settings to change');
-  const open = overridesOf(organisation);
   const next: SettingsRecord = { ...own };
   for (const [name, value] of Object.entries(change)) {
-    if (name === OVERRIDES_KEY) {
-      throw forbidden(`"${OVERRIDES_KEY}" is set for the whole organisation, at /v1/admin/organisation/settings`);
-    }
     const spec = SETTINGS[name];
-    if (!spec) unknownSetting(name);
-    if (!open[spec.section]) {
-      throw forbidden(
-        `The organisation does not let workspaces set their own "${spec.section}" settings (${name}); ` +
-          `an organisation owner or admin can allow it with ${OVERRIDES_KEY}.${spec.section}: true`,
-      );
-    }
+    if (!spec && name !== OVERRIDES_KEY) unknownSetting(name);
+    const refusal = workspaceSettingRefusal(name, organisation);
+    if (refusal) throw refusal;
     if (value === null) delete next[name];
-    else next[name] = checkValue(name, spec, value);
+    else next[name] = checkValue(name, spec!, value);
   }
   return next;
+}
+
+/**
+ * Why a workspace may not hold its own value for the setting `name`, or null when it may (or when
+ * `name` is no setting). The one rule for every path that writes per-workspace values: the
+ * workspace settings route, and workspace `defaults`, which must not smuggle a setting past it.
+ */
+export function workspaceSettingRefusal(name: string, organisation: SettingsRecord): AppError | null {
+  if (name === OVERRIDES_KEY) {
+    return forbidden(`"${OVERRIDES_KEY}" is set for the whole organisation, at /v1/admin/organisation/settings`);
+  }
+  const spec = SETTINGS[name];
+  if (!spec || overridesOf(organisation)[spec.section]) return null;
+  return forbidden(
+    `The organisation does not let workspaces set their own "${spec.section}" settings (${name}); ` +
+      `an organisation owner or admin can allow it with ${OVERRIDES_KEY}.${spec.section}: true`,
+  );
+}
+
+/**
+ * A workspace's `defaults` hold what its requests inherit (metadata, guardrails, the user-key
+ * config), never security settings: those live in the workspace's settings, where the overrides
+ * table decides. A setting named there is refused (403 where the section is closed to workspaces,
+ * 400 pointing at the settings route where it is open); null, which only removes a stored value,
+ * is let through so values stored before this rule can be cleared.
+ */
+export function checkDefaultsHoldNoSettings(
+  defaults: SettingsRecord | null | undefined,
+  organisation: SettingsRecord,
+  workspaceRef: string,
+): void {
+  for (const [name, value] of Object.entries(defaults ?? {})) {
+    if ((name !== OVERRIDES_KEY && !SETTINGS[name]) || value === null) continue;
+    const refusal = workspaceSettingRefusal(name, organisation);
+    if (refusal) throw refusal;
+    throw badRequest(
+      `defaults.${name} is a security setting, not a request default: set it with PUT /v1/admin/workspaces/${workspaceRef}/settings`,
+      { param: `defaults.${name}` },
+    );
+  }
 }
 
 export function overridesOf(organisation: SettingsRecord): WorkspaceOverrides {

@@ -6,7 +6,10 @@ import { WorkspaceMember } from '../members/schemas.ts';
 
 const StringMap = Type.Record(Type.String(), Type.String({ maxLength: 1024 }));
 
-/** `defaults`: what requests in the workspace inherit. Other keys are stored as given. */
+/**
+ * `defaults`: what requests in the workspace inherit. Other keys are stored as given, except the
+ * names of security settings, which belong to the workspace's settings (ADR 0009).
+ */
 const WorkspaceDefaults = Type.Object(
   {
     metadata: Type.Optional(Nullable(StringMap)),

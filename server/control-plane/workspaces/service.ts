@@ -1,6 +1,8 @@
 // Workspaces (spec §2.4): create, list, read, update (defaults, metadata, limits, archive,
 // reset_usage) and delete, forced or not. Every write clears the gateway's workspace cache; writes
 // that remove or hide what the gateway resolves clear the key, catalog and config caches too.
+// Limits are set from above the workspace, never by its own keys (identity/authority.ts), and
+// defaults carry no security setting past the overrides table (organisation/securitySettings.ts).
 import type { Static } from 'typebox';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson } from '../../db/rows.ts';
@@ -8,8 +10,10 @@ import type { Sqlite } from '../../db/sqlite.ts';
 import type { Paging } from '../../http/paging.ts';
 import { newId, randomSlug } from '../../ids.ts';
 import { checkMetadata } from '../organisation/metadataSchemas.ts';
+import { checkDefaultsHoldNoSettings } from '../organisation/securitySettings.ts';
 import { type AuthContext, requireScope } from '../../identity/auth.ts';
 import { type RoleFacts, actsForOrganisation, canSeeArchivedWorkspaces } from '../../identity/roles.ts';
+import { workspaceLimitsRefusal } from '../../identity/authority.ts';
 import type { UserRow, UsersRepository } from '../users/repository.ts';
 import { memberView } from '../members/views.ts';
 import { visibleWorkspaces } from './access.ts';
@@ -108,6 +112,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     requireScope(auth, 'workspaces.create');
     requireOrganisationLevel(auth, 'create workspaces');
     checkUserApiKeyConfig(null, input.defaults);
+    checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), '{id}');
     checkMetadata(deps.settings.get(), 'workspace', input.metadata, 'metadata');
     const usageLimits = checkUsageLimits(input.usage_limits) ?? [];
     const memberIds = new Set((input.users ?? []).map((ref) => resolveUser(auth, ref).id));
@@ -161,6 +166,10 @@ export function workspacesService(deps: WorkspacesDeps) {
   function update(auth: AuthContext, ref: string, input: UpdateWorkspaceInput) {
     requireScope(auth, 'workspaces.update');
     const ws = visible(auth, ref);
+    if (input.usage_limits !== undefined || input.rate_limits !== undefined || input.reset_usage === true) {
+      const why = workspaceLimitsRefusal(auth, facts, ws.id);
+      if (why) throw forbidden(`You do not have enough permissions to change the limits of workspace "${ws.slug}": ${why}`);
+    }
     const now = deps.now();
     const changes: WorkspaceChanges = {};
     if (input.status !== undefined && input.status !== ws.status) {
@@ -172,6 +181,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     if (input.description !== undefined) changes.description = input.description;
     if (input.defaults !== undefined) {
       checkUserApiKeyConfig(ws.id, input.defaults);
+      checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), ws.slug);
       changes.defaults = JSON.stringify(mergeDefaults(parseJson(ws.defaults, {}), input.defaults ?? {}));
     }
     if (input.metadata !== undefined) {
