@@ -277,7 +277,9 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   const json = isJson(contentType);
   if (ok && !unified && !json) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };
 
-  const text = bytes.toString('utf8');
+  // A server that echoes the key it was sent in an error must not hand a catalog provider's key to
+  // the caller, nor put it in the request log: only error bodies pay for the search.
+  const text = ok ? bytes.toString('utf8') : withoutKey(bytes.toString('utf8'), target.apiKey);
   if (ok && unified && call.stream && call.endpoint !== 'embed') {
     return invalid(`answered a streaming request with ${contentType || 'no content type'} instead of an event stream`, text);
   }
@@ -314,6 +316,10 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   const { body, usage } = successBody(call, target, parsed);
   const same = body === parsed;
   return jsonOutcome(base, body, same ? text : null, usage, same ? null : parsed);
+}
+
+function withoutKey(text: string, key: string | null): string {
+  return key && key.length >= 8 && text.includes(key) ? text.split(key).join('********') : text;
 }
 
 /** Stands for "did not parse": `null` is a JSON value. */
