@@ -19,6 +19,7 @@ beforeAll(async () => {
   g = await startGateway();
   host = g.mock.url;
   await g.addProvider({ slug: 'local-openai', key: OPENAI_KEY });
+  await g.addProvider({ slug: 'local-openai-2', key: OPENAI_KEY });
   await g.addProvider({ slug: 'claude', aiProvider: 'anthropic', key: 'sk-ant-mock-0001' });
 });
 afterAll(() => g.close());
@@ -152,6 +153,15 @@ describe('a JSON endpoint whose upstream answer is not JSON', () => {
     expect((err as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
   });
 
+  it('counts as a failure for routing: a fallback config moves on to its next target', async () => {
+    g.mock.next({ status: 200, body: '<html>captive portal</html>' });
+    const config = { strategy: { mode: 'fallback' }, targets: [{ provider: '@local-openai' }, { provider: '@local-openai-2' }] };
+    const res = await g.post('/v1/chat/completions', { model: 'gpt-4o', messages }, { 'x-portkey-config': JSON.stringify(config) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-portkey-last-used-option-index')).toBe('config.targets[1]');
+    expect(((await res.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toBe('echo: hello');
+  });
+
   it('a body cut short (the upstream closes mid-answer): a 502 that says so, logged', async () => {
     const trace = newTrace();
     g.mock.next({
@@ -204,6 +214,24 @@ describe('a stream where none was asked for, and the reverse', () => {
       /answered a streaming request with application\/json instead of an event stream: "\{"id":"chatcmpl-x"/,
     );
     expect(await logOf(trace)).toMatchObject({ response_status_code: 502, is_success: false, stream_mode: true });
+  });
+});
+
+describe('a stream the upstream breaks off', () => {
+  it('ends with an error event saying the upstream closed mid-answer (not that it could not be reached), logged as 502', async () => {
+    const trace = newTrace();
+    g.mock.next({ chunks: ['one ', 'two ', 'three'], dieAfterChunks: 1 });
+    const stream = await g
+      .openai({ headers: { 'x-portkey-trace-id': trace } })
+      .chat.completions.create({ model: '@local-openai/gpt-4o', messages, stream: true });
+    let text = '';
+    const err = await (async () => {
+      for await (const c of stream) text += c.choices[0]?.delta?.content ?? '';
+    })().catch((e: unknown) => e);
+    expect(text).toBe('one ');
+    const message = `@local-openai at ${host} closed the connection before its answer was complete (the connection closed unexpectedly)`;
+    expect((err as Error).message).toBe(message);
+    expect(await logOf(trace)).toMatchObject({ response_status_code: 502, is_success: false, error_message: message });
   });
 });
 
