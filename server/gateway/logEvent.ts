@@ -163,7 +163,8 @@ export function buildLogEvent(f: Finished): LogEvent {
           request: call?.body ?? (call?.raw ? `<${call.raw.length} bytes of ${call.contentType ?? 'binary'}>` : null),
           response: f.responseBody,
           request_headers: maskHeaders(ctx.clientHeaders),
-          response_headers: f.responseHeaders,
+          // An upstream's set-cookie or echoed credential is no more loggable than the client's.
+          response_headers: f.responseHeaders && maskHeaders(f.responseHeaders),
           portkey_headers: maskHeaders(ctx.clientHeaders, true),
           transformed_request: f.transformedRequest,
           original_response: f.originalResponse,

@@ -66,6 +66,7 @@ describe('the request log of a gateway request', () => {
     const trace = `secrets-echo-${Date.now()}`;
     g.mock.next({
       status: 401,
+      headers: { 'set-cookie': `session=${CATALOG_KEY}; HttpOnly` },
       body: { error: { message: `Incorrect API key provided: ${CATALOG_KEY}`, type: 'invalid_request_error', param: null, code: null } },
     });
     const res = await g.post('/v1/chat/completions', { ...chat, model: '@echoing/gpt-4o' }, { 'x-portkey-trace-id': trace });
