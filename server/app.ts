@@ -69,7 +69,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            redact: ['req.headers["x-portkey-api-key"]', 'req.headers.authorization', 'req.headers.cookie'],
+            // Every header a key can ride in (the Anthropic SDK sends the gateway key as x-api-key;
+            // an inline config may hold a provider's api_key), should a request ever be logged.
+            redact: [
+              'req.headers["x-portkey-api-key"]',
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-api-key"]',
+              'req.headers["api-key"]',
+              'req.headers["proxy-authorization"]',
+              'req.headers["x-portkey-config"]',
+            ],
           },
     // Requests are logged to the log database, not to stdout.
     logController: new LogController({ disableRequestLogging: true }),

@@ -5,8 +5,9 @@ import { MigrationError } from './db/migrate.ts';
 import { openStores, StoreError, type Stores } from './stores.ts';
 import { buildApp } from './app.ts';
 import { createServices } from './services.ts';
-import { bootstrap, firstRunFile, type FirstRunCredentials } from './control-plane/bootstrap.ts';
+import { bootstrap, firstRunNotice } from './control-plane/bootstrap.ts';
 import { deferTokenizerLoading, preloadTokenizer } from './pricing/tokenCount.ts';
+import { usePrivateUmask } from './security/fileModes.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
 
@@ -19,26 +20,15 @@ function reportReady(port: number, url: string) {
   process.send?.(message);
 }
 
-function printFirstRun(credentials: FirstRunCredentials, config: AppConfig) {
-  console.log(
-    [
-      '',
-      'First start: the appliance created its organisation and these credentials.',
-      `They are shown once and saved to ${firstRunFile(config.dataDir)} (mode 0600).`,
-      `  Admin API key (organisation):   ${credentials.admin_api_key}`,
-      `  Workspace API key (${credentials.workspace.slug}): ${credentials.workspace_api_key}`,
-      `  Owner login:                    ${credentials.owner.email} / ${credentials.owner.password} (change it at first login)`,
-      '',
-    ].join('\n'),
-  );
-}
-
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
 async function main() {
+  // Before anything is created: every file the process makes from here on is 0600, every folder
+  // 0700, including those the database engines add later (server/security/fileModes.ts).
+  usePrivateUmask();
   deferTokenizerLoading();
   let config: AppConfig;
   try {
@@ -91,7 +81,7 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  if (firstRun) printFirstRun(firstRun, config);
+  if (firstRun) console.log(firstRunNotice(firstRun, config.dataDir, process.stdout.isTTY === true));
   console.log(`Appliance ready on ${url} (data in ${config.dataDir})`);
   reportReady(port, url);
   // Load the default tokenizer now, while the appliance is idle, rather than in the first request

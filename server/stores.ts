@@ -6,6 +6,7 @@ import { openSqlite, type Sqlite } from './db/sqlite.ts';
 import { migrate } from './db/migrate.ts';
 import { openLogDatabase, type LogDatabase } from './db/duckdb.ts';
 import { loadOrCreateMasterKey, secretBox, type SecretBox } from './secrets/cipher.ts';
+import { tightenDataDir } from './security/fileModes.ts';
 
 export interface Stores {
   db: Sqlite;
@@ -20,6 +21,8 @@ export class StoreError extends Error {
 
 export async function openStores(dataDir: string): Promise<Stores> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Data dirs from before file modes were enforced (or made under a loose umask) become private.
+  tightenDataDir(dataDir);
   const secrets = secretBox(loadOrCreateMasterKey(path.join(dataDir, 'master.key')));
   const db = openSqlite(path.join(dataDir, 'appliance.db'));
   let logs: LogDatabase;

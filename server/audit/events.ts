@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../identity/auth.ts';
 import { isoNow } from '../db/rows.ts';
 import { newId } from '../ids.ts';
-import { maskHeaders, maskSecrets } from './mask.ts';
+import { maskHeaders, maskSecrets } from '../security/secretMask.ts';
 
 export interface AuditActor {
   user_type: 'user' | 'api_key';

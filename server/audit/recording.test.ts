@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/helpers/testApp.ts';
 import { call, expectAdminError, workspaceKey, type Headers } from '../control-plane/catalog/catalogTestKit.ts';
 import { auditDump, auditLogs, auditRows, keyIdOf } from './auditTestKit.ts';
-import { MASK } from './mask.ts';
+import { MASK } from '../security/secretMask.ts';
 
 let t: TestApp;
 afterEach(async () => {

@@ -121,3 +121,30 @@ export function bootstrap(services: Services, db: Sqlite, config: AppConfig) {
 }
 
 export const firstRunFile = (dataDir: string) => path.join(dataDir, FIRST_RUN_FILE);
+
+/**
+ * What the first start prints. The secrets go only to a person at a terminal (`interactive`):
+ * under a service manager stdout is a journal that keeps every line, so it gets the path of the
+ * 0600 file that holds them instead.
+ */
+export function firstRunNotice(credentials: FirstRunCredentials, dataDir: string, interactive: boolean): string {
+  const file = firstRunFile(dataDir);
+  if (!interactive) {
+    return [
+      '',
+      'First start: the appliance created its organisation, an admin API key, a workspace API key and an owner login.',
+      `They are saved in ${file} (mode 0600, readable only by the user the appliance runs as).`,
+      'They are not printed here because this output is not a terminal and may be kept in a log.',
+      '',
+    ].join('\n');
+  }
+  return [
+    '',
+    'First start: the appliance created its organisation and these credentials.',
+    `They are shown once and saved to ${file} (mode 0600).`,
+    `  Admin API key (organisation):   ${credentials.admin_api_key}`,
+    `  Workspace API key (${credentials.workspace.slug}): ${credentials.workspace_api_key}`,
+    `  Owner login:                    ${credentials.owner.email} / ${credentials.owner.password} (change it at first login)`,
+    '',
+  ].join('\n');
+}

@@ -1,9 +1,12 @@
 // Opens the metadata database (SQLite via better-sqlite3) with the pragmas the appliance relies on.
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../security/fileModes.ts';
 
 export type Sqlite = Database.Database;
 
 export function openSqlite(file: string): Sqlite {
+  // Private from the start, and so are its -wal and -shm files, which take the database's mode.
+  if (file !== ':memory:') ensurePrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -6,7 +6,15 @@ import { AppError, badRequest } from '../errors.ts';
 import type { GatewayContext } from './context.ts';
 import type { Endpoint } from './providers/registry.ts';
 import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from './providers/request.ts';
-import { callUpstream, upstreamFailure, type UpstreamResponse } from './upstream.ts';
+import {
+  callUpstream,
+  invalidUpstreamAnswer,
+  originOf,
+  quoteUpstream,
+  upstreamCutOff,
+  upstreamFailure,
+  type UpstreamResponse,
+} from './upstream.ts';
 import { anthropicPassthrough, openaiPassthrough, type StreamTransform } from './stream.ts';
 import { passThroughTap, type StreamTap } from './passThroughUsage.ts';
 import { chatUsageOf } from './translate/mappings.ts';
@@ -152,18 +160,15 @@ function streamTransform(target: Target, call: GatewayCall, prepared: Prepared):
 
 const isJson = (contentType: string | undefined) => Boolean(contentType && /[/+]json/i.test(contentType));
 
-function describeNonJsonError(target: Target, status: number, text: string): string {
-  const snippet = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
-  return `${target.label} answered ${status} without a JSON error body${snippet ? `: ${snippet}` : ''}`;
+function describeNonJsonError(target: Target, url: string, status: number, text: string): string {
+  // An error page's text says more than its markup: "502 Bad Gateway nginx".
+  const snippet = quoteUpstream(text.slice(0, 4096).replace(/<[^>]*>/g, ' '), target.apiKey);
+  return `${target.label} at ${originOf(url)} answered ${status} without a JSON error body${snippet ? `: ${snippet}` : ''}`;
 }
 
 /** The client sees provider errors in its own format, whatever the upstream speaks. */
-function errorBody(call: GatewayCall, target: Target, status: number, parsed: unknown, text: string): unknown {
-  const body = parsed ?? { error: { message: describeNonJsonError(target, status, text), type: 'upstream_error' } };
+function errorBody(call: GatewayCall, target: Target, url: string, status: number, parsed: unknown, text: string): unknown {
+  const body = parsed ?? { error: { message: describeNonJsonError(target, url, status, text), type: 'upstream_error' } };
   return call.clientFormat === 'anthropic' ? anthropicErrorOf(body, status) : chatErrorOf(body, status);
 }
 
@@ -246,8 +251,16 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   };
   const contentType = res.headers['content-type'] ?? '';
   const ok = res.status >= 200 && res.status < 300;
+  // Unified endpoints (chat, completions, embeddings, messages) answer JSON, or SSE when asked to
+  // stream; pass-through routes may answer anything (audio, images, streams of their own shape).
+  const unified = call.endpoint !== 'proxy';
+  const invalid = (what: string, sample: string | null) =>
+    fail(invalidUpstreamAnswer(target.label, line.url, what, sample, target.apiKey), line.url, prepared.transformed);
 
   if (ok && contentType.includes('text/event-stream')) {
+    if (unified && !call.stream) {
+      return invalid('answered with an event stream (text/event-stream) to a request that did not ask for one', await firstChunk(res));
+    }
     const transform = streamTransform(target, call, prepared);
     const tap = transform === null && call.endpoint === 'proxy' ? passThroughTap(ctx.path) : null;
     return { ...base, kind: 'stream', upstream: res, transform, tap };
@@ -257,42 +270,73 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   try {
     bytes = Buffer.from(await res.body.arrayBuffer());
   } catch (err) {
-    return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
+    return fail(upstreamCutOff(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
   }
   ctx.timings.upstreamDone = performance.now();
 
   const json = isJson(contentType);
-  if (!json && ok) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };
+  if (ok && !unified && !json) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };
 
-  const text = bytes.toString('utf8');
-  let parsed: unknown = null;
-  if (json || text.startsWith('{')) {
+  // A server that echoes the key it was sent in an error must not hand a catalog provider's key to
+  // the caller, nor put it in the request log: only error bodies pay for the search.
+  const text = ok ? bytes.toString('utf8') : withoutKey(bytes.toString('utf8'), target.apiKey);
+  if (ok && unified && call.stream && call.endpoint !== 'embed') {
+    return invalid(`answered a streaming request with ${contentType || 'no content type'} instead of an event stream`, text);
+  }
+  // The one parse of the answer. A unified endpoint's answer must be a JSON object, whatever
+  // content type it came with (some LAN servers label JSON text/plain, and a proxy in front of
+  // them may answer with an HTML page and a 200).
+  let parsed: unknown = NOT_JSON;
+  if (json || unified || text.startsWith('{')) {
     try {
       parsed = JSON.parse(text);
     } catch {
-      parsed = null;
+      parsed = NOT_JSON;
     }
   }
   if (!ok) {
+    const body = parsed === NOT_JSON ? null : parsed;
     return {
       ...base,
       kind: 'json',
-      body: errorBody(call, target, res.status, parsed, text),
+      body: errorBody(call, target, line.url, res.status, body, text),
       text: null,
       usage: null,
-      originalResponse: parsed ?? text,
+      originalResponse: body ?? text,
     };
   }
-  if (parsed === null) {
-    const error = AppError.fromStatus(502, `${target.label} sent a success status with a body that is not valid JSON`, {
-      type: 'upstream_error',
-    });
-    return fail(error, line.url, prepared.transformed);
+  if (parsed === NOT_JSON || (unified && !isObject(parsed))) {
+    const what = parsed === NOT_JSON ? 'not JSON' : 'JSON but not an object';
+    return invalid(
+      `answered ${res.status} with ${text === '' ? 'an empty body' : `a body that is ${what}`} (${contentType || 'no content type'})`,
+      text === '' ? null : text,
+    );
   }
   if (call.endpoint === 'proxy') return jsonOutcome(base, parsed, text, usageOf(parsed), null);
   const { body, usage } = successBody(call, target, parsed);
   const same = body === parsed;
   return jsonOutcome(base, body, same ? text : null, usage, same ? null : parsed);
+}
+
+function withoutKey(text: string, key: string | null): string {
+  return key && key.length >= 8 && text.includes(key) ? text.split(key).join('********') : text;
+}
+
+/** Stands for "did not parse": `null` is a JSON value. */
+const NOT_JSON = Symbol('not JSON');
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first piece of an answer that will not be used, for quoting; the rest is not read. */
+async function firstChunk(res: UpstreamResponse): Promise<string | null> {
+  try {
+    for await (const chunk of res.body) return (chunk as Buffer).toString('utf8');
+  } catch {
+    // Quoting is a courtesy: an answer that breaks off is refused all the same.
+  } finally {
+    res.body.destroy();
+  }
+  return null;
 }
 
 /** A pass-through answer's `usage`, in whichever shape its route reports it. */

@@ -8,6 +8,7 @@ import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/au
 import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
 import type { Endpoint } from './providers/registry.ts';
 import { GatewayAbort } from './abort.ts';
+import { MASK, isSecretName } from '../security/secretMask.ts';
 
 export const MAX_METADATA_VALUE = 128;
 
@@ -123,7 +124,8 @@ export function createContext(
   const requestMeta = parseMetadataHeader(header(req, 'x-portkey-metadata'));
   for (const name of options.headersToMetadata) {
     const v = header(req, name);
-    if (v !== null) requestMeta[name.toLowerCase()] = v.slice(0, MAX_METADATA_VALUE);
+    // Metadata is shown and exported as it is: a credential header named there is kept masked.
+    if (v !== null) requestMeta[name.toLowerCase()] = isSecretName(name) ? MASK : v.slice(0, MAX_METADATA_VALUE);
   }
   if (requestMeta._user === undefined && body && typeof body.user === 'string') requestMeta._user = body.user.slice(0, MAX_METADATA_VALUE);
   const metadata = { ...requestMeta, ...auth.key.defaults.metadata, ...workspace.defaults.metadata };

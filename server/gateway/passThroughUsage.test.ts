@@ -47,6 +47,34 @@ describe('responsesUsageTap', () => {
     expect(tap.usage()).toEqual(usage);
   });
 
+  it('notes the first event that is not JSON, and whether the stream reached its end', () => {
+    const tap = responsesUsageTap();
+    tap.push(bytes('event: response.created\ndata: {"type":"response.created"}\n\n'));
+    expect(tap.unreadable()).toBeNull();
+    tap.push(bytes('event: response.output_text.delta\ndata: {not json\n\ndata: also bad\n\n'));
+    expect(tap.unreadable()).toBe('{not json');
+    tap.end();
+    expect(tap.complete()).toBe(false);
+
+    for (const last of [
+      'event: response.failed\ndata: {"type":"response.failed"}',
+      'event: error\ndata: {"type":"error"}',
+      'data: [DONE]',
+    ]) {
+      const ended = responsesUsageTap();
+      ended.push(bytes(`data: {"type":"response.created"}\n\n${last}\n\n`));
+      ended.end();
+      expect(ended.complete(), last).toBe(true);
+      expect(ended.unreadable()).toBeNull();
+    }
+  });
+
+  it('writes its error in the Responses API format', () => {
+    expect(responsesUsageTap().error('it broke', 'upstream_cut_off')).toBe(
+      'event: error\ndata: {"type":"error","code":"upstream_cut_off","message":"it broke","param":null}\n\n',
+    );
+  });
+
   it('is only set up for the Responses routes', () => {
     expect(passThroughTap('/responses')).not.toBeNull();
     expect(passThroughTap('/responses/resp_1')).not.toBeNull();

@@ -1,8 +1,10 @@
 // What pass-through answers (/v1/responses, /v1/images/…) say about their own size, read beside
 // the forwarding and never instead of it: the bytes reach the client exactly as the upstream sent
-// them, and a stream is watched as it goes, not held back.
+// them, and a stream is watched as it goes, not held back. A stream of a known shape (the
+// Responses API's) is also checked: an event that is not JSON, or a close before the response's
+// last event, ends it with an error event in that API's format.
 import type { UsageUnits } from '../pricing/types.ts';
-import { createSseParser, type SseEvent } from './sse.ts';
+import { createSseParser, sseEvent, type SseEvent } from './sse.ts';
 import { parseJson, type Json } from './stream.ts';
 
 /** Watches a forwarded stream for what it reports; sees the same bytes the client gets. */
@@ -12,6 +14,12 @@ export interface StreamTap {
   end(): void;
   /** Usage as the stream reported it, or null when it never did. */
   usage(): Json | null;
+  /** The data of the first event that is not JSON, or null. */
+  unreadable(): string | null;
+  /** After end(): whether the stream reached its last event (a response's end, an error, or `[DONE]`). */
+  complete(): boolean;
+  /** The event that tells the client, in the route's own format, that the stream failed. */
+  error(message: string, code: string): string;
 }
 
 export type ImageCount = NonNullable<UsageUnits['images']>;
@@ -19,19 +27,36 @@ export type ImageCount = NonNullable<UsageUnits['images']>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The Responses API's last events: each carries the whole response, `usage` included. */
-const RESPONSE_END_EVENTS = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+const RESPONSE_END_EVENTS = new Set(['response.completed', 'response.incomplete', 'response.failed', 'error']);
 
-/** Usage of a Responses API stream, from its `response.completed` (or incomplete/failed) event. */
+/**
+ * Watches a Responses API stream: usage from its `response.completed` (or incomplete/failed)
+ * event, and whether every event is JSON (each is parsed, as the unified routes parse theirs).
+ */
 export function responsesUsageTap(): StreamTap {
   const parser = createSseParser();
   const decoder = new TextDecoder();
   let usage: Json | null = null;
+  let unreadable: string | null = null;
+  let ended = false;
   const look = (events: SseEvent[]) => {
     for (const e of events) {
-      // Deltas are nearly all of a stream and are not parsed. A server that names no events
-      // still has to mention usage for its event to matter.
-      if (e.event !== undefined ? !RESPONSE_END_EVENTS.has(e.event) : !e.data.includes('"usage"')) continue;
-      const response = parseJson(e.data)?.response;
+      if (unreadable !== null) return;
+      if (e.data === '') continue;
+      // Some servers end with OpenAI's chat-style `[DONE]`: they said the answer is whole.
+      if (e.data === '[DONE]') {
+        ended = true;
+        continue;
+      }
+      const payload = parseJson(e.data);
+      if (payload === null) {
+        unreadable = e.data;
+        return;
+      }
+      const type = typeof payload.type === 'string' ? payload.type : e.event;
+      if (type === undefined || !RESPONSE_END_EVENTS.has(type)) continue;
+      ended = true;
+      const response = payload.response;
       if (isObject(response) && isObject(response.usage)) usage = response.usage;
     }
   };
@@ -39,6 +64,10 @@ export function responsesUsageTap(): StreamTap {
     push: (bytes) => look(parser.push(decoder.decode(bytes, { stream: true }))),
     end: () => look([...parser.push(decoder.decode()), ...parser.flush()]),
     usage: () => usage,
+    unreadable: () => unreadable,
+    complete: () => ended,
+    // The Responses API's own error event, which the openai SDK raises as an APIError.
+    error: (message, code) => sseEvent('error', JSON.stringify({ type: 'error', code, message, param: null })),
   };
 }
 

@@ -6,12 +6,12 @@ import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { AppError, gatewayEnvelope } from '../errors.ts';
 import type { LogWriter } from '../logs/writer.ts';
-import { createSseParser } from './sse.ts';
+import { createSseParser, UnreadableEvent, type SseEvent } from './sse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayCall, Outcome, Target } from './attempt.ts';
 import { buildLogEvent, NO_UNITS, type Units } from './logEvent.ts';
-import { ClientGone, TimeoutAbort, passThroughHeaders, timeoutError, upstreamFailure } from './upstream.ts';
-import type { StreamTransform } from './stream.ts';
+import { ClientGone, TimeoutAbort, invalidUpstreamAnswer, originOf, passThroughHeaders, timeoutError, upstreamCutOff } from './upstream.ts';
+import { streamCut, type StreamTransform } from './stream.ts';
 import { imagesOf, type ImageCount } from './passThroughUsage.ts';
 import { anthropicErrorOf } from './translate/errors.ts';
 
@@ -193,6 +193,15 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
     .send(text);
 }
 
+/** One upstream event through a transform: an event it cannot follow ends the stream as unreadable. */
+function pushEvent(transform: StreamTransform, event: SseEvent): string {
+  try {
+    return transform.push(event);
+  } catch (err) {
+    throw err instanceof UnreadableEvent ? err : new UnreadableEvent(event.data, false);
+  }
+}
+
 function errorMessageOf(body: unknown): string {
   const err = (body as { error?: { message?: unknown } } | null)?.error;
   return typeof err?.message === 'string' ? err.message : 'upstream error';
@@ -222,6 +231,7 @@ async function deliverStream(
   };
 
   const { transform, tap } = outcome;
+  const { target, upstreamUrl } = outcome;
   let failure: AppError | null = null;
   let raw = '';
   try {
@@ -230,12 +240,12 @@ async function deliverStream(
       const decoder = new TextDecoder();
       for await (const chunk of outcome.upstream.body) {
         for (const event of parser.push(decoder.decode(chunk as Buffer, { stream: true }))) {
-          const out = transform.push(event);
+          const out = pushEvent(transform, event);
           if (out) await write(out);
         }
       }
       for (const event of parser.flush()) {
-        const out = transform.push(event);
+        const out = pushEvent(transform, event);
         if (out) await write(out);
       }
       const tail = transform.end();
@@ -249,6 +259,18 @@ async function deliverStream(
         tap?.push(bytes);
         if (raw.length < 1_000_000) raw += decoder.decode(bytes, { stream: true });
         await write(bytes);
+        // The bad event is on its way already (events are not held back); the stream ends after it.
+        const bad = tap?.unreadable() ?? null;
+        if (bad !== null) throw new UnreadableEvent(bad, true);
+      }
+      if (tap) {
+        tap.end();
+        const bad = tap.unreadable();
+        if (bad !== null) throw new UnreadableEvent(bad, true);
+        if (!tap.complete() && outcome.status >= 200 && outcome.status < 300) {
+          failure = streamCut(`${target.label} at ${originOf(upstreamUrl)} closed the stream before the response was complete.`);
+          await write(tap.error(failure.message, 'upstream_cut_off'));
+        }
       }
     }
   } catch (err) {
@@ -258,11 +280,25 @@ async function deliverStream(
         ? AppError.fromStatus(499, 'The client closed the connection before the stream finished')
         : reason instanceof TimeoutAbort
           ? timeoutError(reason)
-          : upstreamFailure(err, outcome.upstreamUrl, outcome.target.label, ctx.abort.signal);
-    if (!(reason instanceof ClientGone) && transform) await write(transform.error(failure.message, failure.type));
+          : err instanceof UnreadableEvent
+            ? invalidUpstreamAnswer(
+                target.label,
+                upstreamUrl,
+                err.notJson ? 'sent a stream event that is not JSON' : 'sent a stream event it could not read',
+                err.data,
+                target.apiKey,
+              )
+            : upstreamCutOff(err, upstreamUrl, target.label, ctx.abort.signal);
+    if (!(reason instanceof ClientGone)) {
+      const text = transform
+        ? transform.error(failure.message, failure.type)
+        : tap
+          ? tap.error(failure.message, failure.code ?? failure.type)
+          : '';
+      if (text) await write(text);
+    }
   }
   ctx.timings.lastByte = performance.now();
-  tap?.end();
   const usage = transform?.usage() ?? tap?.usage() ?? null;
   if (!failure && transform && outcome.status >= 200 && outcome.status < 300) ctx.onStreamComplete?.(transform.reassembled());
   await record(deps, ctx, call, outcome.target, {

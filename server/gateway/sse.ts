@@ -7,6 +7,19 @@ export interface SseEvent {
   id?: string;
 }
 
+/**
+ * Thrown for an upstream event the gateway cannot read: its data is not JSON (`notJson`), or it
+ * is JSON of a shape the event's reader could not follow. The stream ends there with an error.
+ */
+export class UnreadableEvent extends Error {
+  constructor(
+    readonly data: string,
+    readonly notJson: boolean,
+  ) {
+    super(notJson ? 'stream event is not JSON' : 'stream event could not be read');
+  }
+}
+
 export interface SseParser {
   /** Feeds the next piece of the stream; returns the events it completed. */
   push(text: string): SseEvent[];

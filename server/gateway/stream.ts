@@ -2,8 +2,7 @@
 // client, event by event, as they arrive. They also keep the usage and rebuild the whole response
 // for the request log. Translating transforms (Anthropic <-> OpenAI) are in streamTranslate.ts.
 import { AppError } from '../errors.ts';
-import type { SseEvent } from './sse.ts';
-import { sseData, sseEvent } from './sse.ts';
+import { sseData, sseEvent, UnreadableEvent, type SseEvent } from './sse.ts';
 import { ChatReassembler, MessagesReassembler } from './reassemble.ts';
 import { chatStreamErrorPayload, anthropicStreamErrorPayload } from './translate/errors.ts';
 import { chatUsageOf } from './translate/mappings.ts';
@@ -12,7 +11,10 @@ import { STREAM_CUT_MESSAGE } from './translate/messages-to-chat-stream.ts';
 export type Json = Record<string, unknown>;
 
 export interface StreamTransform {
-  /** Text to send for one upstream event ('' to send nothing). */
+  /**
+   * Text to send for one upstream event ('' to send nothing). Throws UnreadableEvent for an event
+   * whose data is not JSON; the caller ends the stream there.
+   */
   push(event: SseEvent): string;
   /** Text to send once the upstream stream has ended without a network error. */
   end(): string;
@@ -26,6 +28,14 @@ export interface StreamTransform {
   reassembled(): unknown;
   /** Set when the answer did not finish (the client was told in-stream). */
   failure(): AppError | null;
+}
+
+/** A JSON object event payload, or UnreadableEvent. Empty data (a bare `data:` line) is null. */
+export function readEvent(data: string): Json | null {
+  if (data === '') return null;
+  const payload = parseJson(data);
+  if (payload === null) throw new UnreadableEvent(data, true);
+  return payload;
 }
 
 export function parseJson(data: string): Json | null {
@@ -62,7 +72,7 @@ export function openaiPassthrough(options: { stripUsageChunk: boolean }): Stream
         done = true;
         return sseData('[DONE]');
       }
-      const chunk = parseJson(event.data);
+      const chunk = readEvent(event.data);
       if (chunk) {
         failed ??= errorFromPayload(chunk);
         acc.push(chunk);
@@ -93,7 +103,7 @@ export function anthropicPassthrough(): StreamTransform {
   let failed: AppError | null = null;
   return {
     push(event) {
-      const payload = parseJson(event.data);
+      const payload = readEvent(event.data);
       if (payload) {
         acc.push(payload);
         if (payload.type === 'message_stop') stopped = true;

@@ -1,7 +1,8 @@
 // splitUrl skips `new URL` for plain upstream URLs: whatever the URL, it must give the origin and
-// path that undici's request(url) would have taken from `new URL`.
+// path that undici's request(url) would have taken from `new URL`. Messages about upstreams name
+// their origin only and quote what they sent safely.
 import { describe, expect, it } from 'vitest';
-import { splitUrl } from './upstream.ts';
+import { QUOTE_CHARS, originOf, quoteUpstream, splitUrl } from './upstream.ts';
 
 describe('splitUrl', () => {
   it.each([
@@ -32,5 +33,33 @@ describe('splitUrl', () => {
   it('refuses what new URL refuses, and other protocols', () => {
     expect(() => splitUrl('not a url')).toThrow();
     expect(() => splitUrl('ftp://host/a')).toThrow(/protocol/);
+  });
+});
+
+describe('quoteUpstream', () => {
+  it('keeps a short answer as it is, white space made single spaces', () => {
+    expect(quoteUpstream('<html>\n  <body>Bad  Gateway</body>\r\n</html>')).toBe('<html> <body>Bad Gateway</body> </html>');
+  });
+
+  it('cuts a long answer at QUOTE_CHARS, never inside a surrogate pair', () => {
+    const long = quoteUpstream('a'.repeat(10_000));
+    expect(long).toBe(`${'a'.repeat(QUOTE_CHARS)}…`);
+    const emoji = quoteUpstream(`${'a'.repeat(QUOTE_CHARS - 1)}😀tail`);
+    expect(emoji).toBe(`${'a'.repeat(QUOTE_CHARS - 1)}…`);
+  });
+
+  it('drops control, escape and bidirectional-override characters (no terminal or log tricks)', () => {
+    expect(quoteUpstream('ok\u001b[2J\u0000\u0007\u202egnirts\u2066x')).toBe('ok [2J gnirts x');
+  });
+
+  it("masks the target's own key", () => {
+    expect(quoteUpstream('invalid key sk-secret-12345 given', 'sk-secret-12345')).toBe('invalid key ******** given');
+  });
+});
+
+describe('originOf', () => {
+  it('names scheme, host and port, never credentials, path or query', () => {
+    expect(originOf('https://user:pw@llm.lan:8443/v1/chat?key=abc')).toBe('https://llm.lan:8443');
+    expect(originOf('not a url')).toBe('(an invalid URL)');
   });
 });

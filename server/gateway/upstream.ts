@@ -59,33 +59,81 @@ export function timeoutError(t: TimeoutAbort): AppError {
       });
 }
 
+/** Where an upstream is, for messages: its origin, never the path, query or credentials of its URL. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(an invalid URL)';
+  }
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the server running and listening on that port?)',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name could not be resolved',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_SOCKET: 'the connection closed unexpectedly',
+  UND_ERR_CLOSED: 'the connection closed unexpectedly',
+};
+
+function networkReason(err: unknown): string {
+  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  return NETWORK_REASONS[e.code ?? e.cause?.code ?? ''] ?? (e.message || 'unknown network error');
+}
+
 /** Maps a network failure to a gateway error naming the upstream and the cause. */
 export function upstreamFailure(err: unknown, url: string, provider: string, signal: GatewaySignal): AppError {
   if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
-  const origin = (() => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return url;
-    }
-  })();
-  const e = err as { code?: string; cause?: { code?: string }; message?: string };
-  const code = e.code ?? e.cause?.code ?? '';
-  const why: Record<string, string> = {
-    ECONNREFUSED: 'connection refused (is the server running and listening on that port?)',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name could not be resolved',
-    ECONNRESET: 'the connection was reset',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_SOCKET: 'the connection closed unexpectedly',
-    UND_ERR_CLOSED: 'the connection closed unexpectedly',
-  };
-  const reason = why[code] ?? (e.message || 'unknown network error');
-  return AppError.fromStatus(502, `Could not reach ${provider} at ${origin}: ${reason}`, {
+  return AppError.fromStatus(502, `Could not reach ${provider} at ${originOf(url)}: ${networkReason(err)}`, {
     type: 'upstream_error',
     code: 'upstream_unreachable',
+  });
+}
+
+/** The upstream answered, then the connection failed before the answer was whole. */
+export function upstreamCutOff(err: unknown, url: string, provider: string, signal: GatewaySignal): AppError {
+  if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
+  return AppError.fromStatus(
+    502,
+    `${provider} at ${originOf(url)} closed the connection before its answer was complete (${networkReason(err)})`,
+    { type: 'upstream_error', code: 'upstream_cut_off' },
+  );
+}
+
+/** How much of an upstream's answer a message quotes. */
+export const QUOTE_CHARS = 200;
+
+/**
+ * The start of what an upstream sent, fit to quote in a message and a log: at most QUOTE_CHARS
+ * characters, control and bidirectional-override characters and runs of white space made one
+ * space, and the target's own key (should a page echo it) masked.
+ */
+export function quoteUpstream(text: string, secret: string | null = null): string {
+  // Bounded work whatever the body's size: only the head can end up in the quote.
+  let s = text.length > QUOTE_CHARS * 2 ? text.slice(0, QUOTE_CHARS * 2) : text;
+  if (secret && secret.length >= 8 && s.includes(secret)) s = s.split(secret).join('********');
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\s]+/g, ' ').trim();
+  if (s.length <= QUOTE_CHARS) return s;
+  let cut = s.slice(0, QUOTE_CHARS);
+  // Never end on half of a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/**
+ * An upstream answer that is not what the endpoint needs (not JSON, a stream nobody asked for, an
+ * event that cannot be read): a 502 naming the upstream and quoting the start of what it sent.
+ */
+export function invalidUpstreamAnswer(provider: string, url: string, what: string, sample: string | null, secret: string | null): AppError {
+  const quote = sample === null ? '' : `: "${quoteUpstream(sample, secret)}"`;
+  return AppError.fromStatus(502, `${provider} at ${originOf(url)} ${what}${quote}`, {
+    type: 'upstream_error',
+    code: 'invalid_upstream_response',
   });
 }
 

@@ -33,7 +33,8 @@ export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url }, error.message);
+  // The path only: a query string may carry a one-time code or a token.
+  if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url.split('?')[0] }, error.message);
   const body = surfaceOf(req) === 'gateway' ? gatewayEnvelope(error) : adminEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);

@@ -183,7 +183,7 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
           request: log.request.body,
           response: log.response.body,
           request_headers: maskHeaders(requestHeaders),
-          response_headers: lowerCaseKeys(log.response.headers),
+          response_headers: maskHeaders(lowerCaseKeys(log.response.headers)),
           portkey_headers: { ...maskHeaders(requestHeaders, true), 'x-portkey-trace-id': traceId },
         },
   };

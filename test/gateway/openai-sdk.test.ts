@@ -180,7 +180,7 @@ describe('errors the SDK understands', () => {
     const res = await g.post('/v1/chat/completions', { model: '@local-openai/gpt-4o', messages: [{ role: 'user', content: 'x' }] });
     expect(res.status).toBe(502);
     const body = (await res.json()) as { error: { message: string } };
-    expect(body.error.message).toMatch(/@local-openai answered 502 .*502 Bad Gateway nginx/);
+    expect(body.error.message).toMatch(/@local-openai at http:\/\/127\.0\.0\.1:\d+ answered 502 .*502 Bad Gateway nginx/);
   });
 
   it('an unknown provider slug is a 404 naming it', async () => {

@@ -45,6 +45,11 @@ export interface Behaviour {
    * close. Bytes can split a character, as a real network does.
    */
   rawChunks?: (string | Uint8Array)[];
+  /**
+   * With `body`: announce the whole body's Content-Length, send only its first this many bytes,
+   * then drop the connection (a server that dies mid-answer).
+   */
+  cutBodyAt?: number;
 }
 
 export interface MockLlm {
@@ -121,8 +126,15 @@ export async function startMockLlm(): Promise<MockLlm> {
       res.writeHead(status, {
         'content-type': typeof payload === 'string' ? 'text/html' : 'application/json',
         'x-mock-request-count': String(requests.length),
+        ...(b.cutBodyAt !== undefined ? { 'content-length': String(Buffer.byteLength(text)) } : {}),
         ...b.headers,
       });
+      if (b.cutBodyAt !== undefined) {
+        await new Promise<void>((resolve) => res.write(Buffer.from(text).subarray(0, b.cutBodyAt), () => resolve()));
+        await sleep(20);
+        res.socket?.destroy();
+        return;
+      }
       res.end(text);
       return;
     }

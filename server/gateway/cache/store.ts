@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../../security/fileModes.ts';
 
 /** What is stored for one request and replayed on a hit. */
 export interface CachedResponse {
@@ -137,6 +138,8 @@ type EntryRow = {
 };
 
 function openDatabase(file: string): Database.Database {
+  // Private from the start, and so are its -wal and -shm files, which take the database's mode.
+  ensurePrivateFile(file);
   const db = new Database(file);
   try {
     // Takes effect only while the file is new (before WAL). 8 KB pages hold a 1,536-float vector

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
-import { createSseParser, sseEvent } from '../sse.ts';
+import { createSseParser, sseEvent, UnreadableEvent } from '../sse.ts';
 import { createChatToMessagesStream, type AnthropicSseItem } from './chat-to-messages-stream.ts';
 import { OPENAI_ERROR_STREAM, OPENAI_REASONING_STREAM, OPENAI_TOOL_STREAM, serveSse, type SseServer } from './test-fixtures.ts';
 
@@ -93,6 +93,12 @@ describe('createChatToMessagesStream', () => {
       }),
     });
     expect(items.map((i) => i.event)).not.toContain('message_stop');
+  });
+
+  it('throws UnreadableEvent for an event that is not a JSON object, and skips a bare data line', () => {
+    const t = createChatToMessagesStream();
+    for (const data of ['{not json', '"text"', 'null']) expect(() => t({ data }), data).toThrow(UnreadableEvent);
+    expect(t({ data: '' })).toEqual([]);
   });
 
   it('reports a stream that ends with no finish_reason as an error', () => {

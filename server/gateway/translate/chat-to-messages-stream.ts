@@ -8,7 +8,7 @@
 // that call's block index, which the Anthropic SDK accumulates by index all the same.
 // message_start carries zero input tokens because OpenAI reports usage only at the end; the real
 // figures ride on message_delta, whose usage the Anthropic SDK copies over the start's.
-import type { SseEvent } from '../sse.ts';
+import { UnreadableEvent, type SseEvent } from '../sse.ts';
 import type { StopReason } from './anthropic-types.ts';
 import { anthropicErrorOf, anthropicStreamErrorPayload } from './errors.ts';
 import { anthropicUsageOf } from './mappings.ts';
@@ -107,7 +107,7 @@ export function createChatToMessagesStream(options: ChatToMessagesStreamOptions 
 
   function transform(sse: SseEvent): AnthropicSseItem[] {
     const out: AnthropicSseItem[] = [];
-    if (done) return out;
+    if (done || sse.data === '') return out;
     if (sse.data === '[DONE]') {
       finishMessage(out);
       return out;
@@ -116,8 +116,9 @@ export function createChatToMessagesStream(options: ChatToMessagesStreamOptions 
     try {
       chunk = JSON.parse(sse.data) as ChatChunk & { error?: unknown };
     } catch {
-      return fail(out, anthropicStreamErrorPayload('The upstream provider sent a malformed stream event.'));
+      throw new UnreadableEvent(sse.data, true);
     }
+    if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) throw new UnreadableEvent(sse.data, true);
     if (chunk.error) return fail(out, JSON.stringify(anthropicErrorOf(chunk)));
     if (!started) start(out, chunk);
     if (chunk.usage) usage = chunk.usage;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import { createSseParser, sseData } from '../sse.ts';
+import { createSseParser, sseData, UnreadableEvent } from '../sse.ts';
 import { createMessagesToChatStream, STREAM_CUT_MESSAGE, type MessagesToChatStreamOptions } from './messages-to-chat-stream.ts';
 import { ANTHROPIC_ERROR_STREAM, ANTHROPIC_TOOL_STREAM, serveSse, type SseServer } from './test-fixtures.ts';
 
@@ -127,11 +127,13 @@ describe('createMessagesToChatStream', () => {
     expect(usage).toMatchObject({ prompt_tokens: 2572, completion_tokens: 2 });
   });
 
-  it('reports a malformed event as an error and ignores everything after it', () => {
+  it('throws UnreadableEvent for an event that is not a JSON object (the gateway names the upstream in its error)', () => {
     const t = createMessagesToChatStream(OPTS);
-    expect(JSON.parse(t({ data: '{not json' })[0] as string).error.type).toBe('api_error');
-    expect(t({ data: '{"type":"message_stop"}' })).toEqual([]);
-    expect(t.end()).toEqual([]);
+    for (const data of ['{not json', '42', 'null']) {
+      expect(() => t({ data }), data).toThrow(UnreadableEvent);
+    }
+    // A bare `data:` line carries nothing and is skipped.
+    expect(t({ event: 'ping', data: '' })).toEqual([]);
   });
 });
 

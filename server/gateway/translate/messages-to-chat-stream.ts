@@ -5,7 +5,7 @@
 // field for them; a streaming client cannot round-trip thinking signatures, a non-streaming one
 // can via `thinking_blocks`), and server-tool blocks. thinking_delta becomes
 // `delta.reasoning_content`, matching messagesResponseToChat.
-import type { SseEvent } from '../sse.ts';
+import { UnreadableEvent, type SseEvent } from '../sse.ts';
 import type { AnthropicUsage, ContentBlock, MessagesStreamEvent } from './anthropic-types.ts';
 import { chatStreamErrorPayload } from './errors.ts';
 import { chatUsageOf, finishReasonOf } from './mappings.ts';
@@ -58,13 +58,14 @@ export function createMessagesToChatStream(options: MessagesToChatStreamOptions)
   }
 
   function transform(sse: SseEvent): string[] {
-    if (done) return [];
+    if (done || sse.data === '') return [];
     let ev: MessagesStreamEvent;
     try {
       ev = JSON.parse(sse.data) as MessagesStreamEvent;
     } catch {
-      return fail('The upstream provider sent a malformed stream event.');
+      throw new UnreadableEvent(sse.data, true);
     }
+    if (typeof ev !== 'object' || ev === null || Array.isArray(ev)) throw new UnreadableEvent(sse.data, true);
     switch (ev.type) {
       case 'message_start':
         setHead(ev.message.id, ev.message.model);

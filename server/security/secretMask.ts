@@ -1,7 +1,8 @@
-// Masks secrets in what the audit log keeps (request bodies, query strings, headers). A field is
-// secret by its name, in any spelling (snake_case, camelCase, kebab-case), at any depth; JSON
-// carried inside a string (a config sent as text) is masked too. Hiding a harmless value costs
-// little, storing a provider key in the audit table would be a leak, so the rules lean wide.
+// Masks secrets in what the appliance keeps: the audit log (request bodies, query strings,
+// headers) and the gateway's request logs (client headers). A field is secret by its name, in any
+// spelling (snake_case, camelCase, kebab-case), at any depth; JSON carried inside a string (a
+// config sent as text) is masked too. Hiding a harmless value costs little, storing a provider key
+// in a log would be a leak, so the rules lean wide.
 
 export const MASK = '********';
 

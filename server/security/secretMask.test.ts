@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, isSecretName, maskHeaders, maskSecrets } from './mask.ts';
+import { MASK, isSecretName, maskHeaders, maskSecrets } from './secretMask.ts';
 
 describe('isSecretName', () => {
   it.each([
