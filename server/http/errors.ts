@@ -7,10 +7,23 @@ import { describeValidationErrors } from './validation.ts';
 
 export type Surface = 'admin' | 'gateway';
 
-const INFERENCE_PATH = /\/(chat\/completions|completions|embeddings|messages|models|responses|rerank|images|audio)\b/;
+/** The gateway's paths, for requests no route matched (the gateway's pass-through prefixes included). */
+const GATEWAY_PATH =
+  /^\/v1\/(chat\/completions|completions|embeddings|messages|models|responses|rerank|images|audio|moderations|files|batches|fine_tuning|vector_stores|assistants|threads)(\/|$)/;
 
+/**
+ * Which envelope an answer speaks. A matched route says so itself (`config.surface`, the Admin
+ * API's unless it is a gateway route); an unmatched request (404, a URL the router could not
+ * read) is judged by its path alone, never by its query string.
+ */
 export function surfaceOf(req: FastifyRequest): Surface {
-  return req.routeOptions.config?.surface ?? (INFERENCE_PATH.test(req.url) ? 'gateway' : 'admin');
+  if (!req.is404) return req.routeOptions.config?.surface ?? 'admin';
+  return surfaceOfPath(req.url);
+}
+
+export function surfaceOfPath(url: string): Surface {
+  const query = url.indexOf('?');
+  return GATEWAY_PATH.test(query === -1 ? url : url.slice(0, query)) ? 'gateway' : 'admin';
 }
 
 export function toAppError(err: unknown, bodyLimitBytes: number): AppError {

@@ -10,6 +10,7 @@
 // handler checks it (gateway/context.ts), so their request path gets no extra hook.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { requireScopes, requireSession } from '../identity/auth.ts';
+import type { Surface } from './errors.ts';
 
 export type Permission =
   /** Anyone, without a key or session (health, sign-in, invite pages, pricing). */
@@ -45,6 +46,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The envelope its errors speak (http/errors.ts surfaceOf). */
+  surface: Surface;
 }
 
 const PUBLIC: RoutePermission = { permission: { kind: 'public' } };
@@ -281,7 +284,8 @@ export function registerPermissions(app: FastifyInstance): void {
       );
     }
     route.config = { ...route.config, permission: entry } as typeof route.config;
-    for (const method of methods) table.push({ method, url: route.url, permission: entry });
+    const envelope: Surface = surface === 'gateway' ? 'gateway' : 'admin';
+    for (const method of methods) table.push({ method, url: route.url, permission: entry, surface: envelope });
     if (surface !== 'gateway' && entry.permission.kind !== 'public') {
       route.preValidation = [...[route.preValidation ?? []].flat(), checkPermission];
     }
