@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
+import { traceIdOf } from '../gateway/context.ts';
 
 export type Surface = 'admin' | 'gateway';
 
@@ -47,7 +48,10 @@ export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url }, error.message);
-  const body = surfaceOf(req) === 'gateway' ? gatewayEnvelope(error) : adminEnvelope(error);
+  const gateway = surfaceOf(req) === 'gateway';
+  // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
+  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
+  const body = gateway ? gatewayEnvelope(error) : adminEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
