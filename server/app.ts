@@ -57,6 +57,8 @@ declare module 'fastify' {
     auth?: 'public' | 'required';
     /** Which error envelope the route speaks. Defaults to the Admin API's. */
     surface?: Surface;
+    /** A gateway route for Anthropic's SDK: errors in Anthropic's shape, also those raised before its handler. */
+    errorFormat?: 'anthropic';
   }
 }
 

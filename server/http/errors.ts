@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
 import { traceIdOf } from '../gateway/context.ts';
+import { anthropicErrorOf } from '../gateway/translate/errors.ts';
 
 export type Surface = 'admin' | 'gateway';
 
@@ -51,7 +52,11 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   const gateway = surfaceOf(req) === 'gateway';
   // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
   if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
-  const body = gateway ? gatewayEnvelope(error) : adminEnvelope(error);
+  const body = !gateway
+    ? adminEnvelope(error)
+    : req.routeOptions.config?.errorFormat === 'anthropic'
+      ? anthropicErrorOf(gatewayEnvelope(error), error.status)
+      : gatewayEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }

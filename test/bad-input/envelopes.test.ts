@@ -55,6 +55,38 @@ describe('matched routes answer in their own surface', () => {
   });
 });
 
+describe('Anthropic’s Messages API answers in Anthropic’s shape, also before its handler runs', () => {
+  const anthropicError = (type: string) => ({ type: 'error', error: { type, message: expect.any(String) } });
+
+  it('a bad key on POST /v1/messages', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: { 'x-api-key': 'pk-forged', 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual(anthropicError('authentication_error'));
+  });
+
+  it('malformed JSON on POST /v1/messages', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: { ...t.workspace, 'content-type': 'application/json' },
+      payload: '{"model":',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual(anthropicError('invalid_request_error'));
+  });
+
+  it('unknown paths below /v1/messages (no route matched) keep the OpenAI shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/messages/nothing/here', headers: t.workspace });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual(gatewayError('not_found_error'));
+  });
+});
+
 describe('unmatched requests are judged by their path alone', () => {
   it.each([
     ['/v1/not-a-route?x=/chat/completions', 'admin'],

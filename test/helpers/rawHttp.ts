@@ -5,15 +5,32 @@ import net from 'node:net';
 export interface RawAnswer {
   status: number | null;
   headers: Record<string, string>;
-  /** The body as text (a chunked body is not decoded). */
+  /** The first answer's body as UTF-8 text (a chunked body decoded). */
   body: string;
-  /** Everything the server sent. */
+  /** Everything the server sent, as latin1 text. */
   raw: string;
   /** Whether the server closed the connection before the wait ran out. */
   closed: boolean;
 }
 
-export function parseRawAnswer(raw: string, closed: boolean): RawAnswer {
+/** Joins the chunks of a chunked body; what follows the last chunk (a next answer) is dropped. */
+function dechunk(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const lineEnd = bytes.indexOf('\r\n', at);
+    if (lineEnd === -1) break;
+    const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!Number.isFinite(size) || size === 0) break;
+    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
+}
+
+export function parseRawAnswer(received: string | Buffer, closed: boolean): RawAnswer {
+  const bytes = typeof received === 'string' ? Buffer.from(received, 'latin1') : received;
+  const raw = bytes.toString('latin1');
   const end = raw.indexOf('\r\n\r\n');
   const head = end === -1 ? raw : raw.slice(0, end);
   const [statusLine = '', ...lines] = head.split('\r\n');
@@ -23,7 +40,10 @@ export function parseRawAnswer(raw: string, closed: boolean): RawAnswer {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: status ? Number(status[1]) : null, headers, body: end === -1 ? '' : raw.slice(end + 4), raw, closed };
+  let body = end === -1 ? Buffer.alloc(0) : bytes.subarray(end + 4);
+  if (headers['transfer-encoding'] === 'chunked') body = dechunk(body);
+  else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
+  return { status: status ? Number(status[1]) : null, headers, body: body.toString('utf8'), raw, closed };
 }
 
 /** `base` is the server's http://host:port. */
@@ -31,20 +51,19 @@ export function sendRaw(base: string, bytes: string | Buffer, waitMs = 5000, opt
   const { hostname, port } = new URL(base);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname, port: Number(port), localAddress: options.localAddress });
-    let raw = '';
+    const received: Buffer[] = [];
     let done = false;
     const finish = (closed: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve(parseRawAnswer(raw, closed));
+      resolve(parseRawAnswer(Buffer.concat(received), closed));
     };
     const timer = setTimeout(() => finish(false), waitMs);
-    socket.setEncoding('latin1');
-    socket.on('data', (d: string) => (raw += d));
+    socket.on('data', (d: Buffer) => received.push(d));
     socket.on('error', () => finish(true));
     socket.on('close', () => finish(true));
-    socket.on('connect', () => socket.write(bytes));
+    socket.on('connect', () => socket.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes));
   });
 }
