@@ -9,7 +9,7 @@ import { createServices, type AppDeps, type Services } from './services.ts';
 import type { AuthContext } from './identity/auth.ts';
 import { registerErrorHandling, type Surface } from './http/errors.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
-import { capConnectionsPerAddress, connectionErrorHandler, requireHost, routerErrorHandler } from './http/transport.ts';
+import { capConnectionsPerAddress, connectionErrorHandler, refuseTunnels, requireHost, routerErrorHandler } from './http/transport.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerAuditLog } from './audit/hooks.ts';
 import { registerPermissions } from './http/permissions.ts';
@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: routerErrorHandler(MAX_PARAM_LENGTH),
   }).withTypeProvider<TypeBoxTypeProvider>();
   capConnectionsPerAddress(app.server, clients.maxConnectionsPerIp);
+  refuseTunnels(app.server);
 
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app, config.bodyLimitBytes);

@@ -30,6 +30,7 @@ const PARSE_ADVICE: Record<string, string> = {
   HPE_INVALID_VERSION: 'the request line must end in HTTP/1.1 (or HTTP/1.0)',
   HPE_INVALID_CONSTANT: 'the request line must read METHOD /path HTTP/1.1, with no spaces in the path',
   HPE_INVALID_URL: 'the path must be percent-encoded, with no spaces or control characters',
+  HPE_PAUSED_H2_UPGRADE: 'this appliance speaks HTTP/1.1; send HTTP/1.1 requests (HTTP/2 with prior knowledge is not supported)',
   HPE_CR_EXPECTED: 'lines must end in CRLF',
   HPE_LF_EXPECTED: 'lines must end in CRLF',
 };
@@ -130,6 +131,17 @@ export function routerErrorHandler(maxParamLength: number) {
 }
 
 const shorten = (text: string) => JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+
+/**
+ * CONNECT asks for a tunnel. Node closes such a connection without a word unless someone listens
+ * for it; the appliance is not a proxy and says so.
+ */
+export function refuseTunnels(server: http.Server): void {
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    answerAndClose(socket, rawAnswer(badRequest('CONNECT is not supported: this appliance is not a proxy')));
+  });
+}
 
 /** IPv4 clients reach a dual-stack listener as ::ffff:a.b.c.d; count them as a.b.c.d. */
 const addressOf = (socket: Socket) => (socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');

@@ -44,6 +44,7 @@ const BREAKS = [
   'space in the path',
   'unknown HTTP version',
   'headers over 16 KB',
+  'CONNECT',
 ] as const;
 type Break = (typeof BREAKS)[number];
 
@@ -314,6 +315,9 @@ function toBytes(r: FuzzRequest): Buffer {
       break;
     case 'headers over 16 KB':
       headers.push(['x-big', 'b'.repeat(17_000)]);
+      break;
+    case 'CONNECT':
+      method = 'CONNECT';
       break;
   }
   const head = `${method} ${target} ${version}\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;

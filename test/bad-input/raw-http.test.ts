@@ -51,6 +51,8 @@ describe('bytes Node’s HTTP parser refuses get the admin envelope and a closed
     ['an unknown method', () => `FROB /v1/health HTTP/1.1\r\nHost: a\r\n\r\n`, 400, /use one of GET, POST/],
     ['a line that is not HTTP', () => `hello there\r\n\r\n`, 400, /Malformed HTTP request/],
     ['an HTTP version that does not exist', () => `GET /v1/health HTTP/9.9\r\nHost: a\r\n\r\n`, 400, /HTTP\/1\.1/],
+    ['an HTTP/2 preface', () => `PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`, 400, /send HTTP\/1\.1 requests/],
+    ['a CONNECT tunnel request', () => `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`, 400, /not a proxy/],
     [
       'headers over 16 KB',
       () => `GET /v1/health HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
