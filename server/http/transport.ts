@@ -83,7 +83,8 @@ function answerAndClose(socket: Duplex, answer: string | null) {
  * The server's `clientError` listener: Node's parser refused the bytes (or a client timed out),
  * so there is no request to route, and the Admin API envelope is the one that applies. When an
  * earlier request on the connection is still being answered (pipelining), the error answer
- * follows it; when the broken request is the one being answered, only the connection closes.
+ * follows it; when the broken request is the one in hand and its answer has already begun, the
+ * connection just closes (a second status line cannot go into the middle of an answer).
  */
 export function connectionErrorHandler(timeouts: ClientTimeouts) {
   return (err: ParseError, socket: Duplex): void => {
@@ -96,7 +97,7 @@ export function connectionErrorHandler(timeouts: ClientTimeouts) {
     const answer = rawAnswer(describeConnectionError(err, timeouts));
     const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
     if (!pending || pending.writableFinished) return answerAndClose(socket, answer);
-    // A timeout or a broken body belongs to the request in hand: its answer cannot follow it.
+    // A timeout or a broken body belongs to the request in hand, not to one after it.
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || pending.req.complete === false) {
       if (pending.headersSent) return answerAndClose(socket, null);
       return answerAndClose(socket, answer);
