@@ -9,6 +9,7 @@ import { createServices, type AppDeps, type Services } from './services.ts';
 import type { AuthContext } from './identity/auth.ts';
 import { registerErrorHandling, type Surface } from './http/errors.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
+import { capConnectionsPerAddress, connectionErrorHandler, refuseTunnels, requireHost, routerErrorHandler } from './http/transport.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { registerAuditLog } from './audit/hooks.ts';
 import { registerPermissions } from './http/permissions.ts';
@@ -56,13 +57,19 @@ declare module 'fastify' {
     auth?: 'public' | 'required';
     /** Which error envelope the route speaks. Defaults to the Admin API's. */
     surface?: Surface;
+    /** A gateway route for Anthropic's SDK: errors in Anthropic's shape, also those raised before its handler. */
+    errorFormat?: 'anthropic';
   }
 }
 
 export type { AppDeps };
 
+/** The router's limit on one path parameter (an id, a slug); longer ones get a 414 (http/transport.ts). */
+const MAX_PARAM_LENGTH = 100;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const { clients } = config;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -87,11 +94,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     forceCloseConnections: true,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Bounds on slow and idle clients (docs/adr/0011). Node's requestTimeout covers receiving the
+    // request only, so a long streamed answer is not cut; no socket idle timeout is set, since an
+    // SSE answer may be silent for as long as the upstream thinks (REQUEST_TIMEOUT bounds that).
+    http: {
+      headersTimeout: clients.headersTimeoutMs,
+      requestTimeout: clients.requestTimeoutMs,
+      keepAliveTimeout: clients.keepAliveTimeoutMs,
+      // How often Node looks for connections past those timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(clients.headersTimeoutMs / 4))),
+      // A missing Host is answered in our envelope by requireHost, not with Node's empty 400.
+      requireHostHeader: false,
+    },
+    requestTimeout: clients.requestTimeoutMs,
+    keepAliveTimeout: clients.keepAliveTimeoutMs,
+    clientErrorHandler: connectionErrorHandler({ headersMs: clients.headersTimeoutMs, requestMs: clients.requestTimeoutMs }),
+    frameworkErrors: routerErrorHandler(MAX_PARAM_LENGTH),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  capConnectionsPerAddress(app.server, clients.maxConnectionsPerIp);
+  refuseTunnels(app.server);
 
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app, config.bodyLimitBytes);
+  app.addHook('onRequest', requireHost);
   registerJsonParser(app);
 
   const services = createServices(deps);

@@ -54,6 +54,31 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds slow and idle clients unless CLIENT_*_TIMEOUT_MS / MAX_CONNECTIONS_PER_IP say otherwise', () => {
+    expect(loadConfig({}).clients).toEqual({
+      headersTimeoutMs: 15_000,
+      requestTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnectionsPerIp: 256,
+    });
+    expect(
+      loadConfig({
+        CLIENT_HEADERS_TIMEOUT_MS: '5000',
+        CLIENT_REQUEST_TIMEOUT_MS: '5000',
+        CLIENT_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        MAX_CONNECTIONS_PER_IP: '0',
+      }).clients,
+    ).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 5000, keepAliveTimeoutMs: 1000, maxConnectionsPerIp: 0 });
+    expect(() => loadConfig({ CLIENT_HEADERS_TIMEOUT_MS: '30000', CLIENT_REQUEST_TIMEOUT_MS: '20000' })).toThrowError(
+      /CLIENT_REQUEST_TIMEOUT_MS=20000: must be at least CLIENT_HEADERS_TIMEOUT_MS \(30000\)/,
+    );
+    expect(() =>
+      loadConfig({ CLIENT_HEADERS_TIMEOUT_MS: '0', CLIENT_KEEP_ALIVE_TIMEOUT_MS: 'forever', MAX_CONNECTIONS_PER_IP: '-1' }),
+    ).toThrowError(
+      /CLIENT_HEADERS_TIMEOUT_MS="0": must be a whole number from 100 to 600000[\s\S]*CLIENT_KEEP_ALIVE_TIMEOUT_MS="forever"[\s\S]*MAX_CONNECTIONS_PER_IP="-1"/,
+    );
+  });
+
   it('resolves APPLIANCE_DATA_DIR against the working directory', () => {
     expect(loadConfig({ APPLIANCE_DATA_DIR: 'state' }, '/opt/x').dataDir).toBe('/opt/x/state');
     expect(loadConfig({ APPLIANCE_DATA_DIR: '/var/lib/gw' }, '/opt/x').dataDir).toBe('/var/lib/gw');

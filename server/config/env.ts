@@ -48,7 +48,20 @@ export interface AppConfig {
   logRetentionDays: number;
   /** METRICS_RETENTION_DISPLAY: days log rows (metrics, feedback) are kept. */
   metricsRetentionDays: number;
+  /** How long clients may take and hold connections (docs/adr/0011). */
+  clients: ClientLimits;
   features: FeatureFlags;
+}
+
+export interface ClientLimits {
+  /** CLIENT_HEADERS_TIMEOUT_MS: a request's headers must all arrive within this (Node's headersTimeout). */
+  headersTimeoutMs: number;
+  /** CLIENT_REQUEST_TIMEOUT_MS: the whole request, body included, must arrive within this (Node's requestTimeout). It does not bound the answer. */
+  requestTimeoutMs: number;
+  /** CLIENT_KEEP_ALIVE_TIMEOUT_MS: an idle kept-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** MAX_CONNECTIONS_PER_IP: open connections one client address may hold; 0 lifts the cap. */
+  maxConnectionsPerIp: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const logFlushIntervalMs = r.int('LOG_FLUSH_INTERVAL_MS', 250, 10, 3_600_000);
   const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
+  const clients = clientLimits(r);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -170,7 +184,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logFlushIntervalMs,
     logRetentionDays,
     metricsRetentionDays,
+    clients,
     features,
+  };
+}
+
+/** Slow and idle clients: every wait has a bound (docs/adr/0011). */
+function clientLimits(r: EnvReader): ClientLimits {
+  const headersTimeoutMs = r.int('CLIENT_HEADERS_TIMEOUT_MS', 15_000, 100, 600_000);
+  const requestTimeoutMs = r.int('CLIENT_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    r.problems.push(
+      `CLIENT_REQUEST_TIMEOUT_MS=${requestTimeoutMs}: must be at least CLIENT_HEADERS_TIMEOUT_MS (${headersTimeoutMs}), since the headers are part of the request`,
+    );
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: r.int('CLIENT_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
+    maxConnectionsPerIp: r.int('MAX_CONNECTIONS_PER_IP', 256, 0, 1_000_000),
   };
 }
 

@@ -9,6 +9,7 @@ import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
 import type { Endpoint } from './providers/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
+import { refuseDeepJson } from '../http/jsonDepth.ts';
 
 export const MAX_METADATA_VALUE = 128;
 
@@ -70,6 +71,7 @@ function header(req: FastifyRequest, name: string): string | null {
 /** `x-portkey-metadata`: a JSON object of strings, each at most 128 characters. */
 export function parseMetadataHeader(raw: string | null): Record<string, string> {
   if (raw === null) return {};
+  refuseDeepJson(raw, 'x-portkey-metadata', 'x-portkey-metadata');
   let value: unknown;
   try {
     value = JSON.parse(raw);

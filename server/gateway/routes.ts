@@ -54,7 +54,7 @@ export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPl
     app.post('/chat/completions', { config }, unified('chatComplete', 'openai'));
     app.post('/completions', { config }, unified('complete', 'openai'));
     app.post('/embeddings', { config }, unified('embed', 'openai'));
-    app.post('/messages', { config }, unified('messages', 'anthropic'));
+    app.post('/messages', { config: { ...config, errorFormat: 'anthropic' } }, unified('messages', 'anthropic'));
 
     app.get<{ Querystring: ModelsQuery }>('/models', { config, schema: { querystring: ModelsQuery } }, async (req) => {
       const auth = requireCompletionsAccess(req.auth);

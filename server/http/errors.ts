@@ -4,13 +4,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
+import { traceIdOf } from '../gateway/context.ts';
+import { anthropicErrorOf } from '../gateway/translate/errors.ts';
 
 export type Surface = 'admin' | 'gateway';
 
-const INFERENCE_PATH = /\/(chat\/completions|completions|embeddings|messages|models|responses|rerank|images|audio)\b/;
+/** The gateway's paths, for requests no route matched (the gateway's pass-through prefixes included). */
+const GATEWAY_PATH =
+  /^\/v1\/(chat\/completions|completions|embeddings|messages|models|responses|rerank|images|audio|moderations|files|batches|fine_tuning|vector_stores|assistants|threads)(\/|$)/;
 
+/**
+ * Which envelope an answer speaks. A matched route says so itself (`config.surface`, the Admin
+ * API's unless it is a gateway route); an unmatched request (404, a URL the router could not
+ * read) is judged by its path alone, never by its query string.
+ */
 export function surfaceOf(req: FastifyRequest): Surface {
-  return req.routeOptions.config?.surface ?? (INFERENCE_PATH.test(req.url) ? 'gateway' : 'admin');
+  if (!req.is404) return req.routeOptions.config?.surface ?? 'admin';
+  return surfaceOfPath(req.url);
+}
+
+export function surfaceOfPath(url: string): Surface {
+  const query = url.indexOf('?');
+  return GATEWAY_PATH.test(query === -1 ? url : url.slice(0, query)) ? 'gateway' : 'admin';
 }
 
 export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
@@ -35,7 +50,14 @@ export function toAppError(err: unknown, bodyLimitBytes: number): AppError {
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   // The path only: a query string may carry a one-time code or a token.
   if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url.split('?')[0] }, error.message);
-  const body = surfaceOf(req) === 'gateway' ? gatewayEnvelope(error) : adminEnvelope(error);
+  const gateway = surfaceOf(req) === 'gateway';
+  // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
+  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
+  const body = !gateway
+    ? adminEnvelope(error)
+    : req.routeOptions.config?.errorFormat === 'anthropic'
+      ? anthropicErrorOf(gatewayEnvelope(error), error.status)
+      : gatewayEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }

@@ -1,7 +1,9 @@
 // JSON bodies: an empty body is no body (DELETE requests from SDKs often carry a content type and
-// nothing else), and a malformed one is a 400 that says where it broke.
+// nothing else), a malformed one is a 400 that says where it broke, and one nested deeper than
+// MAX_JSON_DEPTH is a 400 before it is parsed (http/jsonDepth.ts).
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../errors.ts';
+import { nestsDeeperThan, tooDeep } from './jsonDepth.ts';
 
 export function registerJsonParser(app: FastifyInstance) {
   const defaultParser = app.getDefaultJsonParser('error', 'ignore');
@@ -11,6 +13,7 @@ export function registerJsonParser(app: FastifyInstance) {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);
+    if (nestsDeeperThan(text)) return done(tooDeep('The request body'), undefined);
     defaultParser(req, text, (err, value) => {
       if (err) return done(badRequest(`Malformed JSON in request body: ${jsonProblem(text, err)}`), undefined);
       done(null, value);

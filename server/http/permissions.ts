@@ -11,6 +11,7 @@
 // handler checks it (gateway/context.ts), so their request path gets no extra hook.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { requireScopes, requireSession } from '../identity/auth.ts';
+import type { Surface } from './errors.ts';
 
 export type Permission =
   /** Anyone, without a key or session (health, sign-in, invite pages, pricing). */
@@ -48,6 +49,8 @@ export interface RegisteredRoute {
   permission: RoutePermission;
   /** The top-level fields its body schema names: the walk test finds routes that set limits by them. */
   bodyFields: string[];
+  /** The envelope its errors speak (http/errors.ts surfaceOf). */
+  surface: Surface;
 }
 
 /** Property names of a body schema (an object, or a nullable one). */
@@ -293,7 +296,8 @@ export function registerPermissions(app: FastifyInstance): void {
     }
     route.config = { ...route.config, permission: entry } as typeof route.config;
     const bodyFields = schemaFields(route.schema?.body);
-    for (const method of methods) table.push({ method, url: route.url, permission: entry, bodyFields });
+    const envelope: Surface = surface === 'gateway' ? 'gateway' : 'admin';
+    for (const method of methods) table.push({ method, url: route.url, permission: entry, bodyFields, surface: envelope });
     if (surface !== 'gateway' && entry.permission.kind !== 'public') {
       route.preValidation = [...[route.preValidation ?? []].flat(), checkPermission];
     }

@@ -5,6 +5,7 @@
 // parameters only.
 import { LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { badRequest } from '../errors.ts';
+import { refuseDeepJson } from '../http/jsonDepth.ts';
 import { METADATA_PAIR, METADATA_VALUE, escapeMetadata } from './events.ts';
 
 export interface Range {
@@ -200,6 +201,7 @@ function parseValue(name: string, kind: Kind, value: unknown): unknown {
     case 'metadata': {
       let obj: unknown = value;
       if (typeof value === 'string') {
+        refuseDeepJson(value, name, name);
         try {
           obj = JSON.parse(value);
         } catch {

@@ -76,7 +76,7 @@ function lastUserText(body: Json): string {
     if (typeof m.content === 'string') return m.content;
     if (Array.isArray(m.content)) {
       return (m.content as Json[])
-        .filter((p) => p.type === 'text')
+        .filter((p) => typeof p === 'object' && p !== null && p.type === 'text')
         .map((p) => p.text)
         .join(' ');
     }
@@ -102,7 +102,7 @@ export async function startMockLlm(): Promise<MockLlm> {
   let fallback: Behaviour = {};
   const sockets = new Set<Socket>();
 
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     let body: Json = {};
@@ -292,6 +292,15 @@ export async function startMockLlm(): Promise<MockLlm> {
     }
     send('data: [DONE]\n\n');
     res.end();
+  };
+  // A request the mock cannot read (fuzzed messages, say) gets the 400 a real provider would give.
+  const server = http.createServer((req, res) => {
+    answer(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(400, { 'content-type': 'application/json' });
+      const message = `mock cannot read this request: ${err instanceof Error ? err.message : String(err)}`;
+      res.end(JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: null } }));
+    });
   });
   server.on('connection', (s) => {
     sockets.add(s);

@@ -41,12 +41,6 @@ function modelsFromBody(body: unknown): string[] {
 
 export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const catalog = app.services.catalog;
-  // Every catalog route speaks the Admin API envelope. Without this, paths such as
-  // /integrations/:slug/models or /providers/messages look like inference routes to
-  // surfaceOf() and their errors would come back in the OpenAI shape.
-  app.addHook('onRoute', (route) => {
-    route.config = { ...route.config, surface: 'admin' };
-  });
   const page = (q: { current_page?: number; page_size?: number }, size: number) => paging(q.current_page, q.page_size, size);
 
   // Integrations.

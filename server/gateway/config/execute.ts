@@ -18,6 +18,7 @@ import type { Dispatcher } from 'undici';
 import { route, type AttemptResult, type CircuitState, type EffectiveTarget, type StickyState } from './router.ts';
 import { DEFAULT_CACHE_MAX_AGE_S, type ConfigNode } from './types.ts';
 import { validateConfig } from './validate.ts';
+import { refuseDeepJson } from '../../http/jsonDepth.ts';
 
 type Json = Record<string, unknown>;
 
@@ -81,6 +82,7 @@ export function chooseConfig(ctx: GatewayContext, deps: RoutingDeps): ChosenConf
         'Inline configs are blocked in this workspace; save the config and send its id (pc-…) instead',
       );
     }
+    refuseDeepJson(header, 'x-portkey-config', 'x-portkey-config');
     let raw: unknown;
     try {
       raw = JSON.parse(header);

@@ -4,6 +4,7 @@
 // 400 naming its JSON path: `config.targets[1].strategy.mode must be one of … (got "fallbak")`.
 import { badRequest } from '../../errors.ts';
 import { SLUG_PATTERN } from '../../ids.ts';
+import { refuseDeepJson } from '../../http/jsonDepth.ts';
 import { validateQuery } from './validateQuery.ts';
 import {
   array,
@@ -345,6 +346,7 @@ function node(raw: unknown, path: string, depth: number, walk: Walk): ConfigNode
 export function validateConfig(raw: unknown): ConfigNode {
   let value = raw;
   if (typeof raw === 'string') {
+    refuseDeepJson(raw, 'config', 'config');
     try {
       value = JSON.parse(raw);
     } catch (err) {
