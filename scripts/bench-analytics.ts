@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/config/env.ts';
+import { loadConfig } from '../server/env.ts';
 import { openStores } from '../server/stores.ts';
 import { createServices } from '../server/services.ts';
 import { buildApp } from '../server/app.ts';

@@ -7,7 +7,7 @@
 // over the last `--days` days, through the real LogWriter (journal, then batched DuckDB appends).
 // The appliance must not be running on the same directory (DuckDB allows one process).
 import path from 'node:path';
-import { loadConfig } from '../server/config/env.ts';
+import { loadConfig } from '../server/env.ts';
 import { openStores } from '../server/stores.ts';
 import { createServices } from '../server/services.ts';
 import { bootstrap, firstRunFile } from '../server/control-plane/bootstrap.ts';

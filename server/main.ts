@@ -1,6 +1,6 @@
 // The appliance process: read config, open and migrate the stores, bootstrap on first start,
 // listen, report ready (to a parent process if there is one) and shut down cleanly on signals.
-import { loadConfig, ConfigError, type AppConfig } from './config/env.ts';
+import { loadConfig, ConfigError, type AppConfig } from './env.ts';
 import { MigrationError } from './db/migrate.ts';
 import { openStores, StoreError, type Stores } from './stores.ts';
 import { buildApp } from './app.ts';

@@ -1,5 +1,5 @@
 // Builds the repositories and domain services once per app from the opened stores.
-import type { AppConfig } from './config/env.ts';
+import type { AppConfig } from './env.ts';
 import type { Sqlite } from './db/sqlite.ts';
 import type { LogDatabase } from './db/duckdb.ts';
 import type { SecretBox } from './secrets/cipher.ts';
@@ -23,7 +23,7 @@ import { organisationRepository } from './control-plane/organisation/repository.
 import { catalogService } from './control-plane/catalog/catalog.ts';
 import { configsService } from './control-plane/configs/service.ts';
 import { WorkspaceCache } from './control-plane/workspaces/cache.ts';
-import { OrganisationSettingsCache } from './control-plane/organisation/settings.ts';
+import { OrganisationSettingsCache } from './settings/settings.ts';
 import { settingsService } from './control-plane/organisation/settingsService.ts';
 import type { PricingServiceOptions } from './pricing/service.ts';
 import type { LogJobOptions } from './logs/runtime.ts';

@@ -2,9 +2,9 @@
 // membersViewAnalytics / managersViewAnalytics and membersViewAllData / managersViewAllData
 // settings (written as JSON, then invalidate()), feedback under those, service keys, archived workspaces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 import type { LogEvent } from '../logs/events.ts';
-import { DAY, DAY_RANGE, addFeedback, at } from './analyticsTestKit.ts';
+import { DAY, DAY_RANGE, addFeedback, at } from '../../test/kits/analyticsTestKit.ts';
 
 let t: LogsTestApp;
 type Key = { id: string; headers: Record<string, string> };

@@ -9,7 +9,7 @@
 import { forbidden, notFound } from '../errors.ts';
 import { hasScope, type AuthContext } from '../identity/auth.ts';
 import { effectiveWorkspaceRole, type RoleFacts } from '../identity/roles.ts';
-import type { OrganisationSettingsCache } from '../control-plane/organisation/settings.ts';
+import type { OrganisationSettingsCache } from '../settings/settings.ts';
 import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
 import { visibleWorkspaces } from '../control-plane/workspaces/access.ts';
 import type { DataVisibility } from '../logs/visibility.ts';

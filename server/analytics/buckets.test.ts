@@ -2,8 +2,8 @@
 // calendar months), and that the SQL puts rows on either side of a boundary where the chart says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketStart, chooseBuckets, offsetOf } from './buckets.ts';
-import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
-import { get } from './analyticsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
+import { get } from '../../test/kits/analyticsTestKit.ts';
 
 const ms = (iso: string) => Date.parse(iso);
 const isoStarts = (b: { starts: number[] }) => b.starts.map((s) => new Date(s).toISOString());

@@ -1,7 +1,7 @@
 // Graphs over known traffic (analyticsTestKit.ts): exact counts, sums, cents, averages,
 // percentiles and rates, hourly buckets for a day, and both path spellings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY, DAY_RANGE, byHour, get, startAnalyticsFixture, type AnalyticsFixture } from './analyticsTestKit.ts';
+import { DAY, DAY_RANGE, byHour, get, startAnalyticsFixture, type AnalyticsFixture } from '../../test/kits/analyticsTestKit.ts';
 
 let f: AnalyticsFixture;
 beforeAll(async () => {

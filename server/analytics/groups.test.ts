@@ -2,8 +2,8 @@
 // column, orderings, paging, strict validation of order_by and columns, and the filters; groupBy
 // prompt over traffic of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
-import { DAY, DAY_RANGE, at, get, startAnalyticsFixture, type AnalyticsFixture } from './analyticsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
+import { DAY, DAY_RANGE, at, get, startAnalyticsFixture, type AnalyticsFixture } from '../../test/kits/analyticsTestKit.ts';
 
 let f: AnalyticsFixture;
 beforeAll(async () => {

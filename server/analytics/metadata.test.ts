@@ -4,8 +4,8 @@
 // The expected rows are worked out in JavaScript from the events themselves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../logs/events.ts';
-import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../logs/logsTestKit.ts';
-import { get } from './analyticsTestKit.ts';
+import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
+import { get } from '../../test/kits/analyticsTestKit.ts';
 
 const DAY = '2026-04-07';
 const RANGE = `time_of_generation_min=${DAY}T00:00:00Z&time_of_generation_max=${DAY}T23:59:59.999Z`;

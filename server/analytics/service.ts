@@ -3,7 +3,7 @@
 import type { Sqlite } from '../db/sqlite.ts';
 import type { LogDatabase } from '../db/duckdb.ts';
 import type { AuthContext } from '../identity/auth.ts';
-import type { OrganisationSettingsCache } from '../control-plane/organisation/settings.ts';
+import type { OrganisationSettingsCache } from '../settings/settings.ts';
 import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
 import { roleFacts, type UsersRepository } from '../control-plane/users/repository.ts';
 import type { ApiKeysRepository } from '../control-plane/api-keys/repository.ts';

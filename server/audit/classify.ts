@@ -5,7 +5,7 @@
 // A mutating admin route that the table does not know is still recorded, under a resource type
 // derived from its path, so that new routes are never silently missing from the log.
 
-import { isDataPlaneRoute } from '../http/permissions.ts';
+import { isDataPlaneRoute } from '../identity/permissions.ts';
 
 export interface AuditRouteOverride {
   resource_type?: string;

@@ -3,9 +3,9 @@
 // the scope is checked exactly; a caller bound to a workspace sees only that workspace.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/helpers/testApp.ts';
-import { addWorkspace, adminKey, call, expectAdminError, workspaceKey, type Headers } from '../control-plane/catalog/catalogTestKit.ts';
+import { addWorkspace, adminKey, call, expectAdminError, workspaceKey, type Headers } from '../../test/kits/catalogTestKit.ts';
 import type { WorkspaceRow } from '../control-plane/workspaces/repository.ts';
-import { auditLogs, keyIdOf, type AuditRecordView } from './auditTestKit.ts';
+import { auditLogs, keyIdOf, type AuditRecordView } from '../../test/kits/auditTestKit.ts';
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const MINUTE = 60_000;

@@ -4,8 +4,8 @@
 // still succeeds when the audit write fails.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/helpers/testApp.ts';
-import { call, expectAdminError, workspaceKey, type Headers } from '../control-plane/catalog/catalogTestKit.ts';
-import { auditDump, auditLogs, auditRows, keyIdOf } from './auditTestKit.ts';
+import { call, expectAdminError, workspaceKey, type Headers } from '../../test/kits/catalogTestKit.ts';
+import { auditDump, auditLogs, auditRows, keyIdOf } from '../../test/kits/auditTestKit.ts';
 import { MASK } from '../security/secretMask.ts';
 
 let t: TestApp;

@@ -2,14 +2,14 @@
 // admin key and a workspace service key, and saves the secrets once to a 0600 file in the data dir.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../config/env.ts';
+import type { AppConfig } from '../env.ts';
 import { isoNow } from '../db/rows.ts';
 import { newId } from '../ids.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import { hashPasswordSync, randomPassword } from '../identity/passwords.ts';
 import type { Services } from '../services.ts';
 import type { Sqlite } from '../db/sqlite.ts';
-import { SCOPES_BY_KEY_TYPE } from './api-keys/scopes.ts';
+import { SCOPES_BY_KEY_TYPE } from '../identity/scopes.ts';
 
 export const FIRST_RUN_FILE = 'first-run-credentials.json';
 export const DEFAULT_WORKSPACE_SLUG = 'ws-default';

@@ -4,8 +4,8 @@
 import type { Dispatcher } from 'undici';
 import { AppError, badRequest } from '../errors.ts';
 import type { GatewayContext } from './context.ts';
-import type { Endpoint } from './providers/registry.ts';
-import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from './providers/request.ts';
+import type { Endpoint } from '../provider-specs/registry.ts';
+import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from '../provider-specs/request.ts';
 import {
   callUpstream,
   invalidUpstreamAnswer,
@@ -19,13 +19,13 @@ import { anthropicPassthrough, openaiPassthrough, type StreamTransform } from '.
 import { passThroughTap, type StreamTap } from './passThroughUsage.ts';
 import { chatUsageOf } from './translate/mappings.ts';
 import { messagesToChatTransform, chatToMessagesTransform } from './streamTranslate.ts';
-import { chatToMessagesRequest } from './translate/chat-to-messages-request.ts';
-import { messagesResponseToChat } from './translate/messages-to-chat-response.ts';
-import { messagesRequestToChat } from './translate/messages-to-chat-request.ts';
-import { chatResponseToMessages } from './translate/chat-to-messages-response.ts';
+import { chatToMessagesRequest } from './translate/chatToMessagesRequest.ts';
+import { messagesResponseToChat } from './translate/messagesToChatResponse.ts';
+import { messagesRequestToChat } from './translate/messagesToChatRequest.ts';
+import { chatResponseToMessages } from './translate/chatToMessagesResponse.ts';
 import { anthropicErrorOf, chatErrorOf } from './translate/errors.ts';
-import type { ChatRequest, ChatCompletion } from './translate/openai-types.ts';
-import type { MessagesRequest, MessagesResponse } from './translate/anthropic-types.ts';
+import type { ChatRequest, ChatCompletion } from './translate/openaiTypes.ts';
+import type { MessagesRequest, MessagesResponse } from './translate/anthropicTypes.ts';
 
 type Json = Record<string, unknown>;
 

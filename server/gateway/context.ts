@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/auth.ts';
 import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
-import type { Endpoint } from './providers/registry.ts';
+import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
 import { refuseDeepJson } from '../http/jsonDepth.ts';

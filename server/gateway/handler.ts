@@ -8,7 +8,7 @@ import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import { deliver, deliverError, type DeliverDeps } from './respond.ts';
 import { resolveTarget, type TargetOptions, type TargetResolver } from './target.ts';
 import { ClientGone, TimeoutAbort } from './upstream.ts';
-import type { Endpoint } from './providers/registry.ts';
+import type { Endpoint } from '../provider-specs/registry.ts';
 
 export interface GatewayDeps extends DeliverDeps {
   context: ContextOptions;

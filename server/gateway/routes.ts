@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { handleGateway, type GatewayDeps } from './handler.ts';
 import { requireCompletionsAccess, traceIdOf } from './context.ts';
-import type { Endpoint } from './providers/registry.ts';
+import type { Endpoint } from '../provider-specs/registry.ts';
 import { Type, type Static } from 'typebox';
 
 /** Provider routes forwarded as they are (prefixes under /v1). */

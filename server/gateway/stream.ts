@@ -6,7 +6,7 @@ import { sseData, sseEvent, UnreadableEvent, type SseEvent } from './sse.ts';
 import { ChatReassembler, MessagesReassembler } from './reassemble.ts';
 import { chatStreamErrorPayload, anthropicStreamErrorPayload } from './translate/errors.ts';
 import { chatUsageOf } from './translate/mappings.ts';
-import { STREAM_CUT_MESSAGE } from './translate/messages-to-chat-stream.ts';
+import { STREAM_CUT_MESSAGE } from './translate/messagesToChatStream.ts';
 
 export type Json = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 import { sseData, sseEvent } from './sse.ts';
 import { ChatReassembler, MessagesReassembler } from './reassemble.ts';
 import { errorFromPayload, parseJson, streamCut, type Json, type StreamTransform } from './stream.ts';
-import { createMessagesToChatStream } from './translate/messages-to-chat-stream.ts';
-import { createChatToMessagesStream, type AnthropicSseItem } from './translate/chat-to-messages-stream.ts';
+import { createMessagesToChatStream } from './translate/messagesToChatStream.ts';
+import { createChatToMessagesStream, type AnthropicSseItem } from './translate/chatToMessagesStream.ts';
 import { anthropicStreamErrorPayload, chatStreamErrorPayload } from './translate/errors.ts';
 import type { AppError } from '../errors.ts';
 

@@ -2,9 +2,9 @@
 // @slug` or a base provider with its key inline, `x-portkey-virtual-key`, `x-portkey-custom-host`.
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import { checkInlineCustomHost } from '../security/customHost.ts';
-import { gatewayKeyHeader } from '../http/authenticate.ts';
+import { gatewayKeyHeader } from '../identity/authenticate.ts';
 import type { Target } from './attempt.ts';
-import { PROVIDER_IDS, UNSUPPORTED_PROVIDERS, providerSpec, type ProviderSpec } from './providers/registry.ts';
+import { PROVIDER_IDS, UNSUPPORTED_PROVIDERS, providerSpec, type ProviderSpec } from '../provider-specs/registry.ts';
 import type { GatewayContext } from './context.ts';
 
 /** What the catalog gives the gateway for `@slug` in a workspace (decrypted, cached). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthContext, KeyType } from './auth.ts';
 import { type KeyReach, type KeyTarget, RANK, keyRefusal, personRank, workspaceLimitsRefusal } from './authority.ts';
-import { SCOPES_BY_KEY_TYPE } from '../control-plane/api-keys/scopes.ts';
+import { SCOPES_BY_KEY_TYPE } from './scopes.ts';
 import { ORG_ROLE_SCOPES, WORKSPACE_ROLE_SCOPES } from './roleScopes.ts';
 import type { OrgRole, RoleFacts, WorkspaceRole } from './roles.ts';
 

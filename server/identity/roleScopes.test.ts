@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCOPES_BY_KEY_TYPE, invalidScopes } from '../control-plane/api-keys/scopes.ts';
+import { SCOPES_BY_KEY_TYPE, invalidScopes } from './scopes.ts';
 import { ORG_ROLE_SCOPES, WORKSPACE_ROLE_SCOPES } from './roleScopes.ts';
 
 const has = (role: keyof typeof WORKSPACE_ROLE_SCOPES, scope: string) => WORKSPACE_ROLE_SCOPES[role].includes(scope);

@@ -3,7 +3,7 @@
 // where a role becomes scopes. The security settings' role toggles (spec §3.3) then narrow a
 // manager's or member's defaults, or widen a member's up to an admin's at most
 // (control-plane/organisation/roleSettings.ts).
-import { SCOPES_BY_KEY_TYPE } from '../control-plane/api-keys/scopes.ts';
+import { SCOPES_BY_KEY_TYPE } from './scopes.ts';
 import type { OrgRole, WorkspaceRole } from './roles.ts';
 
 const crud = (resource: string, actions: readonly string[]) => actions.map((a) => `${resource}.${a}`);

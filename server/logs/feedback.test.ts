@@ -3,7 +3,7 @@
 // and is grouped per trace for analytics (view feedback_by_trace).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { newestFirst, startLogsTestApp, type LogsTestApp } from './logsTestKit.ts';
+import { newestFirst, startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 
 let t: LogsTestApp;
 let rated: LogEvent[];

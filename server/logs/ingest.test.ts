@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLogsTestApp, type LogsTestApp } from './logsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 
 let t: LogsTestApp;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { newId } from '../ids.ts';
 import { logUnits, unitsFromUsage } from '../gateway/accounting.ts';
 import { MAX_METADATA_VALUE } from '../gateway/context.ts';
 import { NO_UNITS, maskHeaders } from '../gateway/logEvent.ts';
-import { PROVIDER_IDS, providerSpec } from '../gateway/providers/registry.ts';
+import { PROVIDER_IDS, providerSpec } from '../provider-specs/registry.ts';
 import { emptyUsage } from '../pricing/usage.ts';
 import type { UsageUnits } from '../pricing/types.ts';
 import { VERSION } from '../version.ts';

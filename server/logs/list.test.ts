@@ -2,7 +2,7 @@
 // with no duplicates or gaps (also while new rows arrive); text search; person-readable 400s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from './logsTestKit.ts';
+import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 
 const BASE = Date.parse('2030-03-01T00:00:00Z');
 const MIN = 60_000;

@@ -3,7 +3,7 @@
 // starts on its own.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { startLogsTestApp, type LogsTestApp } from './logsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 import { DAY_MS } from './retention.ts';
 
 const NOW = Date.parse('2031-01-01T12:00:00Z');

@@ -3,7 +3,7 @@
 // in exports; workspace admins, organisation owners/admins and service keys always see everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from './logsTestKit.ts';
+import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../../test/kits/logsTestKit.ts';
 
 const SCOPES = ['logs.list', 'logs.view', 'logs.export', 'logs.write', 'completions.write'];
 

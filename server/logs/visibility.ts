@@ -7,7 +7,7 @@
 import type { Sqlite } from '../db/sqlite.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import { effectiveWorkspaceRole, isOrgAdminRole, type RoleFacts } from '../identity/roles.ts';
-import type { OrganisationSettingsCache } from '../control-plane/organisation/settings.ts';
+import type { OrganisationSettingsCache } from '../settings/settings.ts';
 import type { RowScope } from './filters.ts';
 
 export interface VisibilityDeps {

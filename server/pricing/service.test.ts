@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from '../../test/helpers/dataDir.ts';
-import { ConfigError, loadConfig } from '../config/env.ts';
+import { ConfigError, loadConfig } from '../env.ts';
 import { createPricingService, type PricingService } from './service.ts';
 import type { UsageUnits } from './types.ts';
 import { emptyUsage } from './usage.ts';

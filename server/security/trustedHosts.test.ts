@@ -1,6 +1,6 @@
-// TRUSTED_CUSTOM_HOSTS as the appliance reads it at start (server/config/env.ts).
+// TRUSTED_CUSTOM_HOSTS as the appliance reads it at start (server/env.ts).
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config/env.ts';
+import { ConfigError, loadConfig } from '../env.ts';
 
 describe('TRUSTED_CUSTOM_HOSTS', () => {
   it('defaults to loopback only', () => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.ts';
-import type { RegisteredRoute } from '../../server/http/permissions.ts';
+import type { RegisteredRoute } from '../../server/identity/permissions.ts';
 
 const RUNS_PER_FAMILY = Number(process.env.FUZZ_RUNS ?? 80);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);

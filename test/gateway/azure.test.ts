@@ -1,14 +1,14 @@
 // Azure OpenAI: the cloud URL built from resource name + deployment + api-version, and the inline
 // x-portkey-azure-* headers end to end. The real https://<resource>.openai.azure.com cannot be
 // reached from this air-gapped test machine, so the URL and headers are checked on the pure
-// functions that build them (server/gateway/providers/request.ts); the inline headers are checked
+// functions that build them (server/provider-specs/request.ts); the inline headers are checked
 // against the mock upstream on loopback through x-portkey-custom-host.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
 import { AppError } from '../../server/errors.ts';
-import type { Endpoint } from '../../server/gateway/providers/registry.ts';
-import { providerSpec } from '../../server/gateway/providers/registry.ts';
-import { DEFAULT_AZURE_API_VERSION, upstreamHeaders, upstreamUrl, type UpstreamTarget } from '../../server/gateway/providers/request.ts';
+import type { Endpoint } from '../../server/provider-specs/registry.ts';
+import { providerSpec } from '../../server/provider-specs/registry.ts';
+import { DEFAULT_AZURE_API_VERSION, upstreamHeaders, upstreamUrl, type UpstreamTarget } from '../../server/provider-specs/request.ts';
 
 const azure = providerSpec('azure-openai')!;
 

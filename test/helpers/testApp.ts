@@ -1,7 +1,7 @@
 // Builds the real app on real stores in a temp data dir, bootstrapped as on first start.
 // Tests call it with app.inject() or, when `listen` is set, over HTTP on loopback.
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type AppConfig } from '../../server/config/env.ts';
+import { loadConfig, type AppConfig } from '../../server/env.ts';
 import { openStores, type Stores } from '../../server/stores.ts';
 import { buildApp } from '../../server/app.ts';
 import { createServices } from '../../server/services.ts';

@@ -19,8 +19,8 @@ import type { WorkspaceRow, WorkspacesRepository } from '../workspaces/repositor
 import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
 import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
-import { invalidScopes, keyScopeFamily } from './scopes.ts';
-import { checkMetadata } from '../organisation/metadataSchemas.ts';
+import { invalidScopes, keyScopeFamily } from '../../identity/scopes.ts';
+import { checkMetadata } from '../../settings/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';

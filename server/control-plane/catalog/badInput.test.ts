@@ -2,7 +2,7 @@
 // Admin API envelope with a message that names the problem, and a refused write leaves no rows.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, call, catalogCounts, expectAdminError, send, type Reply } from './catalogTestKit.ts';
+import { addWorkspace, call, catalogCounts, expectAdminError, send, type Reply } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 

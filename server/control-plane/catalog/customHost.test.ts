@@ -2,7 +2,7 @@
 // credentials, no metadata endpoints; LAN and loopback hosts are the point of the appliance and pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { call, catalogCounts, expectAdminError } from './catalogTestKit.ts';
+import { call, catalogCounts, expectAdminError } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // on real SQLite: what an admin sees after each call, in Portkey's response shapes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, call, expectAdminError, type Reply } from './catalogTestKit.ts';
+import { addWorkspace, call, expectAdminError, type Reply } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

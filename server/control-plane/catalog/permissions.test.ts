@@ -3,7 +3,15 @@
 // providers with providers.*, legacy virtual keys with virtual_keys.*. Refusals are 403 AB03 and write nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, adminKey, call, catalogCounts, expectAdminError, workspaceKey, type Reply } from './catalogTestKit.ts';
+import {
+  addWorkspace,
+  adminKey,
+  call,
+  catalogCounts,
+  expectAdminError,
+  workspaceKey,
+  type Reply,
+} from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // (spec §2.2), through the real app on real SQLite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, call, catalogCounts, expectAdminError, type Reply } from './catalogTestKit.ts';
+import { addWorkspace, call, catalogCounts, expectAdminError, type Reply } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

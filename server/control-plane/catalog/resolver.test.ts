@@ -2,7 +2,7 @@
 // key?"): answers come from memory, and every catalog write through the API is seen at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, call, type Reply } from './catalogTestKit.ts';
+import { addWorkspace, call, type Reply } from '../../../test/kits/catalogTestKit.ts';
 import { CatalogResolver } from './resolver.ts';
 
 let t: TestApp;

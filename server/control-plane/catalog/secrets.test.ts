@@ -2,7 +2,7 @@
 // the SQLite file is opened directly and searched for the raw values, and every API answer is too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { call, sqliteDump, sqliteFileBytes, type Reply } from './catalogTestKit.ts';
+import { call, sqliteDump, sqliteFileBytes, type Reply } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

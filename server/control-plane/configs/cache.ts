@@ -3,8 +3,8 @@
 // keeps sending an unknown slug costs no query. Every config write clears the whole cache.
 import { AppError, badRequest } from '../../errors.ts';
 import { parseJson } from '../../db/rows.ts';
-import type { ConfigNode } from '../../gateway/config/types.ts';
-import { validateConfig } from '../../gateway/config/validate.ts';
+import type { ConfigNode } from '../../routing-configs/types.ts';
+import { validateConfig } from '../../routing-configs/validate.ts';
 import type { ConfigsRepository, CurrentConfigRow } from './repository.ts';
 
 export interface ResolvedConfig {

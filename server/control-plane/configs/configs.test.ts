@@ -3,7 +3,7 @@
 // request path's cache following every write.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, adminKey, call, expectAdminError, workspaceKey, type Headers } from '../catalog/catalogTestKit.ts';
+import { addWorkspace, adminKey, call, expectAdminError, workspaceKey, type Headers } from '../../../test/kits/catalogTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

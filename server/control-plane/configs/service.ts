@@ -8,7 +8,7 @@ import type { Sqlite } from '../../db/sqlite.ts';
 import type { Paging } from '../../http/paging.ts';
 import { newId, slugify } from '../../ids.ts';
 import { type AuthContext, requireScope, requireWorkspace } from '../../identity/auth.ts';
-import { validateConfig } from '../../gateway/config/validate.ts';
+import { validateConfig } from '../../routing-configs/validate.ts';
 import { given, workspaceAccess } from '../catalog/access.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import { ConfigCache, type ResolvedConfig } from './cache.ts';

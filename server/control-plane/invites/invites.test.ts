@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
 import { verifyPassword } from '../../identity/passwords.ts';
-import { addUser, call, countRows, dumpDatabase, expectAdminError, type Reply, workspaceKey } from '../users/peopleTestKit.ts';
+import { addUser, call, countRows, dumpDatabase, expectAdminError, type Reply, workspaceKey } from '../../../test/kits/peopleTestKit.ts';
 
 let t: TestApp;
 afterEach(async () => {

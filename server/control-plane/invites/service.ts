@@ -19,7 +19,7 @@ import {
   workspaceGrantCeiling,
   workspaceRoleWithin,
 } from '../../identity/roles.ts';
-import { invalidScopes } from '../api-keys/scopes.ts';
+import { invalidScopes } from '../../identity/scopes.ts';
 import type { ApiKeysService } from '../api-keys/service.ts';
 import { systemAuth } from '../bootstrap.ts';
 import type { UsersRepository } from '../users/repository.ts';

@@ -2,7 +2,7 @@
 // admin/manager/member, nobody granting above their own role, all-or-nothing batches.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addUser, call, countRows, expectAdminError, type Reply, type TestUser, userKey } from '../users/peopleTestKit.ts';
+import { addUser, call, countRows, expectAdminError, type Reply, type TestUser, userKey } from '../../../test/kits/peopleTestKit.ts';
 
 let t: TestApp;
 let ws: { id: string; slug: string };

@@ -3,8 +3,8 @@
 // overrides of opened sections, and the role toggles taking effect on the next request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace, adminKey, workspaceKey } from '../catalog/catalogTestKit.ts';
-import { type Browser, addPerson, signIn } from '../../identity/sessions/sessionsTestKit.ts';
+import { addWorkspace, adminKey, workspaceKey } from '../../../test/kits/catalogTestKit.ts';
+import { type Browser, addPerson, signIn } from '../../../test/kits/sessionsTestKit.ts';
 
 let t: TestApp;
 let wsB: string;

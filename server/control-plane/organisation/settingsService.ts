@@ -8,9 +8,9 @@ import { type AuthContext, requireScope } from '../../identity/auth.ts';
 import type { VisibleWorkspace } from '../workspaces/access.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import type { WorkspaceCache } from '../workspaces/cache.ts';
-import { OVERRIDABLE_SECTIONS, SECTIONS, SETTINGS } from './catalogue.ts';
+import { OVERRIDABLE_SECTIONS, SECTIONS, SETTINGS } from '../../settings/catalogue.ts';
 import type { OrganisationRepository } from './repository.ts';
-import type { OrganisationSettingsCache } from './settings.ts';
+import type { OrganisationSettingsCache } from '../../settings/settings.ts';
 import {
   OVERRIDES_KEY,
   applyOrganisationChange,
@@ -20,7 +20,7 @@ import {
   overridesOf,
   withDefaults,
   type SettingsRecord,
-} from './securitySettings.ts';
+} from '../../settings/securitySettings.ts';
 
 export interface SettingsServiceDeps {
   organisation: OrganisationRepository;

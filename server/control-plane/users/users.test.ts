@@ -2,7 +2,7 @@
 // removal, and the organisation never losing its last owner.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { adminKey, addUser, call, countRows, expectAdminError, ownerId, type Reply, userKey } from './peopleTestKit.ts';
+import { adminKey, addUser, call, countRows, expectAdminError, ownerId, type Reply, userKey } from '../../../test/kits/peopleTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // updates reaching the gateway's cache, archive, and delete with and without force_delete.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { adminKey, addUser, call, countRows, expectAdminError, type Reply, workspaceKey } from '../users/peopleTestKit.ts';
+import { adminKey, addUser, call, countRows, expectAdminError, type Reply, workspaceKey } from '../../../test/kits/peopleTestKit.ts';
 
 let t: TestApp;
 beforeEach(async () => {

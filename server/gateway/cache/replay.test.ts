@@ -6,8 +6,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSseParser } from '../sse.ts';
-import type { ChatCompletion } from '../translate/openai-types.ts';
-import type { MessagesResponse } from '../translate/anthropic-types.ts';
+import type { ChatCompletion } from '../translate/openaiTypes.ts';
+import type { MessagesResponse } from '../translate/anthropicTypes.ts';
 import {
   includeUsageRequested,
   replayAnthropicMessage,

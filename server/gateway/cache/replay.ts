@@ -2,8 +2,8 @@
 // completions and legacy completions as `data:` chunks ending in `[DONE]`, Anthropic Messages as
 // its named event sequence. Text in, text out; the caller writes it with text/event-stream.
 import { sseData, sseEvent } from '../sse.ts';
-import type { ChatCompletion, ChatChunk, ChatChunkChoice, ChatDelta, Extra } from '../translate/openai-types.ts';
-import type { MessagesResponse } from '../translate/anthropic-types.ts';
+import type { ChatCompletion, ChatChunk, ChatChunkChoice, ChatDelta, Extra } from '../translate/openaiTypes.ts';
+import type { MessagesResponse } from '../translate/anthropicTypes.ts';
 
 export interface ReplayOptions {
   /** The request asked for `stream_options.include_usage`: OpenAI formats end with a usage chunk. */

@@ -1,6 +1,6 @@
 // Error bodies between the two formats, including the in-stream error payloads each SDK raises.
-import type { AnthropicErrorBody, AnthropicErrorType } from './anthropic-types.ts';
-import type { ChatErrorBody } from './openai-types.ts';
+import type { AnthropicErrorBody, AnthropicErrorType } from './anthropicTypes.ts';
+import type { ChatErrorBody } from './openaiTypes.ts';
 
 type Loose = { [key: string]: unknown };
 

@@ -1,6 +1,6 @@
 // The small tables both translation directions share: stop reasons and token usage.
-import type { AnthropicUsage, MessageDeltaUsage, StopReason } from './anthropic-types.ts';
-import type { ChatFinishReason, ChatUsage } from './openai-types.ts';
+import type { AnthropicUsage, MessageDeltaUsage, StopReason } from './anthropicTypes.ts';
+import type { ChatFinishReason, ChatUsage } from './openaiTypes.ts';
 
 const FINISH_BY_STOP: Record<StopReason, ChatFinishReason> = {
   end_turn: 'stop',

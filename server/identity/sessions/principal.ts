@@ -2,8 +2,8 @@
 // Owners and admins look like an organisation admin key; a member looks like a workspace user key
 // of theirs in the one workspace the request acts in, with their role's scopes there, as the
 // security settings that hold in that workspace shape them (organisation/roleSettings.ts).
-import type { OrganisationSettings } from '../../control-plane/organisation/settings.ts';
-import { scopesUnderSettings } from '../../control-plane/organisation/roleSettings.ts';
+import type { OrganisationSettings } from '../../settings/settings.ts';
+import { scopesUnderSettings } from '../roleSettings.ts';
 import type { SessionAuth } from '../auth.ts';
 import { orgRoleScopes, workspaceRoleScopes } from '../roleScopes.ts';
 import { type OrgRole, type WorkspaceRole, isOrgAdminRole } from '../roles.ts';

@@ -1,4 +1,4 @@
-// Authenticates a request by its session cookie, when it carries no API key (http/authenticate.ts
+// Authenticates a request by its session cookie, when it carries no API key (identity/authenticate.ts
 // tries keys first). Refuses ended sessions and archived users (401), cookie-authenticated
 // mutations without the session's CSRF token, data-plane routes, and, until the password is
 // changed, everything but the /auth routes (403). Then binds a member to the workspace the
@@ -7,10 +7,10 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../../errors.ts';
 import { isoNow } from '../../db/rows.ts';
-import type { OrganisationSettings } from '../../control-plane/organisation/settings.ts';
+import type { OrganisationSettings } from '../../settings/settings.ts';
 import { type SessionAuth, requireApiKey } from '../auth.ts';
 import { isOrgAdminRole } from '../roles.ts';
-import { isDataPlaneRoute } from '../../http/permissions.ts';
+import { isDataPlaneRoute } from '../permissions.ts';
 import { CSRF_HEADER, SESSION_COOKIE, readCookie } from './cookies.ts';
 import { sessionPrincipal } from './principal.ts';
 import { type LiveSession, type SessionsStore, type WorkspaceSummary, csrfTokenFor } from './store.ts';

@@ -3,9 +3,9 @@
 // request, with the scopes of identity/roleScopes.ts. Over real HTTP with session cookies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { addWorkspace } from '../../control-plane/catalog/catalogTestKit.ts';
-import type { TestUser } from '../../control-plane/users/peopleTestKit.ts';
-import { type Browser, addPerson, signIn } from './sessionsTestKit.ts';
+import { addWorkspace } from '../../../test/kits/catalogTestKit.ts';
+import type { TestUser } from '../../../test/kits/peopleTestKit.ts';
+import { type Browser, addPerson, signIn } from '../../../test/kits/sessionsTestKit.ts';
 
 let t: TestApp;
 const people: Record<string, { user: TestUser; browser: Browser }> = {};

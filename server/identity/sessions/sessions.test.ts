@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/helpers/testApp.ts';
-import { dumpDatabase } from '../../control-plane/users/peopleTestKit.ts';
-import { Browser, PASSWORD, TestClock, addPerson, setOrganisationSettings, signIn } from './sessionsTestKit.ts';
+import { dumpDatabase } from '../../../test/kits/peopleTestKit.ts';
+import { Browser, PASSWORD, TestClock, addPerson, setOrganisationSettings, signIn } from '../../../test/kits/sessionsTestKit.ts';
 
 let t: TestApp;
 let clock: TestClock;

@@ -2,7 +2,7 @@
 // seconds, at least 900), else eight hours. A session ends at the earlier of the lifetime it was
 // given at login and its creation plus the current setting, so lowering the setting ends longer
 // sessions at once.
-import type { OrganisationSettings } from '../../control-plane/organisation/settings.ts';
+import type { OrganisationSettings } from '../../settings/settings.ts';
 
 export const DEFAULT_SESSION_TTL_SECONDS = 8 * 60 * 60;
 export const MIN_SESSION_TTL_SECONDS = 900;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../events.ts';
-import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../logsTestKit.ts';
+import { allPages, newestFirst, startLogsTestApp, type LogsTestApp } from '../../../test/kits/logsTestKit.ts';
 
 const BASE = Date.parse('2030-05-01T00:00:00Z');
 const CHUNK = 7;

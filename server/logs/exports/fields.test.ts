@@ -2,7 +2,7 @@
 // GET /v1/logs/exports/field-restrictions (v1.21), which says which fields the organisation's
 // export_settings.deniedFields keep out of exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLogsTestApp, type LogsTestApp } from '../logsTestKit.ts';
+import { startLogsTestApp, type LogsTestApp } from '../../../test/kits/logsTestKit.ts';
 import type { LogEvent } from '../events.ts';
 import { EXPORT_FIELDS } from './fields.ts';
 
