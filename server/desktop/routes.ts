@@ -12,9 +12,12 @@ import type { DesktopSignInTokens } from './signInTokens.ts';
 
 const Body = Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
 
-/** Both ends of the connection on loopback: the loopback listener, reached from this machine. */
+/**
+ * The plain-HTTP loopback listener, reached from this machine: both ends on loopback and no TLS
+ * (every TLS listener, the LAN's included, is refused even when dialled on 127.0.0.1).
+ */
 const overLoopback = (req: FastifyRequest) =>
-  isLoopbackHost(req.socket.localAddress ?? '') && isLoopbackHost(req.socket.remoteAddress ?? '');
+  req.protocol === 'http' && isLoopbackHost(req.socket.localAddress ?? '') && isLoopbackHost(req.socket.remoteAddress ?? '');
 
 export const desktopSignInRoutes: FastifyPluginAsyncTypebox<{ tokens: DesktopSignInTokens }> = async (app, { tokens }) => {
   const { sessions, audit, repos } = app.services;
