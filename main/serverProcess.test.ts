@@ -34,7 +34,7 @@ function userData(): string {
 function supervise(options: Partial<SupervisorOptions> & { userDataDir: string; extraEnv?: Record<string, string> }) {
   const { userDataDir, extraEnv, ...rest } = options;
   const forked = nodeFork();
-  const env = { ...serverEnvironment(process.env, userDataDir), PORT: '0', LOG_LEVEL: 'warn', ...extraEnv };
+  const env: Record<string, string> = { ...serverEnvironment(process.env, userDataDir), PORT: '0', LOG_LEVEL: 'warn', ...extraEnv };
   const supervisor = new ServerSupervisor({ fork: forked.fork, entry, env, ...rest });
   supervisors.push(supervisor);
   const statuses: ServerStatus[] = [];
