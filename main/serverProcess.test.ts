@@ -12,11 +12,12 @@ import { type LanState, type ServerStatus, ServerSupervisor, type SupervisorOpti
 import { serverEnvironment } from './serverEnv.ts';
 
 let entry: string;
+// Builds dist/ first if it is stale: tsc takes a while on a busy machine.
 beforeAll(async () => {
   const start = await loadStartScript();
   start.ensureBuilt();
   entry = start.ENTRY;
-});
+}, 180_000);
 
 const dirs: string[] = [];
 const supervisors: ServerSupervisor[] = [];
@@ -154,6 +155,14 @@ describe('the server supervisor', () => {
     const status = (await failed) as Extract<ServerStatus, { kind: 'failed' }>;
     expect(status.logTail.join('\n')).toMatch(/migrating a very large database[\s\S]*did not report ready within 1 s/);
     expect((await forked.children[0]!.exit).signal).toBe('SIGKILL');
+  });
+
+  it('a server whose shell went away (its private channel closed) stops by itself, cleanly', async () => {
+    const { supervisor, until, forked } = supervise({ userDataDir: userData(), backoffMs: [60_000] });
+    supervisor.start();
+    await until(running);
+    forked.children[0]!.proc.disconnect();
+    expect(await forked.children[0]!.exit).toEqual({ code: 0, signal: null });
   });
 
   it('stops the server cleanly: exit code 0, both databases closed and checkpointed', async () => {

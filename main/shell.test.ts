@@ -123,7 +123,13 @@ class FakeSupervisor implements SupervisorLike {
     this.requests.push(req);
     if (req.type === 'lan-exposure') {
       if (this.lanError) throw new Error(this.lanError);
-      this.lan = { ...this.lan, enabled: req.enabled, listening: req.enabled, urls: req.enabled ? ['https://gw.lan:8443'] : [] };
+      this.lan = {
+        ...this.lan,
+        enabled: req.enabled,
+        listening: req.enabled,
+        urls: req.enabled ? ['https://gw.lan:8443'] : [],
+        certificate: req.enabled ? { ca: { fingerprint_sha256: 'AB:CD:EF:01:23' } } : null,
+      };
     }
     return this.lan as T;
   }
@@ -269,10 +275,13 @@ describe('the desktop shell', () => {
     expect(lanItem()).toMatchObject({ checked: true, enabled: true });
     s.click('Copy gateway URL');
     expect(s.clipboard.at(-1)).toBe('https://gw.lan:8443/v1');
+    s.click('Copy LAN CA fingerprint');
+    expect(s.clipboard.at(-1)).toBe('AB:CD:EF:01:23');
 
     // Switched off through the Admin API: the server pushes the new state.
     s.supervisor.pushLan({ enabled: false, listening: false, urls: [], error: null, certificate: null });
     expect(lanItem().checked).toBe(false);
+    expect(s.tray().some((i) => i.label?.startsWith('Copy LAN CA fingerprint'))).toBe(false);
 
     s.supervisor.lanError = 'LAN exposure was not switched on. Cannot listen on 0.0.0.0:8443: EADDRINUSE';
     lanItem().click!();
@@ -379,7 +388,15 @@ describe('pages and tray', () => {
     const noop = () => undefined;
     const items = trayMenu(
       { status: { kind: 'starting', attempt: 0 }, lan: null, switching: false },
-      { openAdminUi: noop, copyGatewayUrl: noop, setLanExposure: noop, openDataFolder: noop, restartGateway: noop, quit: noop },
+      {
+        openAdminUi: noop,
+        copyGatewayUrl: noop,
+        copyCaFingerprint: noop,
+        setLanExposure: noop,
+        openDataFolder: noop,
+        restartGateway: noop,
+        quit: noop,
+      },
     );
     expect(items.map((i) => i.label ?? '-')).toEqual([
       'Starting…',

@@ -118,6 +118,10 @@ export function createShell(deps: ShellDeps): Shell | null {
       const url = gatewayUrl(tray);
       if (url) deps.writeClipboard(url);
     },
+    copyCaFingerprint() {
+      const fingerprint = tray.lan?.certificate?.ca?.fingerprint_sha256;
+      if (fingerprint) deps.writeClipboard(fingerprint);
+    },
     setLanExposure(on: boolean) {
       tray.switching = true;
       refreshTray();

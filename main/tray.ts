@@ -20,6 +20,8 @@ export interface TrayState {
 export interface TrayActions {
   openAdminUi(): void;
   copyGatewayUrl(): void;
+  /** Copies the local CA's SHA-256 fingerprint, for LAN users to compare before trusting it. */
+  copyCaFingerprint(): void;
   setLanExposure(on: boolean): void;
   openDataFolder(): void;
   restartGateway(): void;
@@ -65,6 +67,9 @@ export function trayMenu(state: TrayState, actions: TrayActions): TrayItem[] {
     },
     { label: 'Open data folder', click: actions.openDataFolder },
   ];
+  const ca = state.lan?.listening ? state.lan.certificate?.ca : null;
+  if (ca)
+    items.splice(5, 0, { label: `Copy LAN CA fingerprint (${ca.fingerprint_sha256.slice(0, 11)}…)`, click: actions.copyCaFingerprint });
   if (state.status.kind === 'failed') items.push({ label: 'Restart gateway', click: actions.restartGateway });
   items.push({ type: 'separator' }, { label: 'Quit', click: actions.quit });
   return items;

@@ -20,6 +20,8 @@ export type ServerMessage =
 export interface ShellChannel {
   send(message: ServerMessage): void;
   onMessage(handler: (message: unknown) => void): void;
+  /** The shell went away without asking us to stop (it crashed or was killed). */
+  onClose?(handler: () => void): void;
 }
 
 type ParentPort = {
@@ -33,8 +35,10 @@ export function parentChannel(): ShellChannel | null {
   if (port) return { send: (m) => port.postMessage(m), onMessage: (h) => port.on('message', (e) => h(e.data)) };
   if (process.send && process.connected) {
     return {
-      send: (m) => void process.send?.(m),
+      // After the parent is gone there is no one to tell; sending would throw.
+      send: (m) => void (process.connected && process.send?.(m)),
       onMessage: (h) => void process.on('message', h),
+      onClose: (h) => void process.once('disconnect', h),
     };
   }
   return null;
@@ -63,6 +67,8 @@ export function serveShell(channel: ShellChannel, handlers: ShellHandlers): void
       );
   };
   handlers.lan.subscribe((state) => channel.send({ type: 'lan-state', state }));
+  // A server whose shell died would hold the port and the data dir against the next launch.
+  channel.onClose?.(() => handlers.shutdown());
   channel.onMessage((message) => {
     if (!isRequest(message)) return;
     switch (message.type) {
