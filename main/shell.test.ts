@@ -2,12 +2,10 @@
 // on the machines that test this project) and a scripted supervisor; the real supervisor and server
 // are covered in serverProcess.test.ts. What is checked is what a desktop user would notice.
 import { describe, expect, it } from 'vitest';
-import { pageHtml, statusPage } from './pages.ts';
+import { pageHtml } from './pages.ts';
 import type { LanState, ServerStatus, ShellRequest } from './serverProcess.ts';
 import { type AppLike, type SupervisorLike, type WindowLike, createShell } from './shell.ts';
-import { gatewayUrl, type TrayItem, trayMenu } from './tray.ts';
-import { registerVerbs } from './verbs.ts';
-import { hardenContents, hardenSession, mayRequest, secureWebPreferences } from './windowSecurity.ts';
+import type { TrayItem } from './tray.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -307,122 +305,5 @@ describe('the desktop shell', () => {
     let attached = true;
     contents.emit('will-attach-webview', { preventDefault: () => (attached = false) });
     expect(attached).toBe(false);
-  });
-});
-
-describe('window and session security', () => {
-  it('isolates and sandboxes the renderer, with no Node', () => {
-    expect(secureWebPreferences('/app/dist/main/preload.cjs')).toMatchObject({
-      preload: '/app/dist/main/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-    });
-  });
-
-  it('denies every permission and cancels requests to anywhere but the appliance', () => {
-    const granted: boolean[] = [];
-    let check: ((c: unknown, p: string) => boolean) | null = null;
-    let filter: ((d: { url: string }, cb: (r: { cancel?: boolean }) => void) => void) | null = null;
-    hardenSession(
-      {
-        setPermissionRequestHandler: (h) =>
-          ['media', 'geolocation', 'notifications', 'clipboard-read'].forEach((p) => h(null, p, (g) => granted.push(g))),
-        setPermissionCheckHandler: (h) => (check = h),
-        webRequest: { onBeforeRequest: (l) => (filter = l) },
-      },
-      () => URL_,
-    );
-    expect(granted).toEqual([false, false, false, false]);
-    expect(check!(null, 'media')).toBe(false);
-    const verdict = (url: string) => {
-      let cancelled: boolean | undefined;
-      filter!({ url }, (r) => (cancelled = r.cancel));
-      return cancelled === true ? 'cancel' : 'allow';
-    };
-    expect(verdict(`${URL_}/assets/index.js`)).toBe('allow');
-    expect(verdict('https://cdn.example.com/react.js')).toBe('cancel');
-    expect(verdict('http://127.0.0.1:9999/')).toBe('cancel');
-    expect(mayRequest('data:text/html,x', URL_)).toBe(true);
-  });
-
-  it('offers the preload verbs to the appliance’s own page only', async () => {
-    const handlers = new Map<string, (e: { senderFrame: { url: string } | null }) => unknown>();
-    let copied = 0;
-    registerVerbs({ handle: (channel, h) => void handlers.set(channel, h) }, () => URL_, {
-      copyGatewayUrl: () => {
-        copied += 1;
-        return `${URL_}/v1`;
-      },
-      openDataFolder: () => undefined,
-    });
-    const copy = handlers.get('appliance:copy-gateway-url')!;
-    expect(copy({ senderFrame: { url: `${URL_}/settings` } })).toBe(`${URL_}/v1`);
-    expect(() => copy({ senderFrame: { url: 'https://evil.example/' } })).toThrow(/may not use the desktop shell/);
-    expect(() => copy({ senderFrame: null })).toThrow(/may not use the desktop shell/);
-    expect(copied).toBe(1);
-    expect([...handlers.keys()].sort()).toEqual(['appliance:copy-gateway-url', 'appliance:open-data-folder']);
-  });
-});
-
-describe('pages and tray', () => {
-  it('escapes log lines on the failure page and allows no scripts', () => {
-    const html = pageHtml(statusPage({ kind: 'failed', reason: 'Boom <b>', logTail: ['<script>alert(1)</script>', 'a & b'] }, '/data'));
-    expect(html).not.toContain('<script>alert(1)</script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('a &amp; b');
-    expect(html).toContain('Boom &lt;b&gt;');
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
-  });
-
-  it('gives the LAN URL to copy only while the LAN listener is up', () => {
-    const running: ServerStatus = { kind: 'running', url: URL_, port: 8787 };
-    const lan = { enabled: true, listening: true, urls: ['https://gw:8443'], error: null, certificate: null };
-    expect(gatewayUrl({ status: running, lan: null })).toBe(`${URL_}/v1`);
-    expect(gatewayUrl({ status: running, lan })).toBe('https://gw:8443/v1');
-    expect(gatewayUrl({ status: running, lan: { ...lan, listening: false } })).toBe(`${URL_}/v1`);
-    expect(gatewayUrl({ status: { kind: 'starting', attempt: 0 }, lan })).toBeNull();
-    const noop = () => undefined;
-    const items = trayMenu(
-      { status: { kind: 'starting', attempt: 0 }, lan: null, switching: false },
-      {
-        openAdminUi: noop,
-        copyGatewayUrl: noop,
-        copyCaFingerprint: noop,
-        setLanExposure: noop,
-        openDataFolder: noop,
-        restartGateway: noop,
-        quit: noop,
-      },
-    );
-    expect(items.map((i) => i.label ?? '-')).toEqual([
-      'Starting…',
-      '-',
-      'Open admin UI',
-      'Copy gateway URL',
-      'Expose on LAN (HTTPS)',
-      'Open data folder',
-      '-',
-      'Quit',
-    ]);
-    expect(items.find((i) => i.label === 'Expose on LAN (HTTPS)')!.enabled).toBe(false);
-  });
-});
-
-describe('hardenContents', () => {
-  it('reads the origin on every check, so a server restarted on another port stays trusted', () => {
-    let origin = 'http://127.0.0.1:8787';
-    const contents = new FakeContents();
-    hardenContents(
-      contents,
-      () => origin,
-      () => undefined,
-    );
-    expect(contents.navigate('http://127.0.0.1:9797/')).toBe(false);
-    origin = 'http://127.0.0.1:9797';
-    expect(contents.navigate('http://127.0.0.1:9797/')).toBe(true);
   });
 });
