@@ -94,3 +94,22 @@ describe('hardenContents', () => {
     expect(contents.navigate('http://127.0.0.1:9797/')).toBe(true);
   });
 });
+
+describe('hardenContents, twice', () => {
+  it('guards once: an external link opens one browser tab, not two', () => {
+    const opened: string[] = [];
+    const contents = new FakeContents();
+    hardenContents(
+      contents,
+      () => URL_,
+      (url) => opened.push(url),
+    );
+    hardenContents(
+      contents,
+      () => URL_,
+      (url) => opened.push(url),
+    );
+    expect(contents.navigate('https://docs.example.com/')).toBe(false);
+    expect(opened).toEqual(['https://docs.example.com/']);
+  });
+});

@@ -39,8 +39,14 @@ export interface SessionLike {
   };
 }
 
+/** Contents already guarded: main.ts guards every contents, the shell its window; once is enough. */
+const hardened = new WeakSet<ContentsLike>();
+
 /** `origin` is read on each check: the server's URL can change when it restarts on another port. */
 export function hardenContents(contents: ContentsLike, origin: () => string, openExternal: (url: string) => void): void {
+  // Twice would open an external link twice.
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   const guard = (event: Preventable & { url?: string }, url: string) => {
     const target = event.url ?? url;
     if (isTrustedUrl(target, origin())) return;
