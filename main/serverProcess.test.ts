@@ -101,6 +101,22 @@ describe('the server supervisor', () => {
     await expect.poll(() => pushed.at(-1)?.enabled).toBe(false);
   });
 
+  it('a server started on a data dir with LAN exposure on listens on the LAN again', async () => {
+    const dir = userData();
+    const first = supervise({ userDataDir: dir, extraEnv: { LAN_PORT: '0' } });
+    first.supervisor.start();
+    await first.until(running);
+    await first.supervisor.request<LanState>({ type: 'lan-exposure', enabled: true });
+    await first.supervisor.stop();
+
+    const second = supervise({ userDataDir: dir, extraEnv: { LAN_PORT: '0' } });
+    const pushed: LanState[] = [];
+    second.supervisor.onLanState((s) => pushed.push(s));
+    second.supervisor.start();
+    await second.until(running);
+    await expect.poll(() => pushed.at(-1)).toMatchObject({ enabled: true, listening: true, error: null });
+  });
+
   it('restarts a server that died, after a wait, on the same data', async () => {
     const { supervisor, until, forked, statuses } = supervise({ userDataDir: userData(), backoffMs: [300, 600] });
     supervisor.start();
