@@ -39,6 +39,10 @@ import { executeWithConfig, type RoutingDeps } from './gateway/routing/execute.t
 import { MemoryCircuits, MemorySticky } from './gateway/routing/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
 import { SemanticCache } from './gateway/cache/semantic.ts';
+import { type LanExposure, lanExposure } from './network/lanExposure.ts';
+import { networkRoutes } from './network/routes.ts';
+import { DesktopSignInTokens } from './desktop/signInTokens.ts';
+import { desktopSignInRoutes } from './desktop/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +52,10 @@ declare module 'fastify' {
     logWriter: LogWriter;
     /** Logs past the request path: list, feedback, exports and retention (and their background jobs). */
     logsRuntime: LogsRuntime;
+    /** The LAN listener's switch (server/network/); main.ts resumes it after listening on loopback. */
+    lan: LanExposure;
+    /** One-time desktop sign-in tokens, issued over the shell's private channel (server/desktop/). */
+    desktopSignIn: DesktopSignInTokens;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -206,7 +214,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
   };
 
+  const lan = lanExposure({
+    app,
+    db: deps.db,
+    network: config.network,
+    dataDir: config.dataDir,
+    now: deps.now,
+    identity: deps.hostIdentity,
+  });
+  app.decorate('lan', lan);
+  app.addHook('onClose', async () => lan.close());
+  app.decorate('desktopSignIn', new DesktopSignInTokens(deps.now));
+
   await app.register(pricingRoutes, { pricing });
+  await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
+  await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
   await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {

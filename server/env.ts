@@ -51,6 +51,18 @@ export interface AppConfig {
   /** How long clients may take and hold connections (docs/adr/0011). */
   clients: ClientLimits;
   features: FeatureFlags;
+  /** TLS and the LAN listener (server/network/, docs/adr/0014). */
+  network: NetworkConfig;
+}
+
+export interface NetworkConfig {
+  /** TLS_CERT_FILE and TLS_KEY_FILE (PEM): the administrator's certificate, else the local CA's. */
+  tlsFiles: { certFile: string; keyFile: string } | null;
+  /** LAN_HOST and LAN_PORT: where the TLS listener for the LAN goes when LAN exposure is on. */
+  lanHost: string;
+  lanPort: number;
+  /** LAN_HOST_NAMES: more DNS names for the local CA's server certificate (beside the host name). */
+  lanHostNames: string[];
 }
 
 export interface ClientLimits {
@@ -162,6 +174,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
   const clients = clientLimits(r);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
+  const network = networkConfig(r, cwd);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
@@ -186,6 +199,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     metricsRetentionDays,
     clients,
     features,
+    network,
   };
 }
 
@@ -254,4 +268,34 @@ function headerList(r: EnvReader, name: string): string[] {
   if (bad.length > 0)
     r.problems.push(`${name}=${JSON.stringify(value)}: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not a header name`);
   return [...new Set(names)];
+}
+
+/** TLS files (both or neither, readable), the LAN listener's address, extra certificate names. */
+function networkConfig(r: EnvReader, cwd: string): NetworkConfig {
+  const certFile = r.raw('TLS_CERT_FILE');
+  const keyFile = r.raw('TLS_KEY_FILE');
+  if ((certFile === undefined) !== (keyFile === undefined)) r.problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
+  const readable = (name: string, value: string) => {
+    const file = path.resolve(cwd, value);
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+      if (!fs.statSync(file).isFile()) throw new Error('not a file');
+    } catch {
+      r.problems.push(`${name}=${JSON.stringify(value)}: no readable file at ${file}`);
+    }
+    return file;
+  };
+  const tlsFiles =
+    certFile !== undefined && keyFile !== undefined
+      ? { certFile: readable('TLS_CERT_FILE', certFile), keyFile: readable('TLS_KEY_FILE', keyFile) }
+      : null;
+  const lanHost = r.string('LAN_HOST', '0.0.0.0', (v) => (/^[A-Za-z0-9.:[\]-]+$/.test(v) ? null : 'must be a host name or IP address'));
+  const lanPort = r.int('LAN_PORT', 8443, 0, 65535);
+  const lanHostNames = (r.raw('LAN_HOST_NAMES') ?? '')
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+  const badName = lanHostNames.find((n) => !/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/.test(n));
+  if (badName !== undefined) r.problems.push(`LAN_HOST_NAMES: ${JSON.stringify(badName)} is not a DNS name`);
+  return { tlsFiles, lanHost, lanPort, lanHostNames };
 }

@@ -8,6 +8,8 @@ import { createServices } from './services.ts';
 import { bootstrap, firstRunNotice } from './control-plane/bootstrap.ts';
 import { deferTokenizerLoading, preloadTokenizer } from './pricing/tokenCount.ts';
 import { usePrivateUmask } from './security/fileModes.ts';
+import { type MainListener, listenMain } from './network/mainListener.ts';
+import { parentChannel, serveShell } from './desktop/shellChannel.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
 
@@ -71,19 +73,23 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  let listening: MainListener;
   try {
-    await app.listen({ host: config.host, port: config.port });
+    listening = await listenMain(app, config);
   } catch (err) {
+    await app.close().catch(() => undefined);
     stores.close();
     fail(`Cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}`;
+  const { port, url } = listening;
   if (firstRun) console.log(firstRunNotice(firstRun, config.dataDir, process.stdout.isTTY === true));
   console.log(`Appliance ready on ${url} (data in ${config.dataDir})`);
+  // The desktop shell's private channel (sign-in tokens, the tray's LAN switch, a clean stop).
+  const shell = parentChannel();
+  if (shell) serveShell(shell, { tokens: app.desktopSignIn, lan: app.lan, shutdown: () => void shutdown('shell') });
   reportReady(port, url);
+  // LAN exposure, if it is on, once loopback serves: a LAN listener that cannot start is reported, not fatal.
+  await app.lan.resume();
   // Load the default tokenizer now, while the appliance is idle, rather than in the first request
   // that needs a token count.
   setTimeout(() => preloadTokenizer(), 0).unref();

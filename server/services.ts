@@ -3,6 +3,7 @@ import type { AppConfig } from './env.ts';
 import type { Sqlite } from './db/sqlite.ts';
 import type { LogDatabase } from './db/duckdb.ts';
 import type { SecretBox } from './secrets/cipher.ts';
+import type { HostIdentity } from './network/hostIdentity.ts';
 import { apiKeysRepository } from './control-plane/api-keys/repository.ts';
 import { ApiKeyCache } from './control-plane/api-keys/cache.ts';
 import { apiKeysService } from './control-plane/api-keys/service.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   keyWorkerIntervalMs?: number;
   /** Test seams for the log exports runner and the retention job. */
   logJobs?: LogJobOptions;
+  /** Test seam: this machine's names and addresses, as the local CA's certificates list them. */
+  hostIdentity?: () => HostIdentity;
 }
 
 export function createServices(deps: AppDeps) {

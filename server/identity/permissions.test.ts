@@ -39,11 +39,13 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/health': EVERYONE,
   'GET /model-configs/pricing/:provider/*': EVERYONE,
   'GET /invite/:token': EVERYONE,
+  'GET /tls/ca.crt': EVERYONE,
   'POST /v1/auth/login': EVERYONE,
   'POST /v1/auth/logout': EVERYONE,
   'POST /v1/auth/invites/accept': EVERYONE,
   'GET /v1/auth/self': PEOPLE,
   'POST /v1/auth/password': PEOPLE,
+  'POST /v1/auth/desktop': EVERYONE,
 
   'POST /v1/api-keys/:type/:subType': WS_MANAGE,
   'GET /v1/api-keys': WS_MANAGE,
@@ -80,6 +82,8 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/admin/organisation/settings': ORGANISATION,
   'GET /v1/admin/organization/settings': ORGANISATION,
   'PUT /v1/admin/organization/settings': ORGANISATION,
+  'GET /v1/admin/lan-exposure': ORGANISATION,
+  'PUT /v1/admin/lan-exposure': ORGANISATION,
 
   'POST /v1/integrations': WS_MANAGE,
   'GET /v1/integrations': INTEGRATION_READ,

@@ -115,6 +115,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/health': PUBLIC,
   'GET /model-configs/pricing/:provider/*': PUBLIC,
   'GET /invite/:token': PUBLIC,
+  // The local CA's certificate, for LAN clients to trust (network/routes.ts).
+  'GET /tls/ca.crt': PUBLIC,
 
   // Sessions (identity/sessions/routes.ts).
   'POST /v1/auth/login': PUBLIC,
@@ -122,6 +124,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/auth/invites/accept': PUBLIC,
   'GET /v1/auth/self': SESSION,
   'POST /v1/auth/password': SESSION,
+  // The desktop window's one-time token is the credential; loopback only (desktop/routes.ts).
+  'POST /v1/auth/desktop': PUBLIC,
 
   // API keys (spec §2.4): the family follows the key's type.
   'POST /v1/api-keys/:type/:subType': KEY_CREATE,
@@ -162,6 +166,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/admin/organisation/settings': scope('organisation_settings.update'),
   'GET /v1/admin/organization/settings': scope('organisation_settings.read'),
   'PUT /v1/admin/organization/settings': scope('organisation_settings.update'),
+  // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
+  'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
+  'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
 
   // Integrations, providers, virtual keys (spec §2.5–2.7).
   'POST /v1/integrations': INTEGRATION_CREATE,

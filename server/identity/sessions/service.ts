@@ -102,14 +102,20 @@ export function localSessions(deps: LocalSessionsDeps) {
     }
     throttle.succeeded(email);
 
+    const opened = open(user.id, client);
+    if (needsRehash(stored)) store.rehash(user.id, await hashPassword(input.password), stored);
+    return { kind: 'ok', userId: user.id, ...opened };
+  }
+
+  /** A new session for a user whose identity is already established. */
+  function open(userId: string, client: Client): { token: string; maxAgeSeconds: number; view: SelfView } {
     const at = now();
     const ttl = sessionTtlSeconds(deps.settings.get());
     const token = newSessionToken();
-    const id = newId();
     store.deleteExpired(isoNow(at));
     store.insert({
-      id,
-      user_id: user.id,
+      id: newId(),
+      user_id: userId,
       token_hash: hashSessionToken(token),
       created_at: isoNow(at),
       last_seen_at: isoNow(at),
@@ -117,10 +123,18 @@ export function localSessions(deps: LocalSessionsDeps) {
       client_ip: client.ip,
       user_agent: client.userAgent?.slice(0, 512) ?? null,
     });
-    if (needsRehash(stored)) store.rehash(user.id, await hashPassword(input.password), stored);
     const live = store.byToken(token)!;
-    const selfView = view(live, { token, endsAt: at + ttl * 1000, mustChange: live.must_change_password === 1 });
-    return { kind: 'ok', userId: user.id, token, maxAgeSeconds: ttl, view: selfView };
+    return { token, maxAgeSeconds: ttl, view: view(live, { token, endsAt: at + ttl * 1000, mustChange: live.must_change_password === 1 }) };
+  }
+
+  /**
+   * The desktop window's sign-in (desktop/, docs/adr/0013): an ordinary session for the
+   * organisation's first active owner, once the shell's one-time token has been redeemed.
+   */
+  function signInOwner(client: Client): { userId: string; token: string; maxAgeSeconds: number; view: SelfView } | null {
+    const organisationId = deps.organisationId();
+    const owner = organisationId ? store.firstOwner(organisationId) : null;
+    return owner ? { userId: owner.id, ...open(owner.id, client) } : null;
   }
 
   /** The signed-in person's view of themselves; `token` is their cookie's. */
@@ -158,6 +172,7 @@ export function localSessions(deps: LocalSessionsDeps) {
 
   return {
     login,
+    signInOwner,
     self,
     changePassword,
     /** Ends the session (logout). */

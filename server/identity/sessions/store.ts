@@ -57,6 +57,9 @@ export function sessionsStore(db: Sqlite) {
   const userByEmail = db.prepare<[string, string], { id: string; password_hash: string | null; status: 'active' | 'archived' }>(
     'SELECT id, password_hash, status FROM users WHERE organisation_id = ? AND email = ?',
   );
+  const firstOwner = db.prepare<[string], { id: string }>(
+    "SELECT id FROM users WHERE organisation_id = ? AND role = 'owner' AND status = 'active' ORDER BY created_at, id LIMIT 1",
+  );
   const passwordOf = db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM users WHERE id = ?');
   const allWorkspaces = db.prepare<[string, string], WorkspaceSummary>(`SELECT w.id, w.slug, w.name, w.status, w.is_default, m.role
     FROM workspaces w LEFT JOIN workspace_members m ON m.workspace_id = w.id AND m.user_id = ?
@@ -81,6 +84,8 @@ export function sessionsStore(db: Sqlite) {
     deleteExpired: (nowIso: string) => removeExpired.run(nowIso).changes,
 
     userByEmail: (organisationId: string, email: string) => userByEmail.get(organisationId, email) ?? null,
+    /** The organisation's longest-standing active owner (the desktop shell signs them in). */
+    firstOwner: (organisationId: string) => firstOwner.get(organisationId) ?? null,
     passwordOf: (userId: string) => passwordOf.get(userId)?.password_hash ?? null,
     setPassword: (userId: string, hash: string, at: string) => void setPassword.run(hash, at, userId),
     /** Upgrades a hash made with older parameters, unless the password changed meanwhile. */
