@@ -11,7 +11,7 @@ import { type RotationEvent, keyLifecycle } from './control-plane/api-keys/lifec
 import { workspacesRepository } from './control-plane/workspaces/repository.ts';
 import { workspacesService } from './control-plane/workspaces/service.ts';
 import { membersService } from './control-plane/members/service.ts';
-import { visibleWorkspaces } from './control-plane/workspaces/access.ts';
+import { visibleWorkspaces } from './identity/workspaces.ts';
 import { usersService } from './control-plane/users/service.ts';
 import { ownedKeys } from './control-plane/users/ownedKeys.ts';
 import { invitesService } from './control-plane/invites/service.ts';

@@ -11,7 +11,7 @@ import { hasScope, type AuthContext } from '../identity/auth.ts';
 import { effectiveWorkspaceRole, type RoleFacts } from '../identity/roles.ts';
 import type { OrganisationSettingsCache } from '../settings/settings.ts';
 import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
-import { visibleWorkspaces } from '../control-plane/workspaces/access.ts';
+import { visibleWorkspaces } from '../identity/workspaces.ts';
 import type { DataVisibility } from '../logs/visibility.ts';
 import type { RowScope } from '../logs/filters.ts';
 

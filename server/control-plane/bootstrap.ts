@@ -5,11 +5,11 @@ import path from 'node:path';
 import type { AppConfig } from '../env.ts';
 import { isoNow } from '../db/rows.ts';
 import { newId } from '../ids.ts';
-import type { AuthContext } from '../identity/auth.ts';
 import { hashPasswordSync, randomPassword } from '../identity/passwords.ts';
 import type { Services } from '../services.ts';
 import type { Sqlite } from '../db/sqlite.ts';
 import { SCOPES_BY_KEY_TYPE } from '../identity/scopes.ts';
+import { systemAuth } from '../identity/systemAuth.ts';
 
 export const FIRST_RUN_FILE = 'first-run-credentials.json';
 export const DEFAULT_WORKSPACE_SLUG = 'ws-default';
@@ -21,30 +21,6 @@ export interface FirstRunCredentials {
   workspace_api_key: string;
   owner: { email: string; password: string; must_change_password: true };
   created_at: string;
-}
-
-/** Acts for the appliance itself while it sets itself up; never reachable over HTTP. */
-export function systemAuth(organisationId: string): AuthContext {
-  return {
-    kind: 'api_key',
-    organisationId,
-    workspaceId: null,
-    userId: null,
-    key: {
-      id: 'system',
-      name: 'system',
-      organisationId,
-      workspaceId: null,
-      userId: null,
-      type: 'organisation-service',
-      scopes: new Set(SCOPES_BY_KEY_TYPE['organisation-service']),
-      status: 'active',
-      expiresAt: null,
-      defaults: {},
-      rateLimits: [],
-      usageLimits: null,
-    },
-  };
 }
 
 /** Returns the new credentials on first start, or null when the appliance is already set up. */

@@ -3,9 +3,9 @@
 // upstream is called.
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError, badRequest, forbidden } from '../errors.ts';
-import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/auth.ts';
-import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
+import { badRequest, forbidden } from '../errors.ts';
+import { type ApiKeyAuth, requireCompletionsAccess } from '../identity/auth.ts';
+import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
@@ -92,18 +92,6 @@ export function parseMetadataHeader(raw: string | null): Record<string, string> 
     out[k] = v;
   }
   return out;
-}
-
-export function requireCompletionsAccess(caller: AuthContext | null): ApiKeyAuth {
-  if (!caller) throw new AppError('AB05', 401, 'Missing API key. Send it in the x-portkey-api-key header.');
-  const auth = requireApiKey(caller);
-  if (auth.workspaceId === null) {
-    throw forbidden('Gateway requests need a workspace API key; organisation admin keys cannot call completions');
-  }
-  if (!auth.key.scopes.has('completions.write')) {
-    throw forbidden('This API key lacks the "completions.write" scope needed to call the gateway');
-  }
-  return auth;
 }
 
 /** The client's `x-portkey-trace-id`, or a fresh UUID when it sent none. */

@@ -2,7 +2,8 @@
 // list, and pass-through for the other provider routes. All answer errors in the OpenAI shape.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { handleGateway, type GatewayDeps } from './handler.ts';
-import { requireCompletionsAccess, traceIdOf } from './context.ts';
+import { traceIdOf } from './context.ts';
+import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { Type, type Static } from 'typebox';
 

@@ -2,8 +2,11 @@
 // decisions go through the helpers here so that the rules live in one place. A caller is an API
 // key or a signed-in person (a session); a session carries the same fields the checks read, with
 // scopes from the person's role (roleScopes.ts), so callers need not tell the two apart.
-import { forbidden } from '../errors.ts';
-import type { OrgRole, WorkspaceRole } from './roles.ts';
+import { AppError, forbidden } from '../errors.ts';
+
+/** Organisation roles and workspace roles of people (spec §3.1); the rules over them are in roles.ts. */
+export type OrgRole = 'owner' | 'admin' | 'member';
+export type WorkspaceRole = 'admin' | 'manager' | 'member';
 
 export type KeyType = 'organisation-service' | 'workspace-service' | 'workspace-user';
 export type KeyStatus = 'active' | 'exhausted' | 'expired';
@@ -43,6 +46,14 @@ export interface ApiKeyPrincipal {
   defaults: KeyDefaults;
   rateLimits: RateLimit[];
   usageLimits: UsageLimits | null;
+}
+
+/** What a presented key resolves to (the API-key cache answers it from memory). */
+export type KeyLookup = { ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: 'unknown' | 'expired' };
+
+/** Resolves a raw presented key; the API-key cache implements it. */
+export interface KeyResolver {
+  lookup(raw: string): KeyLookup;
 }
 
 export interface ApiKeyAuth {
@@ -132,6 +143,19 @@ export function requireApiKey(auth: AuthContext): ApiKeyAuth {
     throw forbidden(
       'The gateway takes API keys only: send a workspace API key in the x-portkey-api-key header (a signed-in session cannot call it)',
     );
+  }
+  return auth;
+}
+
+/** A gateway (data-plane) caller: a workspace API key holding completions.write. */
+export function requireCompletionsAccess(caller: AuthContext | null): ApiKeyAuth {
+  if (!caller) throw new AppError('AB05', 401, 'Missing API key. Send it in the x-portkey-api-key header.');
+  const auth = requireApiKey(caller);
+  if (auth.workspaceId === null) {
+    throw forbidden('Gateway requests need a workspace API key; organisation admin keys cannot call completions');
+  }
+  if (!auth.key.scopes.has('completions.write')) {
+    throw forbidden('This API key lacks the "completions.write" scope needed to call the gateway');
   }
   return auth;
 }

@@ -4,8 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
-import type { ApiKeyCache } from '../control-plane/api-keys/cache.ts';
-import type { AuthContext } from './auth.ts';
+import type { AuthContext, KeyResolver } from './auth.ts';
 import type { SessionAuthenticator } from './sessions/requestAuth.ts';
 import { surfaceOf } from '../http/errors.ts';
 
@@ -28,7 +27,7 @@ export function presentedKey(req: FastifyRequest): string | null {
 
 export function registerAuthentication(
   app: FastifyInstance,
-  keys: ApiKeyCache,
+  keys: KeyResolver,
   options: { apiAccessEnabled: boolean; sessions?: SessionAuthenticator },
 ) {
   app.decorateRequest('auth', null);

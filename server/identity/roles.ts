@@ -2,10 +2,9 @@
 // admin/manager/member. Each decision is one small function of the caller and the role facts, so
 // the same rule holds for API keys today and for signed-in users once sessions exist. Scopes still
 // gate every route (requireScope); these rules narrow what a scope allows a person to do.
-import type { AuthContext } from './auth.ts';
+import type { AuthContext, OrgRole, WorkspaceRole } from './auth.ts';
 
-export type OrgRole = 'owner' | 'admin' | 'member';
-export type WorkspaceRole = 'admin' | 'manager' | 'member';
+export type { OrgRole, WorkspaceRole };
 
 export const ORG_ROLES: readonly OrgRole[] = ['owner', 'admin', 'member'];
 export const WORKSPACE_ROLES: readonly WorkspaceRole[] = ['admin', 'manager', 'member'];

@@ -4,7 +4,7 @@
 // offline pricing files, written through the journaled LogWriter like any gateway request.
 import type { LogEvent } from './events.ts';
 import type { AuthContext } from '../identity/auth.ts';
-import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
+import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
 import { badRequest } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { logUnits, unitsFromUsage } from '../gateway/accounting.ts';

@@ -4,8 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { forbidden, notFound } from '../errors.ts';
-import { hasScope, requireScope, type AuthContext } from '../identity/auth.ts';
-import { requireCompletionsAccess } from '../gateway/context.ts';
+import { hasScope, requireCompletionsAccess, requireScope, type AuthContext } from '../identity/auth.ts';
 import { AnyObject } from '../http/schemas.ts';
 import { FILTER_NAMES, parseLogFilter } from './filters.ts';
 import { decodeCursor, feedbackKey, logView } from './repository.ts';

@@ -2,11 +2,13 @@
 // applying it, and working out what holds in one workspace. The settings service stores the
 // results; the places that enforce a setting read `effective` values only.
 import { type AppError, badRequest, forbidden } from '../errors.ts';
-import { nearest } from '../routing-configs/validateValues.ts';
+import { nearest } from '../nearestName.ts';
 import { OVERRIDABLE_SECTIONS, SETTINGS, SETTING_NAMES, type SettingSection, type SettingSpec } from './catalogue.ts';
-import { MIN_SESSION_TTL_SECONDS } from '../identity/sessions/ttl.ts';
-import { EXPORT_FIELDS } from '../logs/exports/fields.ts';
+import { EXPORT_FIELDS } from './exportFields.ts';
 import { schemaProblem } from './metadataSchemas.ts';
+
+/** The shortest `session_settings.max_session_ttl` an organisation may set, in seconds. */
+export const MIN_SESSION_TTL_SECONDS = 900;
 
 export type SettingsRecord = Record<string, unknown>;
 export type WorkspaceOverrides = Partial<Record<SettingSection, boolean>>;

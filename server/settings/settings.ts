@@ -2,7 +2,6 @@
 // a settings write calls invalidate(). `forWorkspace` adds a workspace's own values for the
 // sections the organisation opened to workspaces (securitySettings.ts effectiveSettings).
 import { parseJson } from '../db/rows.ts';
-import type { OrganisationRepository } from '../control-plane/organisation/repository.ts';
 import { effectiveSettings } from './securitySettings.ts';
 
 export interface OrganisationSettings {
@@ -11,6 +10,11 @@ export interface OrganisationSettings {
   /** Refuse inline configs, providers, custom hosts and forwarded headers (also BLOCK_INLINE_CONFIG). */
   block_inline_config?: boolean;
   [key: string]: unknown;
+}
+
+/** Where the organisation's stored settings come from (its row, as JSON text). */
+export interface OrganisationSettingsSource {
+  get(): { settings: string | null } | undefined | null;
 }
 
 /** Where a workspace's own settings come from (the workspace cache). */
@@ -23,7 +27,7 @@ export class OrganisationSettingsCache {
   private readonly byWorkspace = new Map<string, OrganisationSettings>();
   private workspaces: WorkspaceSettingsSource | null = null;
 
-  constructor(private readonly repo: OrganisationRepository) {}
+  constructor(private readonly repo: OrganisationSettingsSource) {}
 
   /** Connects the workspace cache (built after this one). */
   useWorkspaces(source: WorkspaceSettingsSource): void {

@@ -1,6 +1,6 @@
 // In-memory lookup of API keys for the request path: a hash of the presented key maps to the
 // key's principal. A miss reads SQLite once; updates and deletes invalidate by key id.
-import type { ApiKeyPrincipal } from '../../identity/auth.ts';
+import type { ApiKeyPrincipal, KeyLookup } from '../../identity/auth.ts';
 import { hashKey, principalFromRow, type ApiKeysRepository } from './repository.ts';
 
 interface Entry {
@@ -11,8 +11,6 @@ interface Entry {
 
 /** How many presented keys keep their hash memoised; past that the memo starts over. */
 const MAX_MEMOISED_HASHES = 10_000;
-
-export type KeyLookup = { ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: 'unknown' | 'expired' };
 
 export class ApiKeyCache {
   private readonly bySecret = new Map<string, Entry>();

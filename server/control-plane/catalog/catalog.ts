@@ -3,7 +3,7 @@
 import type { Sqlite } from '../../db/sqlite.ts';
 import type { SecretBox } from '../../secrets/cipher.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
-import { workspaceAccess } from './access.ts';
+import { workspaceAccess } from '../../identity/workspaces.ts';
 import type { CatalogContext } from './context.ts';
 import { integrationModelsService } from './integrationModelsService.ts';
 import { integrationWorkspacesService } from './integrationWorkspacesService.ts';

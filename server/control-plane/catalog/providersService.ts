@@ -6,7 +6,7 @@ import type { Paging } from '../../http/paging.ts';
 import { isUuid, newId, randomSlug } from '../../ids.ts';
 import { type AuthContext, type RateLimit, type UsageLimits, requireScope, requireWorkspace } from '../../identity/auth.ts';
 import type { WorkspaceRow } from '../workspaces/repository.ts';
-import { given } from './access.ts';
+import { given } from '../../identity/workspaces.ts';
 import { checkExpiry, checkRateLimits, checkSlug, checkUsageLimits } from './checks.ts';
 import type { CatalogContext } from './context.ts';
 import type { IntegrationRow } from './integrationsRepository.ts';

@@ -5,7 +5,7 @@ import { isoNow } from '../../db/rows.ts';
 import type { Paging } from '../../http/paging.ts';
 import { isUuid, newId, randomSlug } from '../../ids.ts';
 import { type AuthContext, requireScope } from '../../identity/auth.ts';
-import { given } from './access.ts';
+import { given } from '../../identity/workspaces.ts';
 import { type SecretMapping, checkConfigurations, checkSecretMappings } from './checks.ts';
 import type { CatalogContext } from './context.ts';
 import type { IntegrationRow } from './integrationsRepository.ts';

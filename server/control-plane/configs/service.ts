@@ -9,7 +9,7 @@ import type { Paging } from '../../http/paging.ts';
 import { newId, slugify } from '../../ids.ts';
 import { type AuthContext, requireScope, requireWorkspace } from '../../identity/auth.ts';
 import { validateConfig } from '../../routing-configs/validate.ts';
-import { given, workspaceAccess } from '../catalog/access.ts';
+import { given, workspaceAccess } from '../../identity/workspaces.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import { ConfigCache, type ResolvedConfig } from './cache.ts';
 import { type ConfigRow, type ConfigVersionRow, type CurrentConfigRow, configsRepository } from './repository.ts';

@@ -21,7 +21,7 @@ import {
 } from '../../identity/roles.ts';
 import { invalidScopes } from '../../identity/scopes.ts';
 import type { ApiKeysService } from '../api-keys/service.ts';
-import { systemAuth } from '../bootstrap.ts';
+import { systemAuth } from '../../identity/systemAuth.ts';
 import type { UsersRepository } from '../users/repository.ts';
 import { userView } from '../users/views.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';

@@ -9,7 +9,7 @@ import { type AuthContext, requireScope } from '../../identity/auth.ts';
 import { type RoleFacts, type WorkspaceRole, isOrgAdminRole, workspaceGrantCeiling, workspaceRoleWithin } from '../../identity/roles.ts';
 import type { OwnedKeys } from '../users/ownedKeys.ts';
 import type { MemberRow, UserRow, UsersRepository } from '../users/repository.ts';
-import type { VisibleWorkspace } from '../workspaces/access.ts';
+import type { VisibleWorkspace } from '../../identity/workspaces.ts';
 import type { WorkspaceRecord } from '../workspaces/repository.ts';
 import type { AddMembersBody } from './schemas.ts';
 import { memberView } from './views.ts';
@@ -19,7 +19,7 @@ export type AddMembersInput = Static<typeof AddMembersBody>;
 export interface MembersDeps {
   users: UsersRepository;
   facts: RoleFacts;
-  visible: VisibleWorkspace;
+  visible: VisibleWorkspace<WorkspaceRecord>;
   ownedKeys: OwnedKeys;
   forgetKeys: (ids: string[]) => void;
   now: () => number;

@@ -5,8 +5,8 @@
 import { parseJson, isoNow } from '../../db/rows.ts';
 import { notFound } from '../../errors.ts';
 import { type AuthContext, requireScope } from '../../identity/auth.ts';
-import type { VisibleWorkspace } from '../workspaces/access.ts';
-import type { WorkspacesRepository } from '../workspaces/repository.ts';
+import type { VisibleWorkspace } from '../../identity/workspaces.ts';
+import type { WorkspaceRecord, WorkspacesRepository } from '../workspaces/repository.ts';
 import type { WorkspaceCache } from '../workspaces/cache.ts';
 import { OVERRIDABLE_SECTIONS, SECTIONS, SETTINGS } from '../../settings/catalogue.ts';
 import type { OrganisationRepository } from './repository.ts';
@@ -27,7 +27,7 @@ export interface SettingsServiceDeps {
   workspaces: WorkspacesRepository;
   workspaceCache: WorkspaceCache;
   settings: OrganisationSettingsCache;
-  visible: VisibleWorkspace;
+  visible: VisibleWorkspace<WorkspaceRecord>;
   now: () => number;
 }
 

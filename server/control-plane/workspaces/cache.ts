@@ -1,16 +1,10 @@
 // Workspace facts the request path needs (slug, default metadata), cached in memory. The control
 // plane calls invalidate() whenever it changes a workspace.
 import { parseJson } from '../../db/rows.ts';
+import type { WorkspaceFacts } from '../../identity/workspaces.ts';
 import type { WorkspacesRepository } from './repository.ts';
 
-export interface CachedWorkspace {
-  id: string;
-  slug: string;
-  status: 'active' | 'archived';
-  defaults: { metadata?: Record<string, string>; [key: string]: unknown };
-  /** Its own security settings (organisation/securitySettings.ts decides which of them count). */
-  settings: Record<string, unknown>;
-}
+export type CachedWorkspace = WorkspaceFacts;
 
 export class WorkspaceCache {
   private readonly byId = new Map<string, CachedWorkspace>();

@@ -16,7 +16,7 @@ import { type RoleFacts, actsForOrganisation, canSeeArchivedWorkspaces } from '.
 import { workspaceLimitsRefusal } from '../../identity/authority.ts';
 import type { UserRow, UsersRepository } from '../users/repository.ts';
 import { memberView } from '../members/views.ts';
-import { visibleWorkspaces } from './access.ts';
+import { visibleWorkspaces } from '../../identity/workspaces.ts';
 import type { WorkspaceCache } from './cache.ts';
 import { describeDependents, hasDependents, workspaceDependents } from './dependents.ts';
 import { type WorkspaceChanges, type WorkspacesRepository, workspaceView } from './repository.ts';

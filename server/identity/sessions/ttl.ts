@@ -3,9 +3,10 @@
 // given at login and its creation plus the current setting, so lowering the setting ends longer
 // sessions at once.
 import type { OrganisationSettings } from '../../settings/settings.ts';
+import { MIN_SESSION_TTL_SECONDS } from '../../settings/securitySettings.ts';
 
 export const DEFAULT_SESSION_TTL_SECONDS = 8 * 60 * 60;
-export const MIN_SESSION_TTL_SECONDS = 900;
+export { MIN_SESSION_TTL_SECONDS };
 /** A bound so that a damaged setting cannot make dates overflow. */
 const MAX_SESSION_TTL_SECONDS = 366 * 24 * 60 * 60;
 

@@ -1,31 +1,9 @@
 // The fields an export may ask for (OAS LogExportsRequestedData) and how one log row becomes one
 // JSONL record holding exactly those fields, in the order asked.
 import type { Row } from '../repository.ts';
+import { EXPORT_FIELDS, type ExportField } from '../../settings/exportFields.ts';
 
-export const EXPORT_FIELDS = [
-  'id',
-  'trace_id',
-  'created_at',
-  'request',
-  'response',
-  'is_success',
-  'ai_org',
-  'ai_model',
-  'req_units',
-  'res_units',
-  'total_units',
-  'request_url',
-  'cost',
-  'cost_currency',
-  'response_time',
-  'response_status_code',
-  'mode',
-  'config',
-  'prompt_slug',
-  'metadata',
-] as const;
-
-export type ExportField = (typeof EXPORT_FIELDS)[number];
+export { EXPORT_FIELDS, type ExportField };
 
 /** Columns of `request_logs` (aliased `l`) the records are built from. */
 export const EXPORT_COLUMNS = `l.id, epoch_us(l.created_at) AS created_us, l.trace_id, l.is_success, l.ai_org, l.ai_model, l.req_units,

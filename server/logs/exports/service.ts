@@ -6,7 +6,7 @@ import { conflict, badRequest, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import { requireScope, type AuthContext } from '../../identity/auth.ts';
-import type { WorkspaceAccess } from '../../control-plane/catalog/access.ts';
+import type { WorkspaceAccess } from '../../identity/workspaces.ts';
 import type { Paging } from '../../http/paging.ts';
 import { parseLogFilter, type LogFilter, type RowScope } from '../filters.ts';
 import type { DataVisibility } from '../visibility.ts';
