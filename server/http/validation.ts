@@ -22,8 +22,36 @@ function makeAjv(coerce: boolean): Ajv {
 const strict = makeAjv(false);
 const coercing = makeAjv(true);
 
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strict : coercing).compile(schema as object);
+/** The path of the first number that is not finite (`1e309` parses and coerces to Infinity), or null. */
+function nonFinitePath(value: unknown, path = ''): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nonFinitePath(inner, `${path}/${key}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * ajv counts Infinity as an integer, so `current_page=1e309` would reach the SQL as an offset:
+ * a validated value must also hold only finite numbers.
+ */
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const validate = (httpPart === 'body' ? strict : coercing).compile(schema as object);
+  const checked = (data: unknown) => {
+    if (!validate(data)) {
+      checked.errors = validate.errors;
+      return false;
+    }
+    const at = nonFinitePath(data);
+    if (at === null) return true;
+    checked.errors = [{ keyword: 'finite', instancePath: at, schemaPath: '', params: {}, message: 'must be a finite number' }];
+    return false;
+  };
+  checked.errors = null as ErrorObject[] | null | undefined;
+  return checked;
+};
 
 /** Turns ajv's errors into one sentence a person can act on: `body.scopes must be array`. */
 export function describeValidationErrors(context: string, errors: ErrorObject[]): string {

@@ -168,6 +168,25 @@ describe('malformed and mistyped bodies', () => {
       'Invalid request: querystring.type must be one of: "workspace", "organisation", "all"',
     );
     expectAdminError(await call(t, 'GET', '/v1/providers?page_size=0', t.workspace), 400, 'AB01', /querystring\.page_size must be >= 1/);
+    // 1e309 reads as Infinity, which ajv counts as an integer; found by the fuzz test.
+    expectAdminError(
+      await call(t, 'GET', '/v1/providers?current_page=1e309', t.workspace),
+      400,
+      'AB01',
+      'Invalid request: querystring.current_page must be a finite number',
+    );
+    expectAdminError(
+      await send(
+        t,
+        'POST',
+        '/v1/providers',
+        t.workspace,
+        '{"name":"P","integration_id":"openai-org","rate_limits":[{"type":"requests","unit":"rpm","value":1e999}]}',
+      ),
+      400,
+      'AB01',
+      /must be a finite number/,
+    );
   });
 
   it('refuses a body that is not JSON at all', async () => {
