@@ -38,6 +38,8 @@ import { executeWithConfig, type RoutingDeps } from './gateway/config/execute.ts
 import { MemoryCircuits, MemorySticky } from './gateway/config/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
 import { SemanticCache } from './gateway/cache/semantic.ts';
+import { registerConsole } from './http/console.ts';
+import { connectionTestRoutes } from './gateway/connectionTest.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
   registerAuditLog(app, services.audit);
+  // The OpenAPI document of every route registered from here on, and the admin UI at `/`.
+  registerConsole(app);
 
   app.get(
     '/v1/health',
@@ -191,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(logsRuntime.routes);
       await v1.register(analyticsRoutes(services.analytics));
       await v1.register(gatewayRoutes(gateway, services.catalog));
+      await v1.register(connectionTestRoutes(dispatcher));
     },
     { prefix: '/v1' },
   );
