@@ -90,17 +90,36 @@ function upstreamMessage(body: unknown, status: number): string {
 function summarise(outcome: Outcome, chat: boolean) {
   if (outcome.kind === 'error') return { ok: false, status: null, error: outcome.error.message, answer: null, models: null, usage: null };
   if (outcome.kind !== 'json') {
-    return { ok: false, status: outcome.status, error: `The upstream sent an unexpected ${outcome.kind} answer`, answer: null, models: null, usage: null };
+    return {
+      ok: false,
+      status: outcome.status,
+      error: `The upstream sent an unexpected ${outcome.kind} answer`,
+      answer: null,
+      models: null,
+      usage: null,
+    };
   }
   const ok = outcome.status >= 200 && outcome.status < 300;
-  if (!ok) return { ok, status: outcome.status, error: upstreamMessage(outcome.body, outcome.status), answer: null, models: null, usage: null };
+  if (!ok)
+    return { ok, status: outcome.status, error: upstreamMessage(outcome.body, outcome.status), answer: null, models: null, usage: null };
   const body = outcome.body as Json;
   if (chat) {
     const choice = (body.choices as { message?: { content?: unknown } }[] | undefined)?.[0];
     const content = choice?.message?.content;
-    return { ok, status: outcome.status, error: null, answer: typeof content === 'string' ? content : '', models: null, usage: outcome.usage };
+    return {
+      ok,
+      status: outcome.status,
+      error: null,
+      answer: typeof content === 'string' ? content : '',
+      models: null,
+      usage: outcome.usage,
+    };
   }
-  const data = Array.isArray(body.data) ? (body.data as { id?: unknown }[]) : Array.isArray(body.models) ? (body.models as { id?: unknown }[]) : [];
+  const data = Array.isArray(body.data)
+    ? (body.data as { id?: unknown }[])
+    : Array.isArray(body.models)
+      ? (body.models as { id?: unknown }[])
+      : [];
   const models = data.map((m) => m.id ?? (m as { name?: unknown }).name).filter((id): id is string => typeof id === 'string');
   return { ok, status: outcome.status, error: null, answer: null, models, usage: null };
 }

@@ -27,7 +27,11 @@ const ADMIN_ERROR = {
   required: ['success', 'data'],
   properties: {
     success: { const: false },
-    data: { type: 'object', required: ['message', 'errorCode'], properties: { message: { type: 'string' }, errorCode: { type: 'string' } } },
+    data: {
+      type: 'object',
+      required: ['message', 'errorCode'],
+      properties: { message: { type: 'string' }, errorCode: { type: 'string' } },
+    },
   },
 };
 
@@ -38,7 +42,12 @@ const GATEWAY_ERROR = {
     error: {
       type: 'object',
       required: ['message'],
-      properties: { message: { type: 'string' }, type: { type: 'string' }, param: { type: ['string', 'null'] }, code: { type: ['string', 'null'] } },
+      properties: {
+        message: { type: 'string' },
+        type: { type: 'string' },
+        param: { type: ['string', 'null'] },
+        code: { type: ['string', 'null'] },
+      },
     },
   },
 };
@@ -102,11 +111,15 @@ function operationOf(route: CollectedRoute): Json {
   }
   responses.default = {
     description: gateway ? 'Error (OpenAI shape)' : 'Error (Admin API envelope)',
-    content: { 'application/json': { schema: { $ref: gateway ? '#/components/schemas/GatewayError' : '#/components/schemas/AdminError' } } },
+    content: {
+      'application/json': { schema: { $ref: gateway ? '#/components/schemas/GatewayError' : '#/components/schemas/AdminError' } },
+    },
   };
   const { security, scopes } = securityOf(route);
   const op: Json = {
-    operationId: `${route.method.toLowerCase()}${openApiPath(route.url).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId: `${route.method.toLowerCase()}${openApiPath(route.url)
+      .replace(/[{}]/g, '')
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     tags: [gateway ? 'gateway' : tagOf(route.url)],
     parameters,
     responses,
@@ -150,10 +163,16 @@ export class OpenApiCollector {
     if (this.built) return this.built;
     const paths: Record<string, Json> = {};
     const sorted = [...this.routes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+    const ids = new Set<string>();
     for (const route of sorted) {
       const key = openApiPath(route.url);
+      const op = operationOf(route);
+      // Two spellings of one path (`cache/hit-rate`, `cache-hit-rate`) camel-case alike.
+      let id = op.operationId as string;
+      for (let n = 2; ids.has(id); n++) id = `${op.operationId as string}${n}`;
+      ids.add(id);
       paths[key] ??= {};
-      paths[key][route.method.toLowerCase()] = operationOf(route);
+      paths[key][route.method.toLowerCase()] = { ...op, operationId: id };
     }
     this.built = {
       openapi: '3.1.0',
@@ -165,7 +184,12 @@ export class OpenApiCollector {
           portkeyApiKey: { type: 'apiKey', in: 'header', name: 'x-portkey-api-key', description: 'An API key of this appliance.' },
           bearer: { type: 'http', scheme: 'bearer', description: 'The same API key, as the OpenAI SDK sends it.' },
           session: { type: 'apiKey', in: 'cookie', name: 'appliance_session', description: 'A signed-in person (POST /v1/auth/login).' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'With a session: the csrf_token of /v1/auth/login, on writes.' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: 'With a session: the csrf_token of /v1/auth/login, on writes.',
+          },
         },
         schemas: { AdminError: ADMIN_ERROR, GatewayError: GATEWAY_ERROR },
       },
