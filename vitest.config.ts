@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'appliance',
-          include: ['server/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'main/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'main/**/*.test.ts', 'renderer/src/**/*.test.ts'],
           exclude: ['test/ui/**', '**/node_modules/**'],
         },
       },

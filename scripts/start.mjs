@@ -130,9 +130,13 @@ export async function buildUi(vite) {
   const started = new Date();
   const staging = path.join(UI_DIR, `.dist-${process.pid}`);
   const old = path.join(UI_DIR, `.dist-old-${process.pid}`);
+  // A production bundle whatever NODE_ENV the caller runs under (vitest sets "test").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     const { build: viteBuild } = vite ?? (await import('vite'));
     await viteBuild({
+      mode: 'production',
       configFile: path.join(UI_DIR, 'vite.config.ts'),
       logLevel: 'warn',
       build: { outDir: staging, emptyOutDir: true },
@@ -141,6 +145,8 @@ export async function buildUi(vite) {
     if (fs.existsSync(UI_DIST)) fs.renameSync(UI_DIST, old);
     fs.renameSync(staging, UI_DIST);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(old, { recursive: true, force: true });
   }

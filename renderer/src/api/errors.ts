@@ -25,16 +25,19 @@ type Envelope = {
 };
 
 /**
- * The field a message names: validation errors read "Invalid request: body/email must …", filters
- * "Filter cost_min must …", others "`name` is required" or "workspace_id is required".
+ * The field a message names: schema errors read "Invalid request: body.email must …" (or "body must
+ * have the property \"name\""), filters "Filter cost_min must …", the services start with the field
+ * ("configurations.custom_host \"…\" is private", "current_password is not …").
  */
 export function fieldOf(message: string): string | null {
-  const validation = /\b(?:body|querystring|params)\/([\w./-]+)/.exec(message);
-  if (validation) return validation[1]!.replace(/\//g, '.');
+  const missing = /\b(?:body|querystring|params)((?:\.[\w-]+)*) must have the property "([\w-]+)"/.exec(message);
+  if (missing) return `${missing[1]!.slice(1)}${missing[1] ? '.' : ''}${missing[2]!}`;
+  const validation = /\b(?:body|querystring|params)\.([\w.-]+)/.exec(message);
+  if (validation) return validation[1]!;
   const filter = /^Filter (\w+) must/.exec(message);
   if (filter) return filter[1]!;
-  const required = /^(?:`|")?([a-z_][\w.]*)(?:`|")? (?:is required|must )/.exec(message);
-  return required ? required[1]! : null;
+  const leading = /^([a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+) (?:"|must|is|has|takes|lists)/.exec(message);
+  return leading ? leading[1]! : null;
 }
 
 export function apiErrorFrom(status: number, body: unknown): ApiError {

@@ -6,8 +6,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/errors';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';
-
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+import { CSP_NONCE } from '../lib/nonce';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,7 +28,7 @@ export function App() {
       cssVariablesResolver={cssVariablesResolver}
       colorSchemeManager={colorSchemeManager}
       defaultColorScheme="auto"
-      getStyleNonce={() => nonce}
+      getStyleNonce={() => CSP_NONCE}
     >
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
