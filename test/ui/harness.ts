@@ -62,7 +62,7 @@ export async function startUi(env: Record<string, string> = {}): Promise<Ui> {
     browser,
     async newContext({ theme = 'light' } = {}) {
       const context = await browser.newContext({ baseURL: server.url, colorScheme: theme, viewport: { width: 1360, height: 860 } });
-      await context.addInitScript((scheme) => window.localStorage.setItem('appliance-color-scheme', scheme), theme);
+      await context.addInitScript(`window.localStorage.setItem('appliance-color-scheme', ${JSON.stringify(theme)})`);
       contexts.push(context);
       return context;
     },
