@@ -4,6 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../../test/helpers/gateway.ts';
 
+interface Answer {
+  [field: string]: unknown;
+  error: string | null;
+  answer: string | null;
+  total: number;
+  data: { message: string };
+}
+const json = (res: Response) => res.json() as Promise<Answer>;
+
 let g: GatewayFixture;
 let ws: string;
 
@@ -27,7 +36,7 @@ describe('POST /v1/providers/{slug}/test', () => {
     const before = g.mock.requests.length;
     const res = await test('lan-vllm', { model: 'llama-3.1-8b-instruct', prompt: 'ping pong' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ ok: true, kind: 'chat', status: 200, model: 'llama-3.1-8b-instruct', error: null });
     expect(body.answer).toContain('ping pong');
     expect(body.url).toBe(`${g.mock.url}/v1/chat/completions`);
@@ -36,25 +45,25 @@ describe('POST /v1/providers/{slug}/test', () => {
     expect(seen.headers.authorization).toBe('Bearer vllm-token');
     expect(seen.body).toMatchObject({ model: 'llama-3.1-8b-instruct', messages: [{ role: 'user', content: 'ping pong' }] });
     // A test is not traffic: the request logs stay empty.
-    const logs = await fetch(`${g.url}/v1/logs?workspace_id=${ws}`, { headers: g.admin }).then((r) => r.json());
+    const logs = await fetch(`${g.url}/v1/logs?workspace_id=${ws}`, { headers: g.admin }).then(json);
     expect(logs.total).toBe(0);
   });
 
   it('lists the upstream models when no model is given', async () => {
     g.mock.next({ body: { object: 'list', data: [{ id: 'llama-3.1-8b-instruct' }, { id: 'qwen2.5-7b' }] } });
-    const body = await test('lan-vllm', {}).then((r) => r.json());
+    const body = await test('lan-vllm', {}).then(json);
     expect(body).toMatchObject({ ok: true, kind: 'models', models: ['llama-3.1-8b-instruct', 'qwen2.5-7b'], answer: null });
     expect(g.mock.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v1/models' });
   });
 
   it("shows the upstream's own error and status", async () => {
     g.mock.next({ status: 404, body: { error: { message: 'The model `nope` does not exist.', type: 'NotFoundError' } } });
-    const body = await test('lan-vllm', { model: 'nope' }).then((r) => r.json());
+    const body = await test('lan-vllm', { model: 'nope' }).then(json);
     expect(body).toMatchObject({ ok: false, status: 404, error: 'The model `nope` does not exist.', answer: null });
   });
 
   it('names an unreachable host and why', async () => {
-    const body = await test('gone', { model: 'llama3' }).then((r) => r.json());
+    const body = await test('gone', { model: 'llama3' }).then(json);
     expect(body).toMatchObject({ ok: false, status: null });
     expect(body.error).toMatch(/Could not reach @gone at http:\/\/127\.0\.0\.1:9: connection refused/);
   });
@@ -62,17 +71,17 @@ describe('POST /v1/providers/{slug}/test', () => {
   it('answers 404 for a provider the workspace does not have, and refuses a read-only member key', async () => {
     const missing = await test('no-such-provider', { model: 'x' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ success: false, data: { errorCode: 'AB08' } });
+    expect(await json(missing)).toMatchObject({ success: false, data: { errorCode: 'AB08' } });
 
     const reader = { 'x-portkey-api-key': await g.createApiKey({ scopes: ['providers.read', 'providers.list'] }) };
     const denied = await test('lan-vllm', { model: 'x' }, reader);
     expect(denied.status).toBe(403);
-    expect((await denied.json()).data.message).toMatch(/providers\.update/);
+    expect((await json(denied)).data.message).toMatch(/providers\.update/);
   });
 
   it('refuses a bad body with the field named', async () => {
     const res = await test('lan-vllm', { model: '' });
     expect(res.status).toBe(400);
-    expect((await res.json()).data.message).toMatch(/model/);
+    expect((await json(res)).data.message).toMatch(/model/);
   });
 });
