@@ -4,7 +4,7 @@
 // through the openai SDK; the page sees it arrive and opens it in the logs.
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PASSWORD, dumpPage, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+import { NEW_PASSWORD, dumpPage, eventually, signIn, startUi, type Ui, type UiPage } from './harness.ts';
 
 let ui: Ui;
 let page: UiPage;
@@ -41,7 +41,7 @@ describe('first run', () => {
     await test.getByLabel('Model').fill('llama-x');
     await test.getByRole('button', { name: 'Test connection' }).click();
     await test.getByText('The model `llama-x` does not exist.').waitFor();
-    await expect.poll(() => test.getByText('The server answered HTTP 404').count()).toBe(1);
+    await eventually(() => test.getByText('The server answered HTTP 404').count()).toBe(1);
 
     await test.getByLabel('Model').fill('llama-3.1-8b');
     await test.getByRole('button', { name: 'Test connection' }).click();

@@ -3,6 +3,7 @@
 // Pages record CSP violations and script errors, which tests assert are none.
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startChild, type ChildServer, ROOT } from '../helpers/childServer.ts';
 import { startMockLlm, type MockLlm } from '../helpers/mockLlm.ts';
@@ -97,6 +98,9 @@ export async function startUi(env: Record<string, string> = {}): Promise<Ui> {
   };
   return ui;
 }
+
+/** Polls until the value matches (UI updates arrive asynchronously); 20 s, like a patient person. */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
 
 /** Signs in through the login page; with `newPassword`, goes through the forced change too. */
 export async function signIn(page: Page, email: string, password: string, newPassword?: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Sign-in as a person does it in Chromium: the first-run password, the forced change, a wrong
 // password, signing out, and a session that ends under the page (back to sign-in with a message).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PASSWORD, signIn, startUi, type Ui } from './harness.ts';
+import { NEW_PASSWORD, eventually, signIn, startUi, type Ui } from './harness.ts';
 
 let ui: Ui;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('signing in', () => {
     await page.getByLabel('Email').fill(ui.creds.owner.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong email or password');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('Wrong email or password');
 
     await signIn(page, ui.creds.owner.email, ui.creds.owner.password);
     await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
@@ -32,7 +32,7 @@ describe('signing in', () => {
     await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect.poll(() => page.getByText('current_password is not your current password').count()).toBe(1);
+    await eventually(() => page.getByText('current_password is not your current password').count()).toBe(1);
 
     await page.getByLabel('Current password').fill(ui.creds.owner.password);
     await page.getByRole('button', { name: 'Change password' }).click();

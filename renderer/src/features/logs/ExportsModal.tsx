@@ -82,7 +82,8 @@ export function ExportsModal({ opened, onClose, workspaceId, filters }: Props) {
   });
   const start = useMutation({
     mutationFn: async () => {
-      const requested = fields.filter((f) => !denied.has(f));
+      // In the catalogue's order, whatever order they were ticked in.
+      const requested = FIELDS.filter((f) => fields.includes(f) && !denied.has(f));
       const created = await unwrap(
         api.POST('/v1/logs/exports', {
           body: { workspace_id: workspaceId, filters, requested_data: requested, ...(description ? { description } : {}) },
