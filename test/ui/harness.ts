@@ -108,6 +108,7 @@ export async function signIn(page: Page, email: string, password: string, newPas
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
   if (newPassword) {
     await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
     await page.getByLabel('Current password').fill(password);

@@ -50,7 +50,7 @@ describe('signing in', () => {
     // A second tab of the same browser signs out: the session ends on the server.
     const other = await ui.newPage(context);
     await other.goto('/dashboard');
-    await other.getByRole('button', { name: /^Account/ }).click();
+    await other.getByRole('button', { name: 'Owner' }).click();
     await other.getByRole('menuitem', { name: 'Sign out' }).click();
     await other.getByText('You are signed out.').waitFor();
 

@@ -58,3 +58,38 @@ export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
   if (answer.response.ok) return answer.data as T;
   throw apiErrorFrom(answer.response.status, answer.error);
 }
+
+/** The OpenAPI document the client's types come from (GET /docs/openapi.json), for the API explorer. */
+export async function fetchOpenApiDocument(): Promise<unknown> {
+  const res = await fetch('/docs/openapi.json', { credentials: 'same-origin' });
+  if (!res.ok) throw apiErrorFrom(res.status, await res.json().catch(() => null));
+  return res.json();
+}
+
+export interface RawAnswer {
+  status: number;
+  ms: number;
+  headers: [string, string][];
+  body: unknown;
+}
+
+/**
+ * Any request, as the API explorer's "Try it" sends it: with an API key when one is given, else
+ * with this browser's session (and its CSRF token on writes). Typed pages use `api` instead.
+ */
+export async function rawRequest(method: string, url: string, body: string | null, apiKey: string): Promise<RawAnswer> {
+  const headers = new Headers();
+  if (apiKey) headers.set('x-portkey-api-key', apiKey);
+  else if (csrfToken && WRITES.has(method)) headers.set('x-csrf-token', csrfToken);
+  if (body !== null) headers.set('content-type', 'application/json');
+  const started = performance.now();
+  const res = await fetch(url, { method, headers, body, credentials: apiKey ? 'omit' : 'same-origin' });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: shown as text.
+  }
+  return { status: res.status, ms: Math.round(performance.now() - started), headers: [...res.headers.entries()], body: parsed };
+}

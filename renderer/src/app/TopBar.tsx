@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import {
   ActionIcon,
   Anchor,
-  Avatar,
+  Button,
   Burger,
   Group,
   Menu,
@@ -14,7 +14,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { IconBook, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconBook, IconChevronDown, IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { OTHER_PAGES, navItemFor } from './nav';
 import { TimeRangePicker } from '../components/TimeRangePicker';
 import { useSession, useSignOut } from '../features/auth/session';
@@ -58,9 +58,15 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
         </Tooltip>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" size="lg" radius="xl" aria-label={`Account: ${name}`}>
-              <Avatar size="sm" radius="xl" color="indigo" name={name} />
-            </ActionIcon>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="sm"
+              leftSection={<IconUserCircle size={18} />}
+              rightSection={<IconChevronDown size={14} />}
+            >
+              {name}
+            </Button>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>

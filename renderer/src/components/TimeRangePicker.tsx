@@ -1,7 +1,7 @@
 // The global time range: presets from the last hour to 90 days, or a custom from/to in the viewer's
 // time zone (shown). Lives in the URL via useTimeRange.
 import { useState } from 'react';
-import { Button, Group, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
 import { RANGES, useTimeRange } from '../app/timeRange';
 import { TIME_ZONE } from '../lib/format';
@@ -21,29 +21,25 @@ export function TimeRangePicker() {
   const invalid = !(fromMs < toMs);
 
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-end" trapFocus withinPortal>
-      <Popover.Target>
-        <Group gap={4} wrap="nowrap">
-          <Select
-            aria-label="Time range"
-            size="sm"
-            w={range.key === 'custom' ? 260 : 170}
-            leftSection={<IconCalendar size={16} />}
-            data={[
-              ...RANGES.map((r) => ({ value: r.value, label: r.label })),
-              { value: 'custom', label: range.key === 'custom' ? range.label : 'Custom range…' },
-            ]}
-            value={range.key}
-            allowDeselect={false}
-            onChange={(value) => {
-              if (value === 'custom') setOpen(true);
-              else if (value) setRange({ key: value });
-            }}
-          />
-        </Group>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" w={260}>
+    <>
+      <Select
+        aria-label="Time range"
+        size="sm"
+        w={range.key === 'custom' ? 260 : 170}
+        leftSection={<IconCalendar size={16} />}
+        data={[
+          ...RANGES.map((r) => ({ value: r.value, label: r.label })),
+          { value: 'custom', label: range.key === 'custom' ? range.label : 'Custom range…' },
+        ]}
+        value={range.key}
+        allowDeselect={false}
+        onChange={(value) => {
+          if (value === 'custom') setOpen(true);
+          else if (value) setRange({ key: value });
+        }}
+      />
+      <Modal opened={open} onClose={() => setOpen(false)} title="Custom time range" size="sm" closeButtonProps={{ 'aria-label': 'Close' }}>
+        <Stack gap="xs">
           <TextInput type="datetime-local" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           <TextInput
             type="datetime-local"
@@ -65,7 +61,7 @@ export function TimeRangePicker() {
             Apply
           </Button>
         </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      </Modal>
+    </>
   );
 }

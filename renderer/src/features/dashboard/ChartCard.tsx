@@ -23,9 +23,11 @@ interface Props {
   spanMs: number;
   loading?: boolean;
   error?: ReactNode;
+  /** Whole numbers only on the y axis (counts). */
+  integer?: boolean;
 }
 
-export function ChartCard({ title, summary, data, series, kind = 'area', format, spanMs, loading, error }: Props) {
+export function ChartCard({ title, summary, data, series, kind = 'area', format, spanMs, loading, error, integer }: Props) {
   const [hidden, setHidden] = useState<string[]>([]);
   const shown = series.filter((s) => !hidden.includes(s.name)).map((s) => ({ ...s, color: s.color ?? seriesColor(s.name) }));
   const common = {
@@ -35,7 +37,7 @@ export function ChartCard({ title, summary, data, series, kind = 'area', format,
     series: shown,
     valueFormatter: format,
     xAxisProps: { tickFormatter: (v: string) => tick(v, spanMs), minTickGap: 24 },
-    yAxisProps: { width: 64 },
+    yAxisProps: { width: 64, allowDecimals: !integer },
     tooltipAnimationDuration: 0,
     withDots: false,
   };
@@ -47,7 +49,7 @@ export function ChartCard({ title, summary, data, series, kind = 'area', format,
             <Title order={2} size="h5">
               {title}
             </Title>
-            <Text fz="xl" fw={600} data-testid="summary">
+            <Text fz="lg" fw={600} data-testid="summary">
               {summary}
             </Text>
           </div>

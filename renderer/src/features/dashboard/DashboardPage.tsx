@@ -80,6 +80,7 @@ export default function DashboardPage() {
           data={requests.data?.data_points}
           series={[{ name: 'total', label: 'Requests' }]}
           format={count}
+          integer
           loading={requests.isPending}
         />
         <ChartCard
@@ -98,6 +99,7 @@ export default function DashboardPage() {
           data={tokens.data?.data_points}
           series={[{ name: 'total', label: 'Tokens', color: 'grape.6' }]}
           format={count}
+          integer
           loading={tokens.isPending}
         />
         <ChartCard
@@ -126,6 +128,7 @@ export default function DashboardPage() {
           series={[{ name: 'total', label: 'Errors', color: 'red.6' }]}
           kind="bar"
           format={count}
+          integer
           loading={errors.isPending}
         />
         <ChartCard
@@ -156,6 +159,7 @@ export default function DashboardPage() {
           series={[{ name: 'total', label: 'Users', color: 'blue.6' }]}
           kind="bar"
           format={count}
+          integer
           loading={users.isPending}
         />
         <ChartCard
@@ -166,6 +170,7 @@ export default function DashboardPage() {
           series={[{ name: 'total', label: 'Feedback', color: 'yellow.7' }]}
           kind="bar"
           format={count}
+          integer
           loading={feedback.isPending}
         />
       </SimpleGrid>

@@ -100,7 +100,7 @@ export function ExportsModal({ opened, onClose, workspaceId, filters }: Props) {
   const shownFilters = Object.entries(filters).filter(([k]) => !k.startsWith('time_of_generation'));
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Export logs" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Export logs" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text size="sm">
           Writes every request of the current view as one JSON line each (

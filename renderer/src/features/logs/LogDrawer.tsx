@@ -37,7 +37,7 @@ export function LogDrawer({ id, onClose }: { id: string | null; onClose: () => v
         <Stack>
           <Group justify="space-between">
             <Group gap="xs">
-              <Badge color={statusColor(status)} size="lg">
+              <Badge color={statusColor(status)} variant="dot" size="lg">
                 {status ?? '—'}
               </Badge>
               <Text ff="monospace" size="sm">

@@ -76,7 +76,7 @@ export function LogList({ rows, total, hasMore, loadingMore, onLoadMore, onOpen,
                   {ago(m.created_at, now)}
                 </div>
                 <div role="cell">
-                  <Badge color={statusColor(status)} variant="light" size="sm">
+                  <Badge color={statusColor(status)} variant="dot" size="sm">
                     {status ?? '—'}
                   </Badge>
                 </div>
