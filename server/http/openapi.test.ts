@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/helpers/testApp.ts';
 import { ROOT } from '../../test/helpers/childServer.ts';
-import { SCHEMA_TYPES_FILE, schemaTypes } from '../../scripts/openapiDocument.ts';
+import { SCHEMA_TYPES_FILE, SCOPES_FILE, schemaTypes, scopeCatalog } from '../../scripts/openapiDocument.ts';
 import { openApiPath } from './openapi.ts';
 
 type Operation = {
@@ -74,5 +74,7 @@ describe('GET /docs/openapi.json', () => {
   it(`matches the UI client's generated types (${SCHEMA_TYPES_FILE}; run npm run gen:api-types)`, async () => {
     const committed = fs.readFileSync(path.join(ROOT, SCHEMA_TYPES_FILE), 'utf8');
     expect(committed === (await schemaTypes(doc)), `${SCHEMA_TYPES_FILE} is stale: run npm run gen:api-types`).toBe(true);
+    const scopes = fs.readFileSync(path.join(ROOT, SCOPES_FILE), 'utf8');
+    expect(scopes === scopeCatalog(), `${SCOPES_FILE} is stale: run npm run gen:api-types`).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { seriousViolations } from './axe.ts';
 
 let ui: Ui;
 let owner: { email: string; password: string };
+let configSlug = '';
 
 beforeAll(async () => {
   ui = await startUi();
@@ -28,6 +29,22 @@ beforeAll(async () => {
       { headers: { 'x-portkey-metadata': '{"team":"docs"}' } },
     );
   }
+  const config = await ui.admin<{ slug: string }>('POST', '/v1/configs', {
+    name: 'Fallback to backup',
+    workspace_id: ui.creds.workspace.id,
+    config: { strategy: { mode: 'fallback' }, targets: [{ provider: '@lan-vllm' }, { provider: '@lan-vllm', retry: { attempts: 2 } }] },
+  });
+  await ui.admin('PUT', `/v1/configs/${config.slug}`, {
+    workspace_id: ui.creds.workspace.id,
+    config: {
+      strategy: { mode: 'loadbalance' },
+      targets: [
+        { provider: '@lan-vllm', weight: 1 },
+        { provider: '@lan-vllm', weight: 3 },
+      ],
+    },
+  });
+  configSlug = config.slug;
   owner = await ownerWithPassword(ui);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -54,8 +71,30 @@ const PAGES: PageCase[] = [
   { name: 'logs', url: '/logs?range=1h', signedIn: true, ready: (p) => p.getByText('3 requests · Last hour').waitFor() },
   { name: 'log-detail', url: '/logs?range=1h', signedIn: true, ready: openFirstLog },
   { name: 'export', url: '/logs?range=1h', signedIn: true, ready: openExport },
-  { name: 'api-keys', url: '/api-keys', signedIn: true, ready: (p) => p.getByRole('heading', { name: 'API keys', level: 1 }).waitFor() },
-  { name: 'configs', url: '/configs', signedIn: true, ready: (p) => p.getByRole('heading', { name: 'Configs', level: 1 }).waitFor() },
+  {
+    name: 'api-keys',
+    url: '/api-keys',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'API keys' }).getByText('Default workspace key').waitFor(),
+  },
+  {
+    name: 'api-key-create',
+    url: '/api-keys?create=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Create an API key' }).waitFor(),
+  },
+  {
+    name: 'configs',
+    url: '/configs',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Configs' }).getByText('Fallback to backup').waitFor(),
+  },
+  {
+    name: 'config-editor',
+    url: '/configs/{config}',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Changes from version 1 to version 2' }).waitFor(),
+  },
   {
     name: 'change-password',
     url: '/change-password',
@@ -85,7 +124,7 @@ describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) 
     const found: string[] = [];
     for (const c of PAGES) {
       const page = c.signedIn ? signed : anonymous;
-      await page.goto(c.url);
+      await page.goto(c.url.replace('{config}', configSlug));
       await c.ready(page);
       // Charts and transitions settle before the scan and the picture.
       await page.waitForTimeout(400);

@@ -8,6 +8,7 @@ import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, codeFolding, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { CSP_NONCE } from '../lib/nonce';
 
 /** Colours with at least 4.5:1 contrast on the editor background of each theme. */
@@ -52,6 +53,8 @@ export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? 'null';
 }
 
+const NO_EXTENSIONS: Extension[] = [];
+
 interface Props {
   value: unknown;
   label: string;
@@ -59,9 +62,11 @@ interface Props {
   /** Editable mode: the text and a change handler. */
   onChange?: (text: string) => void;
   extensions?: Extension[];
+  /** Problems to mark in the text (the server's validation errors); needs the lint extension. */
+  diagnostics?: Diagnostic[];
 }
 
-export function JsonView({ value, label, maxHeight = 420, onChange, extensions = [] }: Props) {
+export function JsonView({ value, label, maxHeight = 420, onChange, extensions = NO_EXTENSIONS, diagnostics }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const scheme = useComputedColorScheme('light');
@@ -105,6 +110,11 @@ export function JsonView({ value, label, maxHeight = 420, onChange, extensions =
     const v = view.current;
     if (v && v.state.doc.toString() !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
   }, [text]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && diagnostics) v.dispatch(setDiagnostics(v.state, diagnostics));
+  }, [diagnostics]);
 
   return <Box ref={host} mah={maxHeight} style={{ overflow: 'auto', borderRadius: 4 }} data-testid="json-view" />;
 }
