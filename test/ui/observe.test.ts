@@ -113,9 +113,11 @@ describe('the logs explorer', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Edit filter Status: 5xx' }).waitFor();
     await page.getByRole('button', { name: 'Remove filter Status' }).click();
+    await page.getByText(`${expected.requests} requests · Last hour`).waitFor();
 
     await page.keyboard.press('/');
     await page.keyboard.type('search-team');
+    await page.waitForURL((url) => url.searchParams.get('search') === 'search-team');
     await page.getByText('1 request match the filters · Last hour').waitFor();
     await table.getByRole('row').nth(1).click();
     const drawer = page.getByRole('dialog');
