@@ -1,7 +1,7 @@
 // `npm start`: runs the compiled server, dist/server/main.js, in this process (so signals reach it),
-// building it first when it is missing or older than anything it is built from. Plain JavaScript,
-// so starting needs no TypeScript loader. `node scripts/start.mjs --build` (`npm run build`) only
-// builds, always.
+// building it first when it is missing or older than anything it is built from, and likewise the
+// admin UI (renderer/ -> renderer/dist, with Vite). Plain JavaScript, so starting needs no
+// TypeScript loader. `node scripts/start.mjs --build` (`npm run build`) only builds both, always.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,9 @@ const SELF = fileURLToPath(import.meta.url);
 export const ROOT = path.resolve(path.dirname(SELF), '..');
 export const ENTRY = path.join(ROOT, 'dist', 'server', 'main.js');
 const BUILD_CONFIG = 'tsconfig.build.json';
+export const UI_DIR = path.join(ROOT, 'renderer');
+export const UI_DIST = path.join(UI_DIR, 'dist');
+export const UI_ENTRY = path.join(UI_DIST, 'index.html');
 
 /** True when the build is missing (`builtMs` null) or older than any of its inputs. */
 export function needsBuild(builtMs, inputMs) {
@@ -97,6 +100,79 @@ export function ensureBuilt() {
   return true;
 }
 
+/**
+ * Modification times of what the UI is built from: every file and folder under renderer/ but its
+ * builds, plus the lockfile (a dependency update changes the bundle).
+ */
+export function uiInputTimes(root = ROOT) {
+  const times = [];
+  const walk = (dir) => {
+    times.push(fs.statSync(dir).mtimeMs);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'dist' || entry.name.startsWith('.dist-') || entry.name === 'node_modules') continue;
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else times.push(fs.statSync(file).mtimeMs);
+    }
+  };
+  walk(path.join(root, 'renderer'));
+  const lock = path.join(root, 'package-lock.json');
+  if (fs.existsSync(lock)) times.push(fs.statSync(lock).mtimeMs);
+  return times;
+}
+
+/**
+ * A clean UI build with Vite into a fresh folder, swapped in for renderer/dist at once (a running
+ * appliance never serves half a build). index.html's time is set to when the build started, as for
+ * the server. Throws if Vite fails.
+ */
+export async function buildUi(vite) {
+  const started = new Date();
+  const staging = path.join(UI_DIR, `.dist-${process.pid}`);
+  const old = path.join(UI_DIR, `.dist-old-${process.pid}`);
+  // A production bundle whatever NODE_ENV the caller runs under (vitest sets "test").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    const { build: viteBuild } = vite ?? (await import('vite'));
+    await viteBuild({
+      mode: 'production',
+      configFile: path.join(UI_DIR, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    fs.utimesSync(path.join(staging, 'index.html'), started, started);
+    if (fs.existsSync(UI_DIST)) fs.renameSync(UI_DIST, old);
+    fs.renameSync(staging, UI_DIST);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the UI if its build is missing or stale; returns whether it did. Without Vite (an install
+ * that left out dev dependencies, or a packaged appliance) the build on disk is served as it is.
+ */
+export async function ensureUiBuilt() {
+  if (!needsBuild(builtTime(UI_ENTRY), uiInputTimes())) return false;
+  let vite;
+  try {
+    vite = await import('vite');
+  } catch {
+    const have = fs.existsSync(UI_ENTRY);
+    console.warn(
+      `Vite is not installed, so the admin UI cannot be rebuilt: ${have ? 'serving the build on disk' : 'the appliance serves the API only'}.`,
+    );
+    return false;
+  }
+  console.log('Building the admin UI into renderer/dist/ (missing or older than its sources)...');
+  await buildUi(vite);
+  return true;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && fs.realpathSync(process.argv[1]) === fs.realpathSync(SELF);
 if (invokedDirectly) {
   try {
@@ -104,6 +180,13 @@ if (invokedDirectly) {
     else ensureBuilt();
   } catch (err) {
     console.error(`Cannot build the server: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  try {
+    if (process.argv.includes('--build')) await buildUi();
+    else await ensureUiBuilt();
+  } catch (err) {
+    console.error(`Cannot build the admin UI: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
   if (!process.argv.includes('--build')) await import(pathToFileURL(ENTRY).href);

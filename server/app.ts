@@ -43,6 +43,8 @@ import { type LanExposure, lanExposure } from './network/lanExposure.ts';
 import { networkRoutes } from './network/routes.ts';
 import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
+import { registerConsole } from './console/console.ts';
+import { connectionTestRoutes } from './gateway/connectionTest.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
   registerAuditLog(app, services.audit);
+  // The OpenAPI document of every route registered from here on, and the admin UI at `/`.
+  registerConsole(app);
 
   app.get(
     '/v1/health',
@@ -245,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(logsRuntime.routes);
       await v1.register(analyticsRoutes(services.analytics));
       await v1.register(gatewayRoutes(gateway, services.catalog));
+      await v1.register(connectionTestRoutes(dispatcher));
     },
     { prefix: '/v1' },
   );

@@ -5,14 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from './helpers/dataDir.ts';
-import { startChild } from './helpers/childServer.ts';
+import { loadStartScript, startChild } from './helpers/childServer.ts';
 import { startMockLlm, type MockLlm } from './helpers/mockLlm.ts';
 
 let mock: MockLlm;
 const dirs: string[] = [];
 beforeAll(async () => {
+  // `npm start` builds what is stale; do it here rather than inside the child's start-up timeout.
+  const start = await loadStartScript();
+  start.ensureBuilt();
+  await start.ensureUiBuilt();
   mock = await startMockLlm();
-});
+}, 180_000);
 afterAll(async () => {
   await mock.close();
   dirs.forEach(removeDir);

@@ -18,11 +18,12 @@ const tempDir = () => {
 afterAll(() => dirs.forEach(removeDir));
 
 let start: StartScript;
-// Build once up front (if dist/ is missing or stale) rather than inside the first start's timeout.
+// Build once up front (if dist/ or renderer/dist is missing or stale) rather than inside the first start's timeout.
 beforeAll(async () => {
   start = await loadStartScript();
   start.ensureBuilt();
-});
+  await start.ensureUiBuilt();
+}, 180_000);
 
 const ADMIN_KEY = 'pk-scripted-install-0123456789abcdefghijkl';
 
@@ -87,6 +88,54 @@ describe('npm start', () => {
     resetAll();
     fs.rmSync(paths[2]!); // a deleted migration touches its folder
     expect(stale()).toBe(true);
+  });
+
+  it('rebuilds the admin UI when anything under renderer/ or the lockfile is newer than its build', () => {
+    const root = tempDir();
+    const file = (rel: string) => {
+      const full = path.join(root, rel);
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, '');
+      return full;
+    };
+    const sources = ['renderer/src/main.tsx', 'renderer/index.html', 'renderer/public/favicon.svg', 'package-lock.json'].map(file);
+    const builds = ['renderer/dist/index.html', 'renderer/.dist-4242/index.html'].map(file);
+    const dirs = ['renderer', 'renderer/src', 'renderer/public'].map((d) => path.join(root, d));
+    const resetAll = () => [...sources, ...builds, ...dirs].forEach((p) => fs.utimesSync(p, 1000, 1000));
+    const stale = () => start.needsBuild(2000 * 1000, start.uiInputTimes(root));
+
+    resetAll();
+    expect(stale()).toBe(false);
+    for (const p of builds) {
+      resetAll();
+      fs.utimesSync(p, 3000, 3000); // its own output never makes it stale
+      expect(stale(), p).toBe(false);
+    }
+    for (const p of [...sources, ...dirs]) {
+      resetAll();
+      fs.utimesSync(p, 3000, 3000);
+      expect(stale(), p).toBe(true);
+    }
+  });
+
+  it('serves the built admin UI at / with its Content-Security-Policy, and the API beside it', async () => {
+    const server = await startChild({ APPLIANCE_DATA_DIR: tempDir() });
+    try {
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self';/);
+      const html = await page.text();
+      expect(html).toContain('<div id="root">');
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const js = await fetch(server.url + asset);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await fetch(`${server.url}/logs?range=1h`)).status).toBe(200);
+      expect(((await fetch(`${server.url}/v1/health`).then((r) => r.json())) as { status: string }).status).toBe('ok');
+      expect((await fetch(`${server.url}/v1/nothing-here`)).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('boots headless, keeps its data across a restart and stops cleanly on SIGTERM and SIGINT', async () => {

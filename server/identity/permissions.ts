@@ -118,6 +118,11 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // The local CA's certificate, for LAN clients to trust (network/routes.ts).
   'GET /tls/ca.crt': PUBLIC,
 
+  // The admin UI (static build, SPA fallback) and the OpenAPI document (console/console.ts).
+  'GET /': PUBLIC,
+  'GET /*': PUBLIC,
+  'GET /docs/openapi.json': PUBLIC,
+
   // Sessions (identity/sessions/routes.ts).
   'POST /v1/auth/login': PUBLIC,
   'POST /v1/auth/logout': PUBLIC,
@@ -186,6 +191,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/providers/:slug': scope('providers.read'),
   'PUT /v1/providers/:slug': scope('providers.update'),
   'DELETE /v1/providers/:slug': scope('providers.delete'),
+  // One real call upstream (gateway/connectionTest.ts): it can cost money, so it needs what editing does.
+  'POST /v1/providers/:slug/test': scope('providers.update'),
   'POST /v1/virtual-keys': scope('virtual_keys.create'),
   'GET /v1/virtual-keys': scope('virtual_keys.list'),
   'GET /v1/virtual-keys/:slug': scope('virtual_keys.read'),

@@ -211,7 +211,7 @@ const LEAF_ONLY = ['provider', 'api_key', 'virtual_key', 'passthrough'] as const
 
 // ---- strategy ----
 
-const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default', 'sticky'];
+export const STRATEGY_KEYS = ['mode', 'on_status_codes', 'conditions', 'default', 'sticky'];
 /** Strategy keys that only one mode reads; elsewhere they would be silently ignored. */
 const MODE_OF_KEY: Record<string, StrategyMode> = {
   on_status_codes: 'fallback',

@@ -16,6 +16,10 @@ export interface StartScript {
   inputTimes(root?: string): number[];
   /** Builds dist/ if it is missing or stale; returns whether it did. */
   ensureBuilt(): boolean;
+  UI_ENTRY: string;
+  uiInputTimes(root?: string): number[];
+  /** Builds the admin UI (renderer/dist) if it is missing or stale; returns whether it did. */
+  ensureUiBuilt(): Promise<boolean>;
 }
 
 export function loadStartScript(): Promise<StartScript> {

@@ -1,0 +1,171 @@
+// The Observe pages over seeded traffic: real requests through the gateway (openai SDK) to the
+// mock LLM, priced by the integration's own model prices. The dashboard shows the totals those
+// requests add up to; the logs explorer lists them, filters (in the URL), searches, opens one in
+// the drawer, and exports them to a JSONL file that downloads.
+import fs from 'node:fs';
+import OpenAI from 'openai';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+
+const PRICE_IN = 10; // cents per input token
+const PRICE_OUT = 20; // cents per output token
+const PROMPTS = ['Say hello', 'What is the capital of France', 'Count to three please', 'One more', 'The last question today'];
+
+let ui: Ui;
+let page: UiPage;
+const expected = { requests: 0, errors: 0, tokens: 0, cents: 0 };
+
+beforeAll(async () => {
+  ui = await startUi();
+  const ws = ui.creds.workspace.id;
+  await ui.admin('POST', '/v1/integrations', {
+    name: 'LAN vLLM',
+    slug: 'lan-vllm',
+    ai_provider_id: 'vllm',
+    workspace_id: ws,
+    configurations: { custom_host: `${ui.mock.url}/v1` },
+  });
+  await ui.admin('PUT', '/v1/integrations/lan-vllm/models', {
+    models: [
+      {
+        slug: 'llama-3.1-8b',
+        enabled: true,
+        pricing_config: { type: 'static', pay_as_you_go: { request_token: { price: PRICE_IN }, response_token: { price: PRICE_OUT } } },
+      },
+    ],
+  });
+  const client = new OpenAI({ baseURL: `${ui.url}/v1`, apiKey: ui.creds.workspace_api_key, maxRetries: 0 });
+  for (const [i, content] of PROMPTS.entries()) {
+    const metadata = JSON.stringify({ team: i === 2 ? 'search-team' : 'chat-team', _user: `user-${i % 2}` });
+    const answer = await client.chat.completions.create(
+      { model: '@lan-vllm/llama-3.1-8b', messages: [{ role: 'user', content }] },
+      { headers: { 'x-portkey-metadata': metadata } },
+    );
+    expected.requests += 1;
+    expected.tokens += answer.usage!.total_tokens;
+    expected.cents += answer.usage!.prompt_tokens * PRICE_IN + answer.usage!.completion_tokens * PRICE_OUT;
+  }
+  ui.mock.next({ status: 500, body: { error: { message: 'the model server crashed' } } });
+  await expect(
+    client.chat.completions.create({ model: '@lan-vllm/llama-3.1-8b', messages: [{ role: 'user', content: 'boom' }] }),
+  ).rejects.toThrow();
+  expected.requests += 1;
+  expected.errors += 1;
+
+  const owner = await ownerWithPassword(ui);
+  page = await ui.newPage(await ui.newContext());
+  await signIn(page, owner.email, owner.password);
+  await page.waitForURL((url) => url.pathname === '/dashboard');
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') console.log('page dump:', await dumpPage(page, ctx.task.name));
+});
+afterAll(() => ui?.close());
+
+const summary = (title: string) => page.getByRole('region', { name: title, exact: true }).getByTestId('summary');
+
+describe('the dashboard', () => {
+  it('shows the totals of the seeded traffic, in their units', async () => {
+    await page.goto('/dashboard?range=1h');
+    await eventually(() => summary('Requests').textContent()).toBe(String(expected.requests));
+    expect(await summary('Tokens').textContent()).toBe(expected.tokens.toLocaleString('en-US'));
+    expect(await summary('Cost').textContent()).toBe(`$${(expected.cents / 100).toFixed(2)}`);
+    expect(await summary('Errors').textContent()).toBe('1');
+    expect(await summary('Error rate').textContent()).toBe(
+      `${(Math.round((100 * expected.errors * 100) / expected.requests) / 100).toLocaleString('en-US')} %`,
+    );
+    expect(await summary('Users').textContent()).toBe('2');
+    expect(await summary('Latency').textContent()).toMatch(/^p50 \d+ ms · p90 \d+ ms · p99 \d+ ms$/);
+    // Charts are drawn (one SVG each), and the top lists name the model and the key.
+    expect(await page.getByRole('region', { name: 'Requests', exact: true }).locator('svg.recharts-surface').count()).toBe(1);
+    await page.getByRole('region', { name: 'Top models' }).getByText('llama-3.1-8b').first().waitFor();
+    await page.getByRole('table', { name: 'Requests by API key' }).getByText('Default workspace key').waitFor();
+  });
+
+  it('filters by model through a URL chip and says why a bad filter is refused', async () => {
+    await page.goto('/dashboard?range=1h&model=some-other-model');
+    await eventually(() => summary('Requests').textContent()).toBe('0');
+    await page.goto('/dashboard?range=1h&status_code=abc');
+    await page
+      .getByText(/Filter status_code must be a comma-separated list of HTTP status codes/)
+      .first()
+      .waitFor();
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the logs explorer', () => {
+  it('lists every request newest first, filters by status in the URL, searches, and opens one', async () => {
+    await page.goto('/logs?range=1h');
+    const table = page.getByRole('table', { name: 'Request logs' });
+    await page.getByText(`${expected.requests} requests · Last hour`).waitFor();
+    expect(await table.getByRole('row').count()).toBe(expected.requests + 1);
+    // Newest first: the failed request was the last one sent.
+    await eventually(() => table.getByRole('row').nth(1).getByRole('cell').nth(1).textContent()).toBe('500');
+
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('combobox', { name: 'Filter' }).fill('Status');
+    await page.getByRole('option', { name: 'Status' }).click();
+    await page.getByRole('textbox', { name: 'Value' }).fill('5xx');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('1 request match the filters · Last hour').waitFor();
+    expect(new URL(page.url()).searchParams.get('status_code')).toBe('5xx');
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit filter Status: 5xx' }).waitFor();
+    await page.getByRole('button', { name: 'Remove filter Status' }).click();
+    await page.getByText(`${expected.requests} requests · Last hour`).waitFor();
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('search-team');
+    await page.waitForURL((url) => url.searchParams.get('search') === 'search-team');
+    await page.getByText('1 request match the filters · Last hour').waitFor();
+    await table.getByRole('row').nth(1).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('table', { name: 'Metadata values' }).getByText('search-team').waitFor();
+    await drawer.getByRole('tab', { name: 'Request' }).click();
+    await drawer.getByRole('button', { name: 'Request headers' }).click();
+    const headers = drawer.getByRole('table', { name: 'Request headers' });
+    await headers.getByText('x-portkey-metadata').waitFor();
+    // The key that sent it is masked: its first characters only.
+    const keyRow = await headers
+      .getByRole('row', { name: /x-portkey-api-key|authorization/ })
+      .first()
+      .textContent();
+    expect(keyRow).toContain('********');
+    expect(await headers.textContent()).not.toContain(ui.creds.workspace_api_key);
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('exports the current view with the chosen fields, shows progress, and downloads the JSONL', async () => {
+    await page.goto('/logs?range=1h');
+    await page.getByText(`${expected.requests} requests · Last hour`).waitFor();
+    await page.getByRole('button', { name: 'Export' }).click();
+    const modal = page.getByRole('dialog', { name: 'Export logs' });
+    await modal.getByRole('checkbox', { name: 'metadata' }).uncheck();
+    await modal.getByRole('checkbox', { name: 'request', exact: true }).check();
+    await modal.getByRole('button', { name: 'Start export' }).click();
+    await modal.getByText(`Export finished: ${expected.requests} requests`).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), modal.getByRole('link', { name: 'Download JSONL' }).click()]);
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(expected.requests);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'id',
+      'trace_id',
+      'created_at',
+      'request',
+      'ai_model',
+      'total_units',
+      'cost',
+      'response_time',
+      'response_status_code',
+    ]);
+    expect(lines.map((l) => l.response_status_code).sort()).toEqual([200, 200, 200, 200, 200, 500]);
+    expect(page.problems).toEqual([]);
+  });
+});
