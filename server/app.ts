@@ -173,13 +173,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onError: (err) => app.log.error({ err }, 'request log write failed; the journal keeps the rows for the next start'),
   });
   await logWriter.open();
-  const dispatcher = createDispatcher();
+  // Every upstream request passes the egress check first (docs/adr/0023).
+  services.egress.useLogger(app.log);
+  const dispatcher = createDispatcher(services.egress);
   const responseCache = ResponseCache.open(path.join(config.dataDir, 'cache.db'), { maxBytes: config.cacheMaxBytes });
   app.addHook('onClose', async () => {
     responseCache.close();
     pricing.close();
     await logWriter.close();
     await dispatcher.close();
+    services.egress.close();
   });
   app.decorate('logWriter', logWriter);
   const logsRuntime = createLogsRuntime({ deps, services, writer: logWriter, pricing, log: app.log });

@@ -36,6 +36,10 @@ import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
+import { egressGuard } from './security/egress/guard.ts';
+import { egressStore } from './security/egress/store.ts';
+import { environmentDestinations } from './security/egress/environment.ts';
+import { isoNow } from './db/rows.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -78,8 +82,35 @@ export function createServices(deps: AppDeps) {
       if (e.rotation_mode === 'auto') audit.record(scheduledRotation(e));
     },
   });
+  // Outbound connections (docs/adr/0023): one guard in front of every client; what saved
+  // integrations call is allowed, and re-read whenever the catalog changes.
+  const egress = egressGuard({
+    mode: deps.config.egress.mode,
+    store: egressStore(deps.db),
+    fixed: environmentDestinations(deps.config, isoNow(now())),
+    sources: [
+      () =>
+        catalog.destinations().map((d) => ({
+          destination: d.destination,
+          source: 'integration' as const,
+          detail: d.model === null ? `integration ${d.integrationSlug}` : `integration ${d.integrationSlug}, model ${d.model}`,
+          configured_by: null,
+          configured_at: d.updatedAt,
+          reference: { kind: 'integration' as const, id: d.integrationId, slug: d.integrationSlug },
+        })),
+    ],
+    now,
+  });
+  const catalog = catalogService({
+    db: deps.db,
+    secrets: deps.secrets,
+    workspaces: repos.workspaces,
+    now,
+    onChange: () => egress.invalidate(),
+  });
   const core = {
     now,
+    egress,
     repos,
     keyCache,
     workspaceCache,
@@ -95,7 +126,7 @@ export function createServices(deps: AppDeps) {
       lifecycle: keys,
       settings,
     }),
-    catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
+    catalog,
     configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
     logs: logsRepository(deps.logs),
     analytics: analyticsService({

@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import { AppError, badRequest } from '../errors.ts';
 import type { GatewayContext } from './context.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
+import type { EgressCaller } from '../security/egress/guard.ts';
 import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from '../provider-specs/request.ts';
 import {
   callUpstream,
@@ -234,6 +235,7 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
       headers,
       body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : prepared.body,
       signal: ctx.abort.signal,
+      egress: { feature: 'gateway', caller: () => callerOf(ctx) },
     });
   } catch (err) {
     return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
@@ -316,6 +318,12 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   const { body, usage } = successBody(call, target, parsed);
   const same = body === parsed;
   return jsonOutcome(base, body, same ? text : null, usage, same ? null : parsed);
+}
+
+/** The caller an egress refusal records: the gateway key, its workspace, the trace. */
+function callerOf(ctx: GatewayContext): EgressCaller {
+  const { auth } = ctx;
+  return { type: 'api_key', id: auth.key.id, name: auth.key.name, workspaceId: ctx.workspace.id, traceId: ctx.traceId };
 }
 
 function withoutKey(text: string, key: string | null): string {

@@ -1,7 +1,9 @@
 // The one place that talks to upstream providers: undici with keep-alive pools, and failures turned
 // into errors a person can act on (no HTML wrappers, no "fetch failed").
-import { Agent, errors, type Dispatcher } from 'undici';
+import { errors, type Dispatcher } from 'undici';
 import { AppError } from '../errors.ts';
+import { EgressAgent, type EgressDispatchOptions } from '../security/egress/clients.ts';
+import { EgressRefused, type EgressGuard, type EgressRequester } from '../security/egress/guard.ts';
 import type { GatewaySignal } from './abort.ts';
 
 const { InvalidArgumentError } = errors;
@@ -18,6 +20,8 @@ export interface UpstreamCall {
   headers: Record<string, string>;
   body?: string | Buffer;
   signal: GatewaySignal;
+  /** Who asks, for the egress check's record of a refusal (docs/adr/0023). */
+  egress?: EgressRequester;
 }
 
 /** Why a request was aborted: set as the AbortSignal's reason by the gateway. */
@@ -36,9 +40,14 @@ export class ClientGone extends Error {
   }
 }
 
-export function createDispatcher(): Agent {
+/** The upstream pool: every request and connection passes the egress check first (docs/adr/0023). */
+export function createDispatcher(guard: EgressGuard): Dispatcher {
   // Our own timeout bounds each request, so undici's header/body timeouts are off.
-  return new Agent({ keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
+  return new EgressAgent(
+    guard,
+    { feature: 'gateway' },
+    { keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } },
+  );
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -87,6 +96,9 @@ function networkReason(err: unknown): string {
 
 /** Maps a network failure to a gateway error naming the upstream and the cause. */
 export function upstreamFailure(err: unknown, url: string, provider: string, signal: GatewaySignal): AppError {
+  if (err instanceof EgressRefused) {
+    return AppError.fromStatus(403, `${provider}: ${err.message}`, { type: 'invalid_request_error', code: 'egress_refused' });
+  }
   if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
   return AppError.fromStatus(502, `Could not reach ${provider} at ${originOf(url)}: ${networkReason(err)}`, {
     type: 'upstream_error',
@@ -139,14 +151,16 @@ export function invalidUpstreamAnswer(provider: string, url: string, what: strin
 
 export async function callUpstream(dispatcher: Dispatcher, call: UpstreamCall): Promise<UpstreamResponse> {
   const { origin, path } = splitUrl(call.url);
-  const res = await dispatcher.request({
+  const options: Dispatcher.RequestOptions & EgressDispatchOptions = {
     origin,
     path,
     method: call.method as Dispatcher.HttpMethod,
     headers: call.headers,
     body: call.body,
     signal: call.signal,
-  });
+    egress: call.egress,
+  };
+  const res = await dispatcher.request(options);
   return { status: res.statusCode, headers: flatten(res.headers), body: res.body };
 }
 

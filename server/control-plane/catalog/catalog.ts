@@ -13,6 +13,7 @@ import { providersRepository } from './providersRepository.ts';
 import { providersService } from './providersService.ts';
 import { type CatalogModel, CatalogResolver, type ResolvedProvider } from './resolver.ts';
 import { virtualKeysService } from './virtualKeysService.ts';
+import { integrationDestinations } from './destinations.ts';
 
 export type { CatalogModel, ResolvedModel, ResolvedProvider } from './resolver.ts';
 
@@ -21,6 +22,8 @@ export interface CatalogDeps {
   secrets: SecretBox;
   workspaces: WorkspacesRepository;
   now: () => number;
+  /** Told after every catalog write (the egress check re-reads integrations' destinations). */
+  onChange?: () => void;
 }
 
 export function catalogService(deps: CatalogDeps) {
@@ -39,6 +42,7 @@ export function catalogService(deps: CatalogDeps) {
         return integrations.transaction(fn);
       } finally {
         resolver.clear();
+        deps.onChange?.();
       }
     },
   };
@@ -56,6 +60,8 @@ export function catalogService(deps: CatalogDeps) {
     listModels: (workspaceId: string): CatalogModel[] => resolver.listModels(workspaceId),
     /** Hosts of custom_host values saved in integrations the workspace can use. */
     savedHosts: (workspaceId: string): ReadonlySet<string> => resolver.savedHosts(workspaceId),
+    /** Hosts and ports that saved integrations send requests to (the egress allow-list's integration entries). */
+    destinations: integrationDestinations(deps.db),
     /** For other domains whose writes change what the catalog resolves (workspace archive, delete). */
     invalidate: (): void => resolver.clear(),
   };
