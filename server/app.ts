@@ -45,6 +45,12 @@ import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
+import { type ListenerBook, listenerBook } from './network/listeners.ts';
+import { egressReport } from './network/egressReport.ts';
+import { egressRoutes } from './network/egressRoutes.ts';
+import { runSelfCheck, type SelfCheckResult } from './security/egress/selfCheck.ts';
+import { lastChange } from './audit/lastChange.ts';
+import { BUNDLED_PRICING_DIR } from './pricing/service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,6 +64,10 @@ declare module 'fastify' {
     lan: LanExposure;
     /** One-time desktop sign-in tokens, issued over the shell's private channel (server/desktop/). */
     desktopSignIn: DesktopSignInTokens;
+    /** Where the appliance listens (network/listeners.ts); listenMain records the main listener. */
+    listeners: ListenerBook;
+    /** The egress self-check (docs/adr/0023): main.ts runs it once listening; the air-gap report shows it. */
+    egressSelfCheck(again?: boolean): Promise<SelfCheckResult>;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -232,10 +242,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('lan', lan);
   app.addHook('onClose', async () => lan.close());
   app.decorate('desktopSignIn', new DesktopSignInTokens(deps.now));
+  // The air-gap report (docs/adr/0023): listeners, allowed, contacted and refused destinations.
+  app.decorate('listeners', listenerBook());
+  const airGap = egressReport({
+    guard: services.egress,
+    listeners: () => app.listeners.all(app, lan),
+    runSelfCheck: () =>
+      runSelfCheck(services.egress, {
+        localFolders: [BUNDLED_PRICING_DIR, config.pricingLocalPath, path.join(config.dataDir, 'pricing')].filter((f) => f !== null),
+        collector: config.tracing?.endpoint ?? null,
+      }),
+    integrationAuthor: (refs) => {
+      const organisation = services.repos.organisation.get();
+      if (!organisation) return null;
+      const author = lastChange(services.audit.repository, {
+        user: (id) => services.repos.users.get(id)?.email ?? null,
+        apiKey: (id) => services.repos.apiKeys.get(id)?.name ?? null,
+      });
+      return author(organisation.id, 'integration', refs);
+    },
+  });
+  app.decorate('egressSelfCheck', airGap.selfCheck);
 
   await app.register(pricingRoutes, { pricing });
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
   await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
+  await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
   await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {

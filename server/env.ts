@@ -239,7 +239,10 @@ function egressConfig(r: EnvReader): EgressConfig {
     v === 'allow-list' || v === 'open' ? null : 'must be allow-list (the default) or open',
   ) as EgressMode;
   const allow: string[] = [];
-  for (const entry of (r.raw('EGRESS_ALLOW') ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (r.raw('EGRESS_ALLOW') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parsed = parseEgressEntry(entry);
     if (parsed.ok) {
       if (!allow.includes(parsed.canonical)) allow.push(parsed.canonical);
@@ -255,7 +258,10 @@ function tracingConfig(r: EnvReader): TracingConfig | null {
   const name = traces !== undefined ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
   const given = traces ?? base;
   const headers: Record<string, string> = {};
-  for (const pair of (r.raw('OTEL_EXPORTER_OTLP_HEADERS') ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (r.raw('OTEL_EXPORTER_OTLP_HEADERS') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     const key = eq === -1 ? '' : pair.slice(0, eq).trim();
     if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key)) {

@@ -3,8 +3,8 @@
 import { errors, type Dispatcher } from 'undici';
 import { AppError } from '../errors.ts';
 import { EgressAgent, type EgressDispatchOptions } from '../security/egress/clients.ts';
-import { EgressRefused, type EgressGuard, type EgressRequester } from '../security/egress/guard.ts';
-import type { GatewaySignal } from './abort.ts';
+import { EgressRefused, SELF_CHECK, type EgressGuard, type EgressRequester } from '../security/egress/guard.ts';
+import { GatewayAbort, type GatewaySignal } from './abort.ts';
 
 const { InvalidArgumentError } = errors;
 
@@ -43,11 +43,18 @@ export class ClientGone extends Error {
 /** The upstream pool: every request and connection passes the egress check first (docs/adr/0023). */
 export function createDispatcher(guard: EgressGuard): Dispatcher {
   // Our own timeout bounds each request, so undici's header/body timeouts are off.
-  return new EgressAgent(
+  const dispatcher = new EgressAgent(
     guard,
     { feature: 'gateway' },
     { keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } },
   );
+  guard.registerClient({
+    name: 'Gateway upstream pool (undici)',
+    purpose: 'Requests to LLM servers: catalog providers, inline providers and custom hosts, connection tests',
+    probe: (url) =>
+      callUpstream(dispatcher, { url, method: 'GET', headers: {}, signal: new GatewayAbort().signal, egress: { feature: SELF_CHECK } }),
+  });
+  return dispatcher;
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

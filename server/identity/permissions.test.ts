@@ -87,6 +87,11 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/admin/organization/settings': ORGANISATION,
   'GET /v1/admin/lan-exposure': ORGANISATION,
   'PUT /v1/admin/lan-exposure': ORGANISATION,
+  'GET /v1/admin/egress': ORGANISATION,
+  'GET /v1/admin/egress/report.html': ORGANISATION,
+  'GET /v1/admin/egress/allow-list': ORGANISATION,
+  'POST /v1/admin/egress/allow-list': ORGANISATION,
+  'DELETE /v1/admin/egress/allow-list/:id': ORGANISATION,
 
   'POST /v1/integrations': WS_MANAGE,
   'GET /v1/integrations': INTEGRATION_READ,

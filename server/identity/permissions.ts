@@ -174,6 +174,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
   'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
   'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
+  // The air-gap report and the egress allow-list (network/egressRoutes.ts, docs/adr/0023): the appliance's, like LAN exposure.
+  'GET /v1/admin/egress': scope('organisation_settings.read'),
+  'GET /v1/admin/egress/report.html': scope('organisation_settings.read'),
+  'GET /v1/admin/egress/allow-list': scope('organisation_settings.read'),
+  'POST /v1/admin/egress/allow-list': scope('organisation_settings.update'),
+  'DELETE /v1/admin/egress/allow-list/:id': scope('organisation_settings.update'),
 
   // Integrations, providers, virtual keys (spec §2.5–2.7).
   'POST /v1/integrations': INTEGRATION_CREATE,

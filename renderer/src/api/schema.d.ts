@@ -50,6 +50,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/allow-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgressAllowList"];
+        put?: never;
+        post: operations["postV1AdminEgressAllowList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/allow-list/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteV1AdminEgressAllowListId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgressReportHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/lan-exposure": {
         parameters: {
             query?: never;
@@ -2001,6 +2065,276 @@ export interface operations {
     getTlsCaCrt: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgress: {
+        parameters: {
+            query?: {
+                download?: boolean;
+                recheck?: boolean;
+                refusals?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowed: {
+                            configured_at: string | null;
+                            configured_by: string | null;
+                            /** @description host, host:port, *.domain or CIDR range */
+                            destination: string;
+                            detail: string;
+                            id: string | null;
+                            /** @enum {unknown} */
+                            source: "allow_list" | "environment" | "integration";
+                        }[];
+                        appliance: {
+                            host_name: string;
+                            service: string;
+                            version: string;
+                        };
+                        contacted: {
+                            allowed_now: boolean;
+                            connections: number;
+                            destination: string;
+                            feature: string;
+                            first_at: string;
+                            last_at: string;
+                            requests: number;
+                        }[];
+                        generated_at: string;
+                        listeners: {
+                            address: string;
+                            error: string | null;
+                            listening: boolean;
+                            /** @enum {unknown} */
+                            name: "main" | "lan";
+                            port: number;
+                            tls: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        mode: "allow-list" | "open";
+                        /** @constant */
+                        object: "egress_report";
+                        refused: {
+                            rows: {
+                                at: string;
+                                caller_id: string | null;
+                                caller_name: string | null;
+                                caller_type: string | null;
+                                destination: string;
+                                feature: string;
+                                trace_id: string | null;
+                                workspace_id: string | null;
+                            }[];
+                            total: number;
+                        };
+                        self_check: {
+                            clients: {
+                                detail: string;
+                                name: string;
+                                purpose: string;
+                                refuses_unlisted: boolean | null;
+                            }[];
+                            dns: {
+                                note: string;
+                                resolvers: string[];
+                            };
+                            /** @enum {unknown} */
+                            mode: "allow-list" | "open";
+                            never: string[];
+                            ok: boolean;
+                            ran_at: string;
+                            sockets: {
+                                available: boolean;
+                                listening: string[];
+                                outbound: {
+                                    allowed: boolean;
+                                    protocol: string;
+                                    remote: string;
+                                    state: string;
+                                }[];
+                            };
+                            statement: string;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgressAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            created_by: string | null;
+                            description: string | null;
+                            destination: string;
+                            id: string;
+                            /** @constant */
+                            object: "egress_allow_entry";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1AdminEgressAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** @description host, host:port, *.domain, CIDR range, or an http(s) URL */
+                    destination: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        created_by: string | null;
+                        description: string | null;
+                        destination: string;
+                        id: string;
+                        /** @constant */
+                        object: "egress_allow_entry";
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1AdminEgressAllowListId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        created_by: string | null;
+                        description: string | null;
+                        destination: string;
+                        id: string;
+                        /** @constant */
+                        object: "egress_allow_entry";
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgressReportHtml: {
+        parameters: {
+            query?: {
+                download?: boolean;
+                recheck?: boolean;
+                refusals?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -15,7 +15,11 @@ export interface EgressDispatchOptions {
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
 
 /** undici's connector with the check first: nothing reaches DNS or a socket unless allowed. */
-function guardedConnector(guard: EgressGuard, requester: EgressRequester, connect: buildConnector.BuildOptions = {}): buildConnector.connector {
+function guardedConnector(
+  guard: EgressGuard,
+  requester: EgressRequester,
+  connect: buildConnector.BuildOptions = {},
+): buildConnector.connector {
   const connector = buildConnector(connect);
   return (options, callback) => {
     const port = options.port === '' || options.port === undefined ? (DEFAULT_PORTS[options.protocol] ?? 0) : Number(options.port);
@@ -65,7 +69,12 @@ function checkAgentConnection(guard: EgressGuard, requester: EgressRequester, op
 }
 
 /** A Node http.Agent (or https.Agent) whose connections pass the egress check. */
-export function guardedNodeAgent(guard: EgressGuard, requester: EgressRequester, secure: boolean, options: https.AgentOptions = {}): http.Agent {
+export function guardedNodeAgent(
+  guard: EgressGuard,
+  requester: EgressRequester,
+  secure: boolean,
+  options: https.AgentOptions = {},
+): http.Agent {
   if (secure) {
     return new (class extends https.Agent {
       override createConnection(o: ConnectionOptions, callback?: ConnectCallback): Duplex | null | undefined {

@@ -270,11 +270,20 @@ export function egressGuard(options: EgressGuardOptions) {
       decisions.clear();
     },
     /** Adds an admin's entry; throws with a message naming the problem when it does not parse or is listed already. */
-    addAllowEntry(input: { destination: string; description?: string | null }, by: { type: string; id: string | null; name: string | null }) {
+    addAllowEntry(
+      input: { destination: string; description?: string | null },
+      by: { type: string; id: string | null; name: string | null },
+    ) {
       const parsed = parseEgressEntry(input.destination);
       if (!parsed.ok) return { ok: false as const, reason: 'invalid' as const, message: parsed.message };
       const existing = store.allowEntryFor(parsed.canonical);
-      if (existing) return { ok: false as const, reason: 'exists' as const, message: `${parsed.canonical} is on the allow-list already`, row: existing };
+      if (existing)
+        return {
+          ok: false as const,
+          reason: 'exists' as const,
+          message: `${parsed.canonical} is on the allow-list already`,
+          row: existing,
+        };
       const row: AllowListRow = {
         id: newId(),
         destination: parsed.canonical,

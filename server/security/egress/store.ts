@@ -36,7 +36,8 @@ export interface RefusalRow {
 
 export function egressStore(db: Sqlite) {
   const list = db.prepare<[], AllowListRow>('SELECT * FROM egress_allow_list ORDER BY created_at, destination');
-  const insert = db.prepare(`INSERT INTO egress_allow_list (id, destination, description, created_at, created_by_type, created_by_id, created_by_name)
+  const insert =
+    db.prepare(`INSERT INTO egress_allow_list (id, destination, description, created_at, created_by_type, created_by_id, created_by_name)
     VALUES (@id, @destination, @description, @created_at, @created_by_type, @created_by_id, @created_by_name)`);
   const byDestination = db.prepare<[string], AllowListRow>('SELECT * FROM egress_allow_list WHERE destination = ?');
   const remove = db.prepare<[string]>('DELETE FROM egress_allow_list WHERE id = ?');
@@ -46,7 +47,8 @@ export function egressStore(db: Sqlite) {
     VALUES (@destination, @feature, @requests, @connections, @first_at, @last_at)
     ON CONFLICT (destination, feature) DO UPDATE SET requests = requests + excluded.requests,
       connections = connections + excluded.connections, last_at = max(last_at, excluded.last_at)`);
-  const insertRefusal = db.prepare(`INSERT INTO egress_refusals (at, destination, feature, caller_type, caller_id, caller_name, workspace_id, trace_id)
+  const insertRefusal =
+    db.prepare(`INSERT INTO egress_refusals (at, destination, feature, caller_type, caller_id, caller_name, workspace_id, trace_id)
     VALUES (@at, @destination, @feature, @caller_type, @caller_id, @caller_name, @workspace_id, @trace_id)`);
   const prune = db.prepare<[number]>('DELETE FROM egress_refusals WHERE id <= (SELECT max(id) FROM egress_refusals) - ?');
   const refusals = db.prepare<[number], RefusalRow>(
