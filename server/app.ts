@@ -51,6 +51,10 @@ import { egressRoutes } from './network/egressRoutes.ts';
 import { runSelfCheck, type SelfCheckResult } from './security/egress/selfCheck.ts';
 import { lastChange } from './audit/lastChange.ts';
 import { BUNDLED_PRICING_DIR } from './pricing/service.ts';
+import { gatewayMetrics } from './observability/metrics.ts';
+import { gatewayTraces } from './observability/traces.ts';
+import { readiness } from './observability/readiness.ts';
+import { observabilityRoutes } from './observability/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -215,6 +219,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache: responseCache,
     semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
   };
+  // Prometheus metrics and OTLP traces, fed from each request's log event (server/observability/).
+  const metrics = gatewayMetrics({ writer: logWriter });
+  const traces = config.tracing ? gatewayTraces(config.tracing, services.egress) : null;
+  if (traces) app.addHook('onClose', async () => traces.close());
   const gateway: GatewayDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
@@ -229,6 +237,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
+    observe: traces
+      ? (event, ctx) => {
+          metrics.observe(event);
+          traces.observe(event, ctx);
+        }
+      : (event) => metrics.observe(event),
+    traceAttempts: traces !== null,
   };
 
   const lan = lanExposure({
@@ -268,6 +283,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
   await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
   await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
+  await app.register(observabilityRoutes, {
+    metrics,
+    readiness: readiness({
+      db: deps.db,
+      logs: deps.logs,
+      writer: logWriter,
+      listeners: () => app.listeners.all(app, lan),
+      maxLagMs: Math.max(30_000, config.logFlushIntervalMs * 10),
+    }),
+  });
   await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {

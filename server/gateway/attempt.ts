@@ -227,6 +227,8 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   if (call.stream) headers.accept = 'text/event-stream';
 
   ctx.timings.upstreamStart = performance.now();
+  const timing = ctx.attempts ? { provider: target.label, origin: originOf(line.url), start: ctx.timings.upstreamStart } : null;
+  if (timing) ctx.attempts!.push(timing);
   let res: UpstreamResponse;
   try {
     res = await callUpstream(dispatcher, {
@@ -238,9 +240,12 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
       egress: { feature: 'gateway', caller: () => callerOf(ctx) },
     });
   } catch (err) {
-    return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
+    const error = upstreamFailure(err, line.url, target.label, ctx.abort.signal);
+    if (timing) Object.assign(timing, { end: performance.now(), error: error.message });
+    return fail(error, line.url, prepared.transformed);
   }
   ctx.timings.upstreamHeaders = performance.now();
+  if (timing) Object.assign(timing, { headers: ctx.timings.upstreamHeaders, status: res.status });
 
   const base: OutcomeBase = {
     target,
@@ -275,6 +280,7 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     return fail(upstreamCutOff(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
   }
   ctx.timings.upstreamDone = performance.now();
+  if (timing) Object.assign(timing, { end: ctx.timings.upstreamDone });
 
   const json = isJson(contentType);
   if (ok && !unified && !json) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };

@@ -43,6 +43,20 @@ export interface GatewayContext {
   onDone: (() => void)[];
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
+  /** Each upstream attempt's clock readings, kept only when traces are exported (GatewayDeps.traceAttempts). */
+  attempts?: AttemptTiming[];
+}
+
+/** One upstream attempt, as a trace span shows it (performance.now() readings). */
+export interface AttemptTiming {
+  provider: string;
+  /** The upstream's origin: no path, no credentials. */
+  origin: string;
+  start: number;
+  headers?: number;
+  end?: number;
+  status?: number;
+  error?: string;
 }
 
 export interface RoutingInfo {

@@ -15,6 +15,8 @@ export interface GatewayDeps extends DeliverDeps {
   targets: TargetResolver;
   targetOptions: TargetOptions;
   dispatcher: Dispatcher;
+  /** Keep each upstream attempt's timings on the context (for trace spans). */
+  traceAttempts?: boolean;
   /** Replaces single-target execution (routing configs); receives the default executor. */
   execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
 }
@@ -45,6 +47,7 @@ export async function handleGateway(
   const traceId = typeof named === 'string' ? named : traceIdOf(req);
   const call = callOf(req, endpoint, clientFormat);
   const ctx = createContext(req, endpoint, call.body, deps.context, traceId);
+  if (deps.traceAttempts) ctx.attempts = [];
   // Aborting the root aborts whichever attempt is running (routing gives each its own child).
   const root = ctx.abort;
   const timer = setTimeout(() => root.abort(new TimeoutAbort(ctx.timeoutMs, ctx.timeoutFromRequest)), ctx.timeoutMs);

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { AppError, gatewayEnvelope } from '../errors.ts';
 import type { LogWriter } from '../logs/writer.ts';
+import type { LogEvent } from '../logs/events.ts';
 import { createSseParser, UnreadableEvent, type SseEvent } from './sse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayCall, Outcome, Target } from './attempt.ts';
@@ -43,6 +44,8 @@ export interface DeliverDeps {
   accountant: Accountant;
   /** 'metrics-only' stores no bodies or headers. */
   loggingMode(ctx: GatewayContext): 'full' | 'metrics-only';
+  /** Told every request's log event as it is recorded: Prometheus metrics and OTLP traces (server/observability/). */
+  observe?: (event: LogEvent, ctx: GatewayContext) => void;
 }
 
 export function portkeyHeaders(ctx: GatewayContext, target: Target | null): Record<string, string> {
@@ -79,18 +82,18 @@ function record(
     stream: boolean;
   },
 ) {
-  return deps.logs.append(
-    buildLogEvent({
-      ctx,
-      call,
-      target,
-      ...fields,
-      units: fields.accounting.units,
-      cents: fields.accounting.cents,
-      priced: fields.accounting.priced,
-      bodies: deps.loggingMode(ctx) === 'full',
-    }),
-  );
+  const event = buildLogEvent({
+    ctx,
+    call,
+    target,
+    ...fields,
+    units: fields.accounting.units,
+    cents: fields.accounting.cents,
+    priced: fields.accounting.priced,
+    bodies: deps.loggingMode(ctx) === 'full',
+  });
+  deps.observe?.(event, ctx);
+  return deps.logs.append(event);
 }
 
 /** A gateway-side failure (bad header, unknown provider, unreachable upstream…), logged and sent. */

@@ -37,6 +37,8 @@ const LOG_WRITERS = group('wsKey', 'userKey');
  */
 const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/health': EVERYONE,
+  'GET /v1/health/ready': EVERYONE,
+  'GET /metrics': ORGANISATION,
   'GET /model-configs/pricing/:provider/*': EVERYONE,
   'GET /invite/:token': EVERYONE,
   'GET /tls/ca.crt': EVERYONE,

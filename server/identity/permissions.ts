@@ -113,6 +113,10 @@ const ANALYTICS = scope('analytics.view');
 /** `METHOD url` (with the /v1 prefix) -> what the route needs. HEAD routes follow their GET. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/health': PUBLIC,
+  // Readiness: both databases, the log writer, the listeners (observability/readiness.ts).
+  'GET /v1/health/ready': PUBLIC,
+  // Prometheus metrics of the whole appliance: a scraper's key with metrics.read, or an organisation admin.
+  'GET /metrics': anyOf('metrics.read', 'organisation_settings.read'),
   'GET /model-configs/pricing/:provider/*': PUBLIC,
   'GET /invite/:token': PUBLIC,
   // The local CA's certificate, for LAN clients to trust (network/routes.ts).

@@ -183,7 +183,10 @@ describe('EGRESS_MODE=open', () => {
       const body = (await res.json()) as { error: { code: string } };
       expect(res.status).toBe(502);
       expect(body.error.code).toBe('upstream_unreachable');
-      const report = await fetch(`${open.url}/v1/admin/egress`, { headers: open.admin }).then((r) => r.json());
+      const report = (await fetch(`${open.url}/v1/admin/egress`, { headers: open.admin }).then((r) => r.json())) as {
+        mode: string;
+        self_check: { statement: string };
+      };
       expect(report.mode).toBe('open');
       expect(report.self_check.statement).toMatch(/EGRESS_MODE=open/);
     } finally {
