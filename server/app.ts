@@ -28,6 +28,7 @@ import { organisationSettingsRoutes } from './control-plane/organisation/routes.
 import { SERVICE_ID, VERSION } from './version.ts';
 import { createPricingService } from './pricing/service.ts';
 import { pricingRoutes } from './control-plane/pricing/routes.ts';
+import { pricingAdminRoutes } from './control-plane/pricing/adminRoutes.ts';
 import { LogWriter } from './logs/writer.ts';
 import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
@@ -51,6 +52,9 @@ import { egressRoutes } from './network/egressRoutes.ts';
 import { runSelfCheck, type SelfCheckResult } from './security/egress/selfCheck.ts';
 import { lastChange } from './audit/lastChange.ts';
 import { BUNDLED_PRICING_DIR } from './pricing/service.ts';
+import { acceptedPricingFiles } from './pricing/acceptedFiles.ts';
+import { BUNDLED_CAPABILITIES_DIR, createCapabilities } from './pricing/capabilities.ts';
+import { pricingFileAuditEvent } from './audit/applianceEvents.ts';
 import { gatewayMetrics } from './observability/metrics.ts';
 import { gatewayTraces } from './observability/traces.ts';
 import { readiness } from './observability/readiness.ts';
@@ -179,7 +183,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     localDir: config.pricingLocalPath,
     dataDir: config.dataDir,
     log: { warn: (details, message) => app.log.warn(details, message) },
+    // Dropped-in files: kept as accepted, and every change (or refusal) in the audit log.
+    store: acceptedPricingFiles(deps.db),
+    onChange: (events) => {
+      const organisation = services.repos.organisation.get();
+      if (organisation) for (const e of events) services.audit.record(pricingFileAuditEvent(organisation.id, e));
+    },
     ...deps.pricing,
+  });
+  // What GET /v1/models says of each model: type, capabilities, context window, output limit.
+  const capabilities = createCapabilities({
+    localDir: config.capabilitiesLocalPath,
+    reloadIntervalMs: deps.pricing?.reloadIntervalMs,
+    log: { warn: (details, message) => app.log.warn(details, message) },
   });
   const logWriter = new LogWriter(deps.logs, {
     journalDir: path.join(config.dataDir, 'log-journal'),
@@ -194,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     responseCache.close();
     pricing.close();
+    capabilities.close();
     await logWriter.close();
     await dispatcher.close();
     services.egress.close();
@@ -264,7 +281,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     listeners: () => app.listeners.all(app, lan),
     runSelfCheck: () =>
       runSelfCheck(services.egress, {
-        localFolders: [BUNDLED_PRICING_DIR, config.pricingLocalPath, path.join(config.dataDir, 'pricing')].filter((f) => f !== null),
+        localFolders: [
+          BUNDLED_PRICING_DIR,
+          BUNDLED_CAPABILITIES_DIR,
+          config.pricingLocalPath,
+          config.capabilitiesLocalPath,
+          path.join(config.dataDir, 'pricing'),
+        ].filter((f) => f !== null),
         collector: config.tracing?.endpoint ?? null,
       }),
     integrationAuthor: (refs) => {
@@ -308,8 +331,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(sessionRoutes);
       await v1.register(logsRuntime.routes);
       await v1.register(analyticsRoutes(services.analytics));
-      await v1.register(gatewayRoutes(gateway, services.catalog));
+      await v1.register(gatewayRoutes(gateway, services.catalog, capabilities.lookup));
       await v1.register(connectionTestRoutes(dispatcher));
+      await v1.register(pricingAdminRoutes(pricing));
     },
     { prefix: '/v1' },
   );

@@ -95,6 +95,10 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'POST /v1/admin/egress/allow-list': ORGANISATION,
   'DELETE /v1/admin/egress/allow-list/:id': ORGANISATION,
 
+  'GET /v1/admin/pricing/files': ORGANISATION,
+  'GET /v1/admin/pricing/prices': ORGANISATION,
+  'POST /v1/admin/pricing/reload': ORGANISATION,
+
   'POST /v1/integrations': WS_MANAGE,
   'GET /v1/integrations': INTEGRATION_READ,
   'GET /v1/integrations/:slug': INTEGRATION_READ,

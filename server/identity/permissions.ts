@@ -185,6 +185,11 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/admin/egress/allow-list': scope('organisation_settings.update'),
   'DELETE /v1/admin/egress/allow-list/:id': scope('organisation_settings.update'),
 
+  // Pricing files and where each price comes from (control-plane/pricing/adminRoutes.ts).
+  'GET /v1/admin/pricing/files': scope('organisation_settings.read'),
+  'GET /v1/admin/pricing/prices': scope('organisation_settings.read'),
+  'POST /v1/admin/pricing/reload': scope('organisation_settings.update'),
+
   // Integrations, providers, virtual keys (spec §2.5–2.7).
   'POST /v1/integrations': INTEGRATION_CREATE,
   'GET /v1/integrations': byResource('organisation_integrations.list', 'workspace_integrations.list'),

@@ -112,7 +112,9 @@ describe('GET /metrics', () => {
       g.app.services.catalog.invalidate();
     }
     const { text } = await scrape(scraperKey);
-    expect(sample(text, 'airgap_gateway_limit_refusals_total{provider="none",model="@local/gpt-4o",status="412",source="gateway"}')).toBe(1);
+    expect(sample(text, 'airgap_gateway_limit_refusals_total{provider="none",model="@local/gpt-4o",status="412",source="gateway"}')).toBe(
+      1,
+    );
   });
 
   it('answers only keys with metrics.read and organisation admins', async () => {
@@ -147,9 +149,13 @@ describe('OTLP traces', () => {
       allowed: { destination: string; detail: string }[];
     };
     const collectorAt = new URL(collector.url).host;
-    expect(report.contacted).toEqual(expect.arrayContaining([expect.objectContaining({ destination: collectorAt, feature: 'otlp_export' })]));
+    expect(report.contacted).toEqual(
+      expect.arrayContaining([expect.objectContaining({ destination: collectorAt, feature: 'otlp_export' })]),
+    );
     expect(report.allowed).toEqual(
-      expect.arrayContaining([expect.objectContaining({ destination: collectorAt, detail: expect.stringContaining('OTEL_EXPORTER_OTLP_ENDPOINT') })]),
+      expect.arrayContaining([
+        expect.objectContaining({ destination: collectorAt, detail: expect.stringContaining('OTEL_EXPORTER_OTLP_ENDPOINT') }),
+      ]),
     );
   });
 });
@@ -206,7 +212,10 @@ describe('readiness', () => {
       });
       t.stores.db.close();
       const result = await closed.check();
-      expect(result.checks.find((c) => c.name === 'metadata_database')).toMatchObject({ ok: false, detail: 'the SQLite database is closed' });
+      expect(result.checks.find((c) => c.name === 'metadata_database')).toMatchObject({
+        ok: false,
+        detail: 'the SQLite database is closed',
+      });
     } finally {
       await t.close();
     }

@@ -18,6 +18,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/model-configs/pricing/{provider}/{path}": {
         parameters: {
             query?: never;
@@ -156,6 +172,54 @@ export interface paths {
         get: operations["getV1AdminOrganizationSettings"];
         put: operations["putV1AdminOrganizationSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1AdminPricingReload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1410,6 +1474,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1HealthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/images": {
         parameters: {
             query?: never;
@@ -2028,6 +2108,33 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getModelConfigsPricingProviderPath: {
         parameters: {
             query?: never;
@@ -2573,6 +2680,154 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            active_sha256: string | null;
+                            error: string | null;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data (<data dir>/pricing/) */
+                            layer: string;
+                            models: number;
+                            modified_at: string | null;
+                            name: string;
+                            path: string;
+                            provider: string;
+                            sha256: string | null;
+                            size: number;
+                            /** @enum {unknown} */
+                            status: "active" | "refused";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingPrices: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                provider?: string;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            model: string;
+                            pricing_config: {
+                                [key: string]: unknown;
+                            } | null;
+                            provider: string;
+                            source: {
+                                file: string;
+                                layer: string;
+                                sha256: string;
+                            };
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1AdminPricingReload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            active_sha256: string | null;
+                            error: string | null;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data (<data dir>/pricing/) */
+                            layer: string;
+                            models: number;
+                            modified_at: string | null;
+                            name: string;
+                            path: string;
+                            provider: string;
+                            sha256: string | null;
+                            size: number;
+                            /** @enum {unknown} */
+                            status: "active" | "refused";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -9633,6 +9888,62 @@ export interface operations {
                         service: string;
                         status: string;
                         version: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1HealthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            detail: string;
+                            /** @enum {unknown} */
+                            name: "metadata_database" | "log_database" | "log_writer" | "listeners";
+                            ok: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        status: "ready" | "not_ready";
+                    };
+                };
+            };
+            /** @description HTTP 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            detail: string;
+                            /** @enum {unknown} */
+                            name: "metadata_database" | "log_database" | "log_writer" | "listeners";
+                            ok: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        status: "ready" | "not_ready";
                     };
                 };
             };
