@@ -54,7 +54,9 @@ import { lastChange } from './audit/lastChange.ts';
 import { BUNDLED_PRICING_DIR } from './pricing/service.ts';
 import { acceptedPricingFiles } from './pricing/acceptedFiles.ts';
 import { BUNDLED_CAPABILITIES_DIR, createCapabilities } from './pricing/capabilities.ts';
-import { pricingFileAuditEvent } from './audit/applianceEvents.ts';
+import { pricingFileAuditEvent, scheduledBackupAuditEvent } from './audit/applianceEvents.ts';
+import { type BackupService, backupService } from './backups/service.ts';
+import { backupRoutes } from './backups/routes.ts';
 import { gatewayMetrics } from './observability/metrics.ts';
 import { gatewayTraces } from './observability/traces.ts';
 import { readiness } from './observability/readiness.ts';
@@ -74,6 +76,8 @@ declare module 'fastify' {
     desktopSignIn: DesktopSignInTokens;
     /** Where the appliance listens (network/listeners.ts); listenMain records the main listener. */
     listeners: ListenerBook;
+    /** Backups on request and on a schedule (server/backups/). */
+    backups: BackupService;
     /** The egress self-check (docs/adr/0023): main.ts runs it once listening; the air-gap report shows it. */
     egressSelfCheck(again?: boolean): Promise<SelfCheckResult>;
   }
@@ -306,6 +310,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
   await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
   await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
+  // Backups on request and on a schedule (server/backups/, docs/adr/0024).
+  const backups = backupService({
+    dataDir: config.dataDir,
+    db: deps.db,
+    logs: deps.logs,
+    secrets: deps.secrets,
+    flushLogs: () => logWriter.flush(),
+    flushAudit: () => services.audit.flush(),
+    now: deps.now,
+    log: app.log,
+    onScheduled: (r) => {
+      const organisation = services.repos.organisation.get();
+      if (organisation)
+        services.audit.record(scheduledBackupAuditEvent(organisation.id, { ok: r.ok, name: r.summary?.name ?? null, error: r.error }));
+    },
+  });
+  backups.start();
+  app.decorate('backups', backups);
+  app.addHook('onClose', async () => backups.close());
   await app.register(observabilityRoutes, {
     metrics,
     readiness: readiness({
@@ -334,6 +357,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(gatewayRoutes(gateway, services.catalog, capabilities.lookup));
       await v1.register(connectionTestRoutes(dispatcher));
       await v1.register(pricingAdminRoutes(pricing));
+      await v1.register(backupRoutes(backups));
     },
     { prefix: '/v1' },
   );

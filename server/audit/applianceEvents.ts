@@ -21,3 +21,23 @@ export function pricingFileAuditEvent(organisationId: string, e: PricingFileEven
     action: e.action,
   };
 }
+
+/** A scheduled backup, written (or failed) with no request behind it. */
+export function scheduledBackupAuditEvent(
+  organisationId: string,
+  r: { ok: boolean; name: string | null; error: string | null },
+): AuditEvent {
+  return {
+    organisation_id: organisationId,
+    workspace_id: null,
+    actor: null,
+    method: 'POST',
+    uri: '/v1/admin/backups/schedule',
+    request_id: newId(),
+    request_body: { scheduled: true, file: r.name, error: r.error },
+    response_status_code: r.ok ? 200 : 500,
+    resource_type: 'backup',
+    resource_id: r.name,
+    action: 'create',
+  };
+}

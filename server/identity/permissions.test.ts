@@ -95,6 +95,12 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'POST /v1/admin/egress/allow-list': ORGANISATION,
   'DELETE /v1/admin/egress/allow-list/:id': ORGANISATION,
 
+  'POST /v1/admin/backups': ORGANISATION,
+  'GET /v1/admin/backups': ORGANISATION,
+  'GET /v1/admin/backups/:name/file': ORGANISATION,
+  'DELETE /v1/admin/backups/:name': ORGANISATION,
+  'GET /v1/admin/backups/schedule': ORGANISATION,
+  'PUT /v1/admin/backups/schedule': ORGANISATION,
   'GET /v1/admin/pricing/files': ORGANISATION,
   'GET /v1/admin/pricing/prices': ORGANISATION,
   'POST /v1/admin/pricing/reload': ORGANISATION,

@@ -185,6 +185,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/admin/egress/allow-list': scope('organisation_settings.update'),
   'DELETE /v1/admin/egress/allow-list/:id': scope('organisation_settings.update'),
 
+  // Backups (backups/routes.ts, docs/adr/0024): a backup holds every secret, so making, fetching and
+  // scheduling one needs what changing the appliance's settings does.
+  'POST /v1/admin/backups': scope('organisation_settings.update'),
+  'GET /v1/admin/backups': scope('organisation_settings.read'),
+  'GET /v1/admin/backups/:name/file': scope('organisation_settings.update'),
+  'DELETE /v1/admin/backups/:name': scope('organisation_settings.update'),
+  'GET /v1/admin/backups/schedule': scope('organisation_settings.read'),
+  'PUT /v1/admin/backups/schedule': scope('organisation_settings.update'),
+
   // Pricing files and where each price comes from (control-plane/pricing/adminRoutes.ts).
   'GET /v1/admin/pricing/files': scope('organisation_settings.read'),
   'GET /v1/admin/pricing/prices': scope('organisation_settings.read'),

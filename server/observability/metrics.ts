@@ -153,7 +153,9 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
     family('airgap_gateway_upstream_duration_seconds', 'Time until the upstream answered with its headers.', 'histogram', () =>
       histogramValues(
         'airgap_gateway_upstream_duration_seconds',
-        [...byModel.values()].filter((m) => m.upstream.count > 0).map((m) => ({ labels: { provider: m.provider, model: m.model }, h: m.upstream })),
+        [...byModel.values()]
+          .filter((m) => m.upstream.count > 0)
+          .map((m) => ({ labels: { provider: m.provider, model: m.model }, h: m.upstream })),
       ),
     ),
   );
@@ -182,7 +184,10 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
       'Requests refused for a budget or rate limit (412, 429): source gateway when the appliance refused, upstream when the provider did.',
       'counter',
       () =>
-        [...limits.values()].map((l) => ({ labels: { provider: l.provider, model: l.model, status: l.status, source: l.source }, value: l.n })),
+        [...limits.values()].map((l) => ({
+          labels: { provider: l.provider, model: l.model, status: l.status, source: l.source },
+          value: l.n,
+        })),
     ),
   );
   const writer = options.writer;

@@ -23,14 +23,22 @@ const ReadinessView = Type.Object({
 });
 
 export const observabilityRoutes: FastifyPluginAsyncTypebox<ObservabilityRoutesOptions> = async (app, options) => {
-  app.get('/metrics', async (_req, reply) => reply.type(options.metrics.contentType).header('cache-control', 'no-store').send(await options.metrics.text()));
+  app.get('/metrics', async (_req, reply) =>
+    reply
+      .type(options.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await options.metrics.text()),
+  );
 
   app.get(
     '/v1/health/ready',
     { config: { auth: 'public' }, schema: { response: { 200: ReadinessView, 503: ReadinessView } } },
     async (_req, reply) => {
       const { ready, checks } = await options.readiness.check();
-      return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ status: ready ? 'ready' : 'not_ready', checks });
+      return reply
+        .code(ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ status: ready ? 'ready' : 'not_ready', checks });
     },
   );
 };

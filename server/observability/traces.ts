@@ -130,7 +130,12 @@ export function gatewayTraces(config: TracingConfig, guard: EgressGuard) {
       };
       if (e.config) attributes['portkey.config'] = e.config;
       ids.next = otelTraceId(e.trace_id);
-      const span = tracer.startSpan(`${req.method} /v1${req.path}`, { kind: SpanKind.SERVER, startTime: req.started, attributes, root: true });
+      const span = tracer.startSpan(`${req.method} /v1${req.path}`, {
+        kind: SpanKind.SERVER,
+        startTime: req.started,
+        attributes,
+        root: true,
+      });
       ids.next = null;
       if (e.response_status_code >= 500 || (e.error_message !== null && e.response_status_code >= 400)) {
         span.setStatus({ code: SpanStatusCode.ERROR, message: e.error_message ?? `status ${e.response_status_code}` });
