@@ -8,7 +8,7 @@ import { type EgressGuard, EgressRefused } from './guard.ts';
 import { processSockets } from './sockets.ts';
 
 /** A name under .invalid (RFC 6761) never resolves: even a broken guard could not reach anything. */
-export const PROBE_URL = 'https://egress-self-check.invalid:9/';
+export const PROBE_URL = 'https://egress-self-check.invalid/';
 
 export interface SelfCheckResult {
   ran_at: string;
