@@ -18,6 +18,7 @@ import { LogWriter } from '../server/logs/writer.ts';
 import { createBackup, checkPassphrase } from '../server/backups/create.ts';
 import { restoreBackup } from '../server/backups/restore.ts';
 import { BackupError } from '../server/backups/format.ts';
+import { usePrivateUmask } from '../server/security/fileModes.ts';
 
 class UsageError extends Error {}
 
@@ -144,6 +145,8 @@ async function restore() {
   console.log(`  ${c.api_keys} API keys, ${c.configs} configs, ${c.audit_logs} audit rows, ${c.request_logs} request logs`);
 }
 
+// Whatever the engines create while a backup reads the data dir stays private, as in the appliance.
+usePrivateUmask();
 const command = process.argv[2];
 (command === 'backup'
   ? backup()

@@ -57,7 +57,7 @@ import { BUNDLED_CAPABILITIES_DIR, createCapabilities } from './pricing/capabili
 import { pricingFileAuditEvent, scheduledBackupAuditEvent } from './audit/applianceEvents.ts';
 import { type BackupService, backupService } from './backups/service.ts';
 import { backupRoutes } from './backups/routes.ts';
-import { gatewayMetrics } from './observability/metrics.ts';
+import { type GatewayMetrics, gatewayMetrics } from './observability/metrics.ts';
 import { gatewayTraces } from './observability/traces.ts';
 import { readiness } from './observability/readiness.ts';
 import { observabilityRoutes } from './observability/routes.ts';
@@ -278,67 +278,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('lan', lan);
   app.addHook('onClose', async () => lan.close());
   app.decorate('desktopSignIn', new DesktopSignInTokens(deps.now));
-  // The air-gap report (docs/adr/0023): listeners, allowed, contacted and refused destinations.
-  app.decorate('listeners', listenerBook());
-  const airGap = egressReport({
-    guard: services.egress,
-    listeners: () => app.listeners.all(app, lan),
-    runSelfCheck: () =>
-      runSelfCheck(services.egress, {
-        localFolders: [
-          BUNDLED_PRICING_DIR,
-          BUNDLED_CAPABILITIES_DIR,
-          config.pricingLocalPath,
-          config.capabilitiesLocalPath,
-          path.join(config.dataDir, 'pricing'),
-        ].filter((f) => f !== null),
-        collector: config.tracing?.endpoint ?? null,
-      }),
-    integrationAuthor: (refs) => {
-      const organisation = services.repos.organisation.get();
-      if (!organisation) return null;
-      const author = lastChange(services.audit.repository, {
-        user: (id) => services.repos.users.get(id)?.email ?? null,
-        apiKey: (id) => services.repos.apiKeys.get(id)?.name ?? null,
-      });
-      return author(organisation.id, 'integration', refs);
-    },
-  });
-  app.decorate('egressSelfCheck', airGap.selfCheck);
 
   await app.register(pricingRoutes, { pricing });
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
   await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
-  await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
-  // Backups on request and on a schedule (server/backups/, docs/adr/0024).
-  const backups = backupService({
-    dataDir: config.dataDir,
-    db: deps.db,
-    logs: deps.logs,
-    secrets: deps.secrets,
-    flushLogs: () => logWriter.flush(),
-    flushAudit: () => services.audit.flush(),
-    now: deps.now,
-    log: app.log,
-    onScheduled: (r) => {
-      const organisation = services.repos.organisation.get();
-      if (organisation)
-        services.audit.record(scheduledBackupAuditEvent(organisation.id, { ok: r.ok, name: r.summary?.name ?? null, error: r.error }));
-    },
-  });
-  backups.start();
-  app.decorate('backups', backups);
-  app.addHook('onClose', async () => backups.close());
-  await app.register(observabilityRoutes, {
-    metrics,
-    readiness: readiness({
-      db: deps.db,
-      logs: deps.logs,
-      writer: logWriter,
-      listeners: () => app.listeners.all(app, lan),
-      maxLagMs: Math.max(30_000, config.logFlushIntervalMs * 10),
-    }),
-  });
+  // Issue 17: the air-gap report, backups, metrics and readiness (registerOperations, below).
+  const backups = await registerOperations(app, { deps, services, lan, logWriter, metrics });
   await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {
@@ -363,4 +308,81 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   return app;
+}
+
+/**
+ * Issue 17's operations, wired in one place: the air-gap report and egress allow-list
+ * (network/, docs/adr/0023), backups on request and on a schedule (backups/, docs/adr/0024),
+ * Prometheus metrics and readiness (observability/, docs/adr/0025). Returns the backup service
+ * for its /v1 routes.
+ */
+async function registerOperations(
+  app: FastifyInstance,
+  {
+    deps,
+    services,
+    lan,
+    logWriter,
+    metrics,
+  }: { deps: AppDeps; services: Services; lan: LanExposure; logWriter: LogWriter; metrics: GatewayMetrics },
+): Promise<BackupService> {
+  const { config } = deps;
+  app.decorate('listeners', listenerBook());
+  const organisationId = () => services.repos.organisation.get()?.id ?? null;
+  const authorOf = lastChange(services.audit.repository, {
+    user: (id) => services.repos.users.get(id)?.email ?? null,
+    apiKey: (id) => services.repos.apiKeys.get(id)?.name ?? null,
+  });
+  const airGap = egressReport({
+    guard: services.egress,
+    listeners: () => app.listeners.all(app, lan),
+    runSelfCheck: () =>
+      runSelfCheck(services.egress, {
+        localFolders: [
+          BUNDLED_PRICING_DIR,
+          BUNDLED_CAPABILITIES_DIR,
+          config.pricingLocalPath,
+          config.capabilitiesLocalPath,
+          path.join(config.dataDir, 'pricing'),
+        ].filter((f) => f !== null),
+        collector: config.tracing?.endpoint ?? null,
+      }),
+    integrationAuthor: (refs) => {
+      const organisation = organisationId();
+      return organisation ? authorOf(organisation, 'integration', refs) : null;
+    },
+  });
+  app.decorate('egressSelfCheck', airGap.selfCheck);
+  await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
+
+  const backups = backupService({
+    dataDir: config.dataDir,
+    db: deps.db,
+    logs: deps.logs,
+    secrets: deps.secrets,
+    flushLogs: () => logWriter.flush(),
+    flushAudit: () => services.audit.flush(),
+    now: deps.now,
+    log: app.log,
+    onScheduled: (r) => {
+      const organisation = organisationId();
+      if (organisation)
+        services.audit.record(scheduledBackupAuditEvent(organisation, { ok: r.ok, name: r.summary?.name ?? null, error: r.error }));
+    },
+  });
+  backups.start();
+  app.decorate('backups', backups);
+  app.addHook('onClose', async () => backups.close());
+
+  await app.register(observabilityRoutes, {
+    metrics,
+    readiness: readiness({
+      db: deps.db,
+      logs: deps.logs,
+      writer: logWriter,
+      listeners: () => app.listeners.all(app, lan),
+      maxLagMs: Math.max(30_000, config.logFlushIntervalMs * 10),
+    }),
+  });
+  return backups;
 }

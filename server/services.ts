@@ -88,17 +88,7 @@ export function createServices(deps: AppDeps) {
     mode: deps.config.egress.mode,
     store: egressStore(deps.db),
     fixed: environmentDestinations(deps.config, isoNow(now())),
-    sources: [
-      () =>
-        catalog.destinations().map((d) => ({
-          destination: d.destination,
-          source: 'integration' as const,
-          detail: d.model === null ? `integration ${d.integrationSlug}` : `integration ${d.integrationSlug}, model ${d.model}`,
-          configured_by: null,
-          configured_at: d.updatedAt,
-          reference: { kind: 'integration' as const, id: d.integrationId, slug: d.integrationSlug },
-        })),
-    ],
+    sources: [() => catalog.egressDestinations()],
     now,
   });
   const catalog = catalogService({

@@ -13,7 +13,7 @@ import { providersRepository } from './providersRepository.ts';
 import { providersService } from './providersService.ts';
 import { type CatalogModel, CatalogResolver, type ResolvedProvider } from './resolver.ts';
 import { virtualKeysService } from './virtualKeysService.ts';
-import { integrationDestinations } from './destinations.ts';
+import { asAllowedDestinations, integrationDestinations } from './destinations.ts';
 
 export type { CatalogModel, ResolvedModel, ResolvedProvider } from './resolver.ts';
 
@@ -47,6 +47,7 @@ export function catalogService(deps: CatalogDeps) {
     },
   };
 
+  const destinations = integrationDestinations(deps.db);
   return {
     repos: { integrations, providers },
     integrations: integrationsService(ctx),
@@ -60,8 +61,8 @@ export function catalogService(deps: CatalogDeps) {
     listModels: (workspaceId: string): CatalogModel[] => resolver.listModels(workspaceId),
     /** Hosts of custom_host values saved in integrations the workspace can use. */
     savedHosts: (workspaceId: string): ReadonlySet<string> => resolver.savedHosts(workspaceId),
-    /** Hosts and ports that saved integrations send requests to (the egress allow-list's integration entries). */
-    destinations: integrationDestinations(deps.db),
+    /** Hosts and ports that saved integrations send requests to: allowed destinations of the egress check. */
+    egressDestinations: () => asAllowedDestinations(destinations()),
     /** For other domains whose writes change what the catalog resolves (workspace archive, delete). */
     invalidate: (): void => resolver.clear(),
   };

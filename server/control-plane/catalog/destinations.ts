@@ -5,6 +5,7 @@ import { parseJson } from '../../db/rows.ts';
 import type { Sqlite } from '../../db/sqlite.ts';
 import { providerSpec } from '../../provider-specs/registry.ts';
 import { baseUrl } from '../../provider-specs/request.ts';
+import type { AllowedDestination } from '../../security/egress/guard.ts';
 
 export interface IntegrationDestination {
   /** `host:port`, as the egress allow-list writes it. */
@@ -93,4 +94,16 @@ export function integrationDestinations(db: Sqlite) {
     }
     return out;
   };
+}
+
+/** The same, as the egress check's allowed destinations (who saved them comes from the audit log). */
+export function asAllowedDestinations(list: IntegrationDestination[]): Omit<AllowedDestination, 'id'>[] {
+  return list.map((d) => ({
+    destination: d.destination,
+    source: 'integration' as const,
+    detail: d.model === null ? `integration ${d.integrationSlug}` : `integration ${d.integrationSlug}, model ${d.model}`,
+    configured_by: null,
+    configured_at: d.updatedAt,
+    reference: { kind: 'integration' as const, id: d.integrationId, slug: d.integrationSlug },
+  }));
 }
