@@ -38,6 +38,9 @@ import { executeWithConfig, type RoutingDeps } from './gateway/config/execute.ts
 import { MemoryCircuits, MemorySticky } from './gateway/config/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
 import { SemanticCache } from './gateway/cache/semantic.ts';
+import { startLimitsWorker } from './limits/limits.ts';
+import { policyRoutes } from './limits/policyRoutes.ts';
+import { selfRoutes } from './limits/selfRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ended key transitions, expired keys and scheduled rotations, in the background.
   const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
   app.addHook('onClose', async () => keyWorker.stop());
+  // Limits (issue 14): due resets and the usage counters' batch every second, the last batch at close.
+  const limitsWorker = startLimitsWorker(services.limits.engine, { log: app.log });
+  app.addHook('onClose', async () => limitsWorker.stop());
   // Before any route is registered: every route must have an entry in the permission table, whose
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
@@ -172,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
+    limits: services.limits.gateway,
   };
 
   await app.register(pricingRoutes, { pricing });
@@ -190,6 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(sessionRoutes);
       await v1.register(logsRuntime.routes);
       await v1.register(analyticsRoutes(services.analytics));
+      await v1.register(policyRoutes(services.limits.policies));
+      await v1.register(selfRoutes(services.limits.self));
       await v1.register(gatewayRoutes(gateway, services.catalog));
     },
     { prefix: '/v1' },

@@ -48,6 +48,8 @@ export interface AppConfig {
   logRetentionDays: number;
   /** METRICS_RETENTION_DISPLAY: days log rows (metrics, feedback) are kept. */
   metricsRetentionDays: number;
+  /** CONCURRENCY_QUEUE_TIMEOUT_MS: how long a request waits for a max_concurrent_requests slot before its 429. */
+  concurrencyQueueTimeoutMs: number;
   features: FeatureFlags;
 }
 
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const logFlushIntervalMs = r.int('LOG_FLUSH_INTERVAL_MS', 250, 10, 3_600_000);
   const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
+  const concurrencyQueueTimeoutMs = r.int('CONCURRENCY_QUEUE_TIMEOUT_MS', 30_000, 1, 3_600_000);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -170,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logFlushIntervalMs,
     logRetentionDays,
     metricsRetentionDays,
+    concurrencyQueueTimeoutMs,
     features,
   };
 }

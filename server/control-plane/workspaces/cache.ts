@@ -2,6 +2,7 @@
 // plane calls invalidate() whenever it changes a workspace.
 import { parseJson } from '../../db/rows.ts';
 import type { WorkspacesRepository } from './repository.ts';
+import type { RateLimit, UsageLimits } from '../../identity/auth.ts';
 
 export interface CachedWorkspace {
   id: string;
@@ -10,6 +11,9 @@ export interface CachedWorkspace {
   defaults: { metadata?: Record<string, string>; [key: string]: unknown };
   /** Its own security settings (organisation/securitySettings.ts decides which of them count). */
   settings: Record<string, unknown>;
+  /** Its budgets and rate limits, which the limits engine enforces on every request of the workspace. */
+  usageLimits: UsageLimits[];
+  rateLimits: RateLimit[];
 }
 
 export class WorkspaceCache {
@@ -28,6 +32,8 @@ export class WorkspaceCache {
         status: row.status,
         defaults: parseJson(row.defaults, {}),
         settings: parseJson(row.settings, {}),
+        usageLimits: parseJson<UsageLimits[]>(row.usage_limits, []),
+        rateLimits: parseJson<RateLimit[]>(row.rate_limits, []),
       };
       this.byId.set(id, entry);
     }
