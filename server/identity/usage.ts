@@ -15,9 +15,10 @@ export const usageSubject = {
 };
 
 export interface LiveUsage {
-  /** In the budget's unit: USD for cost (fractions of a cent kept), tokens, requests. */
-  current_usage: number;
-  status: 'active' | 'exhausted';
+  /** In the budget's unit: USD for cost (fractions of a cent kept), tokens, requests; null before anything was counted. */
+  current_usage: number | null;
+  /** null before anything was counted: the stored row says. */
+  status: 'active' | 'exhausted' | null;
   last_reset_at: string | null;
   /** When the next periodic reset is due; null without one. */
   next_usage_reset_at: string | null;
@@ -26,7 +27,7 @@ export interface LiveUsage {
 export interface UsageLedger {
   /** USAGE_LIMITS_ENABLED: false means nothing is counted or enforced (views say so). */
   readonly enabled: boolean;
-  /** The live counter of a budget under `limits`, or null when nothing was counted against it yet. */
+  /** The live counter of a budget under `limits` (null without limits). */
   live(subject: UsageSubject, limits: UsageLimits | null): LiveUsage | null;
   /** reset_usage: zero the counter now and lift an exhausted status (the row was already written). */
   reset(subject: UsageSubject): void;

@@ -16,6 +16,7 @@ import { type CompiledPolicy, type MatchFacts, compilePolicy, endpointType } fro
 import type { PolicyRepository, RatePolicy, UsagePolicy } from './policyRepository.ts';
 import { type LimitsStore, recordOf } from './store.ts';
 import { Alerts, type AuditSink, type Owner } from './alerts.ts';
+import { hasSchedule, nextResetAfter, startOfUtcDay } from './schedule.ts';
 import { SlidingWindow, WINDOW_MS, type RateUnit, type WindowState, openAiDuration } from './windows.ts';
 
 // ---- what the engine reads from the request path (structural: the gateway's types fit) ----
@@ -498,7 +499,12 @@ export class LimitsEngine implements UsageLedger {
   live(subject: UsageSubject, limits: UsageLimits | null): LiveUsage | null {
     if (!limits) return null;
     const now = this.deps.now();
-    const budget = this.budget(subject, now);
+    const budget = this.budgets.get(subject);
+    if (!budget) {
+      // Nothing counted against it yet: the row says how much was used; the schedule says when it resets.
+      const next = hasSchedule(limits) ? nextResetAfter(limits, now, startOfUtcDay(now)) : null;
+      return { current_usage: null, status: null, last_reset_at: null, next_usage_reset_at: next === null ? null : isoNow(next) };
+    }
     budget.reconcile(limits, limits, now);
     if (budget.dirty) this.dirtyBudgets.add(budget);
     this.noteSchedule(budget);
@@ -513,13 +519,20 @@ export class LimitsEngine implements UsageLedger {
   }
 
   /** Headroom of a budget the caller is bound by (GET /v1/usage). */
-  headroom(key: string, source: unknown, input: BudgetInput): LiveUsage & { limit: number | null; type: string; remaining: number | null } {
+  headroom(key: string, source: unknown, input: BudgetInput) {
     const now = this.deps.now();
     const budget = this.budget(key, now);
     budget.reconcile(source, input, now);
     const def = budget.def!;
-    const live = liveOf(budget);
-    return { ...live, type: def.type, limit: def.limit, remaining: def.limit === null ? null : Math.max(0, def.limit - live.current_usage) };
+    const spent = budget.spent();
+    return {
+      type: def.type,
+      credit_limit: def.limit,
+      alert_threshold: def.alertThreshold,
+      ...liveOf(budget),
+      remaining: def.limit === null ? null : Math.max(0, def.limit - spent),
+      in_flight: budget.inflight,
+    };
   }
 
   /** A rate limit's state without counting anything (GET /v1/usage). */
@@ -606,7 +619,7 @@ function policyBudget(p: UsagePolicy): BudgetInput {
   };
 }
 
-function liveOf(b: Budget): LiveUsage {
+function liveOf(b: Budget): LiveUsage & { current_usage: number; status: 'active' | 'exhausted' } {
   const type = b.def?.type ?? 'cost';
   return {
     current_usage: b.spent(),

@@ -30,7 +30,7 @@ export function apiKeyView(row: ApiKeyViewRow, usage?: UsageLedger) {
     organisation_id: row.organisation_id,
     workspace_id: row.workspace_id,
     user_id: row.user_id,
-    status: row.status !== 'expired' && live ? live.status : row.status,
+    status: row.status !== 'expired' && live?.status ? live.status : row.status,
     created_at: row.created_at,
     last_updated_at: row.last_updated_at,
     creation_mode: row.creation_mode,

@@ -96,7 +96,7 @@ export function providerView(row: ProviderWithIntegration, usage?: UsageLedger) 
     integration_id: row.integration_slug,
     ai_provider_name: row.ai_provider_id,
     workspace_id: row.workspace_id,
-    status: row.status !== 'expired' && live ? live.status : row.status,
+    status: row.status !== 'expired' && live?.status ? live.status : row.status,
     usage_limits: limits,
     current_usage: limits?.current_usage ?? row.current_usage,
     reset_usage: 0,
