@@ -18,6 +18,8 @@ export type Entry = { ok: true; waitedMs: number } | { ok: false; why: 'timeout'
 export class ConcurrencyGate {
   active = 0;
   private readonly waiting: Waiter[] = [];
+  /** Reads the limit the control plane holds now (the worker re-reads it while requests wait). */
+  current: (() => number | null) | null = null;
 
   constructor(
     /** null: unlimited. */

@@ -155,6 +155,7 @@ export class LimitsEngine implements UsageLedger {
 
   /** Every second: periodic resets that are due, then the batch to SQLite. */
   tick(): void {
+    this.refreshGates();
     this.runResets(this.deps.now());
     this.flush();
   }
@@ -376,8 +377,10 @@ export class LimitsEngine implements UsageLedger {
     const facts = target.providerSlug ? this.deps.providers(req.workspace.id, target.providerSlug) : null;
     const gates: ConcurrencyGate[] = [];
     if (facts) {
-      const p = this.gate(`provider:${facts.provider.id}`, facts.provider.maxConcurrentRequests ?? null);
-      const i = this.gate(`integration:${facts.integration.id}`, facts.integration.maxConcurrentRequests ?? null);
+      const ws = req.workspace.id;
+      const slug = facts.provider.slug;
+      const p = this.gate(`provider:${facts.provider.id}`, facts.provider.maxConcurrentRequests ?? null, () => this.deps.providers(ws, slug)?.provider.maxConcurrentRequests ?? null);
+      const i = this.gate(`integration:${facts.integration.id}`, facts.integration.maxConcurrentRequests ?? null, () => this.deps.providers(ws, slug)?.integration.maxConcurrentRequests ?? null);
       for (const [gate, what] of [
         [p, `provider @${facts.provider.slug}`],
         [i, `integration "${facts.integration.slug}"`],
@@ -436,18 +439,31 @@ export class LimitsEngine implements UsageLedger {
     }
   }
 
-  private gate(key: string, limit: number | null): ConcurrencyGate | null {
+  private gate(key: string, limit: number | null, current: () => number | null): ConcurrencyGate | null {
     let gate = this.gates.get(key);
     if (!gate) {
       if (limit === null) return null;
       gate = new ConcurrencyGate(limit);
       this.gates.set(key, gate);
     }
+    gate.current = current;
     if (gate.limit !== limit) {
       gate.limit = limit;
       gate.drain();
     }
     return gate;
+  }
+
+  /** A limit raised (or removed) while requests wait lets them in without waiting for a new request. */
+  private refreshGates(): void {
+    for (const gate of this.gates.values()) {
+      if (gate.queued === 0 || !gate.current) continue;
+      const limit = gate.current();
+      if (limit !== gate.limit) {
+        gate.limit = limit;
+        gate.drain();
+      }
+    }
   }
 
   /** What one finished request used, added to every budget and token window it was admitted against. */

@@ -13,7 +13,7 @@ export interface LimitsFixture extends GatewayFixture {
   /** Due resets and the batch to SQLite, as the worker does every second. */
   tick(): void;
   /** Admin API call with the organisation admin key. */
-  admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { data?: unknown } }>;
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { data?: unknown } }>;
   /** A workspace service key with completions.write; returns its id and secret. */
   key(body?: Record<string, unknown>): Promise<{ id: string; key: string }>;
   /** One chat completion through the gateway with `key`. */
@@ -37,7 +37,7 @@ export async function startLimits(
   });
   if (!models.ok) throw new Error(`pricing the mock model: ${models.status} ${await models.text()}`);
 
-  const admin: LimitsFixture['admin'] = async (method, path, body) => {
+  const api: LimitsFixture['api'] = async (method, path, body) => {
     const res = await fetch(`${g.url}${path}`, {
       method,
       headers: { ...g.admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -49,9 +49,9 @@ export async function startLimits(
     ...g,
     clock,
     tick: () => g.app.services.limits.engine.tick(),
-    admin,
+    api,
     async key(body = {}) {
-      const res = await admin('POST', '/v1/api-keys/workspace/service', {
+      const res = await api('POST', '/v1/api-keys/workspace/service', {
         name: `limits ${Math.random().toString(36).slice(2, 8)}`,
         workspace_id: g.credentials.workspace.id,
         scopes: ['completions.write'],

@@ -19,7 +19,7 @@ function sdk(apiKey: string) {
 }
 
 async function notifications(): Promise<{ type: string; subject_type: string; subject_id: string; message: string; data: Record<string, unknown> }[]> {
-  return (await f.admin('GET', '/v1/notifications')).body.data as never;
+  return (await f.api('GET', '/v1/notifications')).body.data as never;
 }
 
 describe('API key budgets', () => {
@@ -68,7 +68,7 @@ describe('API key budgets', () => {
     const exhausted = alerts.find((n) => n.type === 'usage_limit.exhausted')!;
     expect(exhausted.data).toMatchObject({ budget_type: 'cost', credit_limit: 2, unit: 'USD' });
     f.app.services.audit.flush();
-    const audit = (await f.admin('GET', '/v1/audit-logs?resource_type=api_key')).body as { records: { action: string; resource_id: string }[] };
+    const audit = (await f.api('GET', '/v1/audit-logs?resource_type=api_key')).body as { records: { action: string; resource_id: string }[] };
     const usageEvents = audit.records.filter((r) => r.resource_id === id && r.action.startsWith('usage_'));
     expect(usageEvents.map((r) => r.action).sort()).toEqual(['usage_exhausted', 'usage_threshold_reached']);
 
@@ -89,7 +89,7 @@ describe('API key budgets', () => {
     const { id, key } = await f.key({ usage_limits: { credit_limit: 1, type: 'cost', periodic_reset: 'weekly' } });
     for (let i = 0; i < 34; i++) await (await f.chat(key)).arrayBuffer();
     expect((await f.chat(key)).status).toBe(412);
-    const view = (await f.admin('GET', `/v1/api-keys/${id}`)).body as { usage_limits: { next_usage_reset_at: string } };
+    const view = (await f.api('GET', `/v1/api-keys/${id}`)).body as { usage_limits: { next_usage_reset_at: string } };
     // START is a Wednesday: the next reset is the coming Monday.
     expect(view.usage_limits.next_usage_reset_at).toBe('2026-03-09T00:00:00.000Z');
 
@@ -99,7 +99,7 @@ describe('API key budgets', () => {
     f.clock.now = Date.parse('2026-03-09T00:00:01Z');
     f.tick();
     expect((await f.chat(key)).status).toBe(200);
-    const after = (await f.admin('GET', `/v1/api-keys/${id}`)).body as { current_usage: number; last_reset_at: string; status: string };
+    const after = (await f.api('GET', `/v1/api-keys/${id}`)).body as { current_usage: number; last_reset_at: string; status: string };
     expect(after.status).toBe('active');
     expect(after.current_usage).toBeCloseTo(COST, 10);
     expect(after.last_reset_at).toBe('2026-03-09T00:00:01.000Z');
@@ -110,7 +110,7 @@ describe('API key budgets', () => {
     const { id, key } = await f.key({ usage_limits: { credit_limit: 100, type: 'tokens' } });
     const config = JSON.stringify({ provider: '@priced', cache: { mode: 'simple' } });
     for (let i = 0; i < 2; i++) await (await f.chat(key, { headers: { 'x-portkey-config': config } })).arrayBuffer();
-    const view = (await f.admin('GET', `/v1/api-keys/${id}`)).body as { current_usage: number };
+    const view = (await f.api('GET', `/v1/api-keys/${id}`)).body as { current_usage: number };
     // Tokens count on the hit too (the stored answer's usage); the mock answered once.
     expect(view.current_usage).toBe(2 * TOKENS_PER_CALL);
     expect(f.mock.requests.length).toBe(1);
@@ -122,25 +122,25 @@ describe('workspace, provider and allocation budgets', () => {
     f = await startLimits();
     const { key } = await f.key();
     const ws = f.credentials.workspace.id;
-    const set = await f.admin('PUT', `/v1/admin/workspaces/${ws}`, { usage_limits: [{ credit_limit: 100, type: 'tokens' }] });
+    const set = await f.api('PUT', `/v1/admin/workspaces/${ws}`, { usage_limits: [{ credit_limit: 100, type: 'tokens' }] });
     expect(set.body).toMatchObject({ id: ws });
     for (let i = 0; i < 34; i++) expect((await f.chat(key)).status).toBe(200);
     const refusal = await f.chat(key);
     expect(refusal.status).toBe(412);
     expect(((await refusal.json()) as { error: { message: string } }).error.message).toMatch(/budget of workspace "ws-default" is exhausted: 102 tokens of 100 tokens used/);
-    const wsView = (await f.admin('GET', `/v1/admin/workspaces/${ws}`)).body as { usage_limits: { current_usage: number; status: string }[] };
+    const wsView = (await f.api('GET', `/v1/admin/workspaces/${ws}`)).body as { usage_limits: { current_usage: number; status: string }[] };
     expect(wsView.usage_limits[0]).toMatchObject({ current_usage: 102, status: 'exhausted' });
     // Workspace reset_usage lifts it.
-    await f.admin('PUT', `/v1/admin/workspaces/${ws}`, { reset_usage: true });
+    await f.api('PUT', `/v1/admin/workspaces/${ws}`, { reset_usage: true });
     expect((await f.chat(key)).status).toBe(200);
 
-    await f.admin('PUT', `/v1/admin/workspaces/${ws}`, { usage_limits: [] });
-    expect((await f.admin('PUT', `/v1/providers/priced?workspace_id=${ws}`, { usage_limits: { credit_limit: 1, type: 'cost' } })).status).toBe(200);
+    await f.api('PUT', `/v1/admin/workspaces/${ws}`, { usage_limits: [] });
+    expect((await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { usage_limits: { credit_limit: 1, type: 'cost' } })).status).toBe(200);
     for (let i = 0; i < 34; i++) expect((await f.chat(key)).status).toBe(200);
     const byProvider = await f.chat(key);
     expect(byProvider.status).toBe(412);
     expect(((await byProvider.json()) as { error: { message: string } }).error.message).toMatch(/budget of provider @priced is exhausted/);
-    const provider = (await f.admin('GET', `/v1/providers/priced?workspace_id=${ws}`)).body as { status: string; current_usage: number };
+    const provider = (await f.api('GET', `/v1/providers/priced?workspace_id=${ws}`)).body as { status: string; current_usage: number };
     expect(provider.status).toBe('exhausted');
     expect(provider.current_usage).toBeCloseTo(1.02, 10);
   });
@@ -148,7 +148,7 @@ describe('workspace, provider and allocation budgets', () => {
   it("meters an organisation integration's allocation to the workspace", async () => {
     f = await startLimits();
     const ws = f.credentials.workspace.id;
-    const org = await f.admin('POST', '/v1/integrations', {
+    const org = await f.api('POST', '/v1/integrations', {
       name: 'shared',
       slug: 'shared',
       ai_provider_id: 'openai',
@@ -156,7 +156,7 @@ describe('workspace, provider and allocation budgets', () => {
       configurations: { custom_host: `${f.mock.url}/v1` },
     });
     expect(org.status).toBe(200);
-    const grant = await f.admin('PUT', '/v1/integrations/shared/workspaces', {
+    const grant = await f.api('PUT', '/v1/integrations/shared/workspaces', {
       workspaces: [{ id: ws, enabled: true, usage_limits: [{ credit_limit: 100, type: 'tokens' }] }],
     });
     expect(grant.status).toBe(200);
@@ -167,7 +167,7 @@ describe('workspace, provider and allocation budgets', () => {
     expect(((await refusal.json()) as { error: { message: string } }).error.message).toMatch(
       /budget of integration "shared" in workspace "ws-default" is exhausted/,
     );
-    const list = (await f.admin('GET', '/v1/integrations/shared/workspaces')).body as { workspaces: { id: string; usage_limits: { current_usage: number }[] }[] };
+    const list = (await f.api('GET', '/v1/integrations/shared/workspaces')).body as { workspaces: { id: string; usage_limits: { current_usage: number }[] }[] };
     expect(list.workspaces.find((w) => w.id === ws)!.usage_limits[0]!.current_usage).toBe(102);
   });
 });
@@ -177,7 +177,7 @@ describe('USAGE_LIMITS_ENABLED=OFF', () => {
     f = await startLimits({ env: { USAGE_LIMITS_ENABLED: 'OFF' } });
     const { id, key } = await f.key({ usage_limits: { credit_limit: 1, type: 'cost' }, rate_limits: [{ type: 'requests', unit: 'rpm', value: 1 }] });
     for (let i = 0; i < 40; i++) expect((await f.chat(key)).status).toBe(200);
-    const view = (await f.admin('GET', `/v1/api-keys/${id}`)).body as { current_usage: number; usage_limits: { enforced: boolean } };
+    const view = (await f.api('GET', `/v1/api-keys/${id}`)).body as { current_usage: number; usage_limits: { enforced: boolean } };
     expect(view.current_usage).toBe(0);
     expect(view.usage_limits.enforced).toBe(false);
   });

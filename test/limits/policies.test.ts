@@ -68,7 +68,7 @@ describe('usage-limit policies', () => {
     expect((await f.chat(key, { headers: user('alice') })).status).toBe(200);
 
     // The threshold and the exhaustion reached the notifications list, named by value key.
-    const listed = (await f.admin('GET', '/v1/notifications')).body.data as { type: string; subject_type: string; data: Json }[];
+    const listed = (await f.api('GET', '/v1/notifications')).body.data as { type: string; subject_type: string; data: Json }[];
     expect(listed.filter((n) => n.subject_type === 'usage_limit_policy').map((n) => n.type).sort()).toEqual([
       'usage_limit.exhausted',
       'usage_limit.threshold_reached',
@@ -121,7 +121,7 @@ describe('usage-limit policies', () => {
       [{ group_by: [{ key: 'endpoint_type' }] }, /endpoint_type applies to rate-limit policies only/],
     ];
     for (const [patch, message] of cases) {
-      const res = await f.admin('POST', '/v1/policies/usage-limits', { ...base, ...patch });
+      const res = await f.api('POST', '/v1/policies/usage-limits', { ...base, ...patch });
       expect(res.status, JSON.stringify(patch)).toBe(400);
       expect((res.body.data as { message: string }).message).toMatch(message);
     }
@@ -170,7 +170,7 @@ describe('rate-limit policies', () => {
   it('with a provider condition apply to the target a request goes to', async () => {
     f = await startLimits();
     await f.addProvider({ slug: 'free' });
-    await f.admin('POST', '/v1/policies/rate-limits', {
+    await f.api('POST', '/v1/policies/rate-limits', {
       name: 'Priced provider only',
       conditions: [{ key: 'provider', value: '@priced' }],
       group_by: [{ key: 'workspace_id' }],
@@ -208,7 +208,7 @@ describe('who may change a policy', () => {
     );
     expect(await mine.put(`/policies/rate-limits/${theirs.id}`, { value: 10 })).toMatchObject({ value: 10 });
 
-    const orgPolicy = await f.admin('POST', '/v1/policies/rate-limits', {
+    const orgPolicy = await f.api('POST', '/v1/policies/rate-limits', {
       name: 'org wide',
       conditions: [{ key: 'workspace_id', value: '*' }],
       group_by: [{ key: 'workspace_id' }],
@@ -218,12 +218,12 @@ describe('who may change a policy', () => {
     });
     expect(orgPolicy.status).toBe(200);
     const orgId = orgPolicy.body.id as string;
-    expect((await f.admin('GET', `/v1/policies/rate-limits/${orgId}`)).body).toMatchObject({ workspace_id: null });
+    expect((await f.api('GET', `/v1/policies/rate-limits/${orgId}`)).body).toMatchObject({ workspace_id: null });
     // The workspace key sees it (it binds the workspace) but cannot change it.
     expect(as<{ total: number }>(await mine.get('/policies/rate-limits')).total).toBe(2);
     await expect(mine.put(`/policies/rate-limits/${orgId}`, { value: 1 })).rejects.toMatchObject({ status: 403 });
     // Nor can it reach another workspace.
-    const elsewhere = await f.admin('POST', '/v1/admin/workspaces', { name: 'Elsewhere' });
+    const elsewhere = await f.api('POST', '/v1/admin/workspaces', { name: 'Elsewhere' });
     await expect(
       mine.post('/policies/usage-limits', {
         name: 'x',
@@ -241,7 +241,7 @@ describe('who may change a policy', () => {
 describe('POLICY_ENABLED=OFF', () => {
   it('answers the policy routes with 403 and enforces no policy', async () => {
     f = await startLimits({ env: { POLICY_ENABLED: 'OFF' } });
-    const res = await f.admin('POST', '/v1/policies/rate-limits', {
+    const res = await f.api('POST', '/v1/policies/rate-limits', {
       name: 'x',
       conditions: [{ key: 'api_key', value: '*' }],
       group_by: [{ key: 'api_key' }],
@@ -251,7 +251,7 @@ describe('POLICY_ENABLED=OFF', () => {
     });
     expect(res.status).toBe(403);
     expect((res.body.data as { message: string }).message).toMatch(/POLICY_ENABLED=OFF/);
-    expect((await f.admin('GET', '/v1/policies/usage-limits')).status).toBe(403);
+    expect((await f.api('GET', '/v1/policies/usage-limits')).status).toBe(403);
     // A policy stored while they were on is not enforced while they are off.
     f.stores.db
       .prepare(

@@ -50,7 +50,7 @@ describe('request rate limits', () => {
   it('apply per second, and per week, to workspaces too', async () => {
     f = await startLimits();
     const ws = f.credentials.workspace.id;
-    await f.admin('PUT', `/v1/admin/workspaces/${ws}`, {
+    await f.api('PUT', `/v1/admin/workspaces/${ws}`, {
       rate_limits: [
         { type: 'requests', unit: 'rps', value: 2 },
         { type: 'requests', unit: 'rpw', value: 5 },
@@ -72,7 +72,7 @@ describe('request rate limits', () => {
   it("apply to a provider's own rate limits", async () => {
     f = await startLimits();
     const ws = f.credentials.workspace.id;
-    await f.admin('PUT', `/v1/providers/priced?workspace_id=${ws}`, { rate_limits: [{ type: 'requests', unit: 'rph', value: 1 }] });
+    await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { rate_limits: [{ type: 'requests', unit: 'rph', value: 1 }] });
     const a = await f.key();
     const b = await f.key();
     expect((await f.chat(a.key)).status).toBe(200);
