@@ -22,9 +22,11 @@ export interface SelfServiceDeps {
   providers: (workspaceId: string, slug: string) => ProviderFacts | null;
 }
 
-/** Keys a caller's own standing settles; a condition on any other key depends on each request. */
+/**
+ * Keys the caller's own standing settles: its key, its workspace, and metadata its key or workspace
+ * defaults set (they win over the request's). A condition on any other key depends on each request.
+ */
 const STATIC_KEYS = new Set<string>(['api_key', 'workspace_id']);
-const isStatic = (key: string) => STATIC_KEYS.has(key) || key.startsWith('metadata.');
 
 export function selfService(deps: SelfServiceDeps) {
   const { engine } = deps;
@@ -86,6 +88,7 @@ export function selfService(deps: SelfServiceDeps) {
   /** Policies whose conditions on the caller's standing match; the rest of their conditions depend on each request. */
   function policies(org: string, keyId: string, ws: { id: string; slug: string }, metadata: Record<string, string>) {
     const facts: MatchFacts = { api_key: keyId, workspace_id: ws.id, workspace_slug: ws.slug, metadata, model: null, endpoint_type: '', config: null, prompt: null };
+    const isStatic = (key: string) => STATIC_KEYS.has(key) || (key.startsWith('metadata.') && key.slice('metadata.'.length) in metadata);
     const applies = (p: UsagePolicy | RatePolicy) => {
       if (p.organisation_id !== org || (p.workspace_id !== null && p.workspace_id !== ws.id)) return null;
       const compiled = compilePolicy(p, p.conditions.filter((c) => isStatic(c.key)), p.group_by);

@@ -21,10 +21,10 @@ export interface LimitsFixture extends GatewayFixture {
 }
 
 export async function startLimits(
-  options: { env?: Record<string, string>; centsPerToken?: number; slug?: string; providerBody?: Record<string, unknown> } = {},
+  options: { env?: Record<string, string>; centsPerToken?: number; slug?: string; dataDir?: string } = {},
 ): Promise<LimitsFixture> {
   const clock = { now: START };
-  const g = await startGateway({ now: () => clock.now, env: options.env });
+  const g = await startGateway({ now: () => clock.now, env: options.env, dataDir: options.dataDir });
   const slug = options.slug ?? 'priced';
   await g.addProvider({ slug });
   const price = { price: options.centsPerToken ?? 1 };
