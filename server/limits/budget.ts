@@ -35,7 +35,10 @@ export function budgetDef(input: BudgetInput): BudgetDef {
 
 function sameDef(a: BudgetDef, b: BudgetDef): boolean {
   return (
-    a.type === b.type && a.limit === b.limit && a.alertThreshold === b.alertThreshold && scheduleSignature(a.schedule) === scheduleSignature(b.schedule)
+    a.type === b.type &&
+    a.limit === b.limit &&
+    a.alertThreshold === b.alertThreshold &&
+    scheduleSignature(a.schedule) === scheduleSignature(b.schedule)
   );
 }
 

@@ -79,7 +79,10 @@ export const LIMITS_TICK_MS = 1000;
  * Once a second: due resets, then the batch to SQLite. stop() writes the last batch, so a clean
  * shutdown loses nothing; a SIGKILL loses at most what was counted since the last tick.
  */
-export function startLimitsWorker(engine: LimitsEngine, options: { intervalMs?: number; log: { error(details: object, message: string): void } }) {
+export function startLimitsWorker(
+  engine: LimitsEngine,
+  options: { intervalMs?: number; log: { error(details: object, message: string): void } },
+) {
   const tick = () => {
     try {
       engine.tick();

@@ -26,7 +26,14 @@ describe('policy conditions', () => {
     ['workspace by slug', [{ key: 'workspace_id', value: 'ws-research' }], true],
     ['workspace by id', [{ key: 'workspace_id', value: 'ws-uuid' }], true],
     ['OR within values', [{ key: 'metadata.team', value: ['billing', 'search'] }], true],
-    ['AND between conditions, one fails', [{ key: 'metadata.team', value: 'search' }, { key: 'metadata._user', value: 'bob' }], false],
+    [
+      'AND between conditions, one fails',
+      [
+        { key: 'metadata.team', value: 'search' },
+        { key: 'metadata._user', value: 'bob' },
+      ],
+      false,
+    ],
     ['* needs the key to be there', [{ key: 'metadata.env', value: '*' }], false],
     ['model wildcard @anthropic/*', [{ key: 'model', value: '@anthropic/*' }], true],
     ['model wildcard of another provider', [{ key: 'model', value: '@openai/*' }], false],

@@ -133,7 +133,7 @@ export function policyRepository(db: Sqlite) {
       const where = ['policy_id = ?'];
       const params: unknown[] = [policyId];
       if (search) {
-        where.push("instr(lower(value_key), lower(?)) > 0");
+        where.push('instr(lower(value_key), lower(?)) > 0');
         params.push(search);
       }
       const clause = where.join(' AND ');

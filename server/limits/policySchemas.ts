@@ -5,7 +5,10 @@ import { Type } from 'typebox';
 import { AnyObject, Nullable, PageQuery } from '../http/schemas.ts';
 
 const Opt = Type.Optional;
-const Values = Type.Union([Type.String({ minLength: 1, maxLength: 512 }), Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { minItems: 1, maxItems: 200 })]);
+const Values = Type.Union([
+  Type.String({ minLength: 1, maxLength: 512 }),
+  Type.Array(Type.String({ minLength: 1, maxLength: 512 }), { minItems: 1, maxItems: 200 }),
+]);
 
 const Condition = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 140 }),

@@ -11,6 +11,7 @@ import { type AuthContext, requireScope, requireWorkspace } from '../identity/au
 import type { LimitsEngine } from './engine.ts';
 import { type PolicyCondition, compilePolicy, isPolicyKey } from './policyMatch.ts';
 import type { PolicyRepository, RatePolicy, UsagePolicy } from './policyRepository.ts';
+import { POLICY_OBJECT, rateView as rateViewOf, usageView as usageViewOf } from './policyViews.ts';
 import type {
   CreateRatePolicyBody,
   CreateUsagePolicyBody,
@@ -31,7 +32,7 @@ export interface PolicyServiceDeps {
 }
 
 type Kind = 'usage' | 'rate';
-const OBJECT: Record<Kind, string> = { usage: 'usage_limit_policy', rate: 'rate_limit_policy' };
+const OBJECT = POLICY_OBJECT;
 
 const off = () =>
   forbidden('Usage and rate limit policies are turned off on this appliance (POLICY_ENABLED=OFF); an operator can turn them on');
@@ -55,9 +56,17 @@ function checkKeys(kind: Kind, conditions: PolicyCondition[] | undefined, groups
   }
 }
 
-function checkBudget(p: { type: string; credit_limit: number; alert_threshold?: number | null; periodic_reset?: string | null; periodic_reset_days?: number | null }) {
-  if (p.type === 'cost' && p.credit_limit < 1) throw badRequest('credit_limit must be at least 1 (USD) for a cost policy', { param: 'credit_limit' });
-  if (p.type === 'tokens' && p.credit_limit < 100) throw badRequest('credit_limit must be at least 100 for a token policy', { param: 'credit_limit' });
+function checkBudget(p: {
+  type: string;
+  credit_limit: number;
+  alert_threshold?: number | null;
+  periodic_reset?: string | null;
+  periodic_reset_days?: number | null;
+}) {
+  if (p.type === 'cost' && p.credit_limit < 1)
+    throw badRequest('credit_limit must be at least 1 (USD) for a cost policy', { param: 'credit_limit' });
+  if (p.type === 'tokens' && p.credit_limit < 100)
+    throw badRequest('credit_limit must be at least 100 for a token policy', { param: 'credit_limit' });
   if (p.type === 'requests' && (p.credit_limit < 1 || !Number.isInteger(p.credit_limit))) {
     throw badRequest('credit_limit must be a whole number of requests, at least 1', { param: 'credit_limit' });
   }
@@ -72,6 +81,9 @@ function checkBudget(p: { type: string; credit_limit: number; alert_threshold?: 
 export function policyService(deps: PolicyServiceDeps) {
   const { repo, engine } = deps;
   const table = (kind: Kind) => (kind === 'usage' ? repo.usage : repo.rate);
+
+  const usageView = (p: UsagePolicy, includeUsage = false) => usageViewOf(engine, p, includeUsage);
+  const rateView = (p: RatePolicy) => rateViewOf(engine, p);
 
   function enabled(): void {
     if (!engine.policiesEnabled) throw off();
@@ -114,74 +126,24 @@ export function policyService(deps: PolicyServiceDeps) {
     const keyConditions = policy.conditions.filter((c) => c.key === 'api_key');
     if (keyConditions.length === 0) return true;
     const compiled = compilePolicy(policy, keyConditions, []);
-    return compiled.matches({ api_key: keyId, workspace_id: '', workspace_slug: '', metadata: {}, model: null, endpoint_type: '', config: null, prompt: null });
+    return compiled.matches({
+      api_key: keyId,
+      workspace_id: '',
+      workspace_slug: '',
+      metadata: {},
+      model: null,
+      endpoint_type: '',
+      config: null,
+      prompt: null,
+    });
   }
 
-  function usageView(p: UsagePolicy, includeUsage = false) {
-    const entities = engine.policyEntities(p);
-    const lastReset = entities.reduce<number | null>((max, e) => (e.budget.lastResetAt !== null && (max === null || e.budget.lastResetAt > max) ? e.budget.lastResetAt : max), null);
-    const next = entities.find((e) => e.budget.nextResetAt !== null)?.budget.nextResetAt ?? null;
-    return {
-      id: p.id,
-      object: OBJECT.usage,
-      name: p.name,
-      description: p.description,
-      organisation_id: p.organisation_id,
-      workspace_id: p.workspace_id,
-      conditions: p.conditions,
-      group_by: p.group_by,
-      type: p.type,
-      credit_limit: p.credit_limit,
-      alert_threshold: p.alert_threshold,
-      periodic_reset: p.periodic_reset,
-      periodic_reset_days: p.periodic_reset_days,
-      next_usage_reset_at: p.next_usage_reset_at ?? (next === null ? null : isoNow(next)),
-      last_reset_at: lastReset === null ? null : isoNow(lastReset),
-      status: p.status,
-      enforced: engine.policiesEnabled,
-      created_at: p.created_at,
-      last_updated_at: p.last_updated_at,
-      ...(includeUsage
-        ? {
-            value_key_usage_map: Object.fromEntries(
-              entities.map(({ entity, budget }) => [
-                entity.valueKey,
-                {
-                  id: entity.id,
-                  current_usage: budget.spent(),
-                  status: budget.status,
-                  is_threshold_alerts_sent: budget.thresholdSent,
-                  is_exhausted_alerts_sent: budget.exhaustedSent,
-                },
-              ]),
-            ),
-          }
-        : {}),
-    };
-  }
-
-  function rateView(p: RatePolicy) {
-    return {
-      id: p.id,
-      object: OBJECT.rate,
-      name: p.name,
-      description: p.description,
-      organisation_id: p.organisation_id,
-      workspace_id: p.workspace_id,
-      target: p.target,
-      conditions: p.conditions,
-      group_by: p.group_by,
-      type: p.type,
-      unit: p.unit,
-      value: p.value,
-      status: p.status,
-      enforced: engine.policiesEnabled,
-      created_at: p.created_at,
-      last_updated_at: p.last_updated_at,
-    };
-  }
-
-  function list(auth: AuthContext, kind: Kind, query: { workspace_id?: string; status?: string; type?: string; unit?: string }, page: Paging) {
+  function list(
+    auth: AuthContext,
+    kind: Kind,
+    query: { workspace_id?: string; status?: string; type?: string; unit?: string },
+    page: Paging,
+  ) {
     enabled();
     requireScope(auth, 'policies.list');
     const ws = query.workspace_id ? scopeOf(auth, query.workspace_id) : auth.workspaceId;
@@ -200,8 +162,19 @@ export function policyService(deps: PolicyServiceDeps) {
     return { object: 'list' as const, total, data };
   }
 
-  function base(auth: AuthContext, body: { name: string; description?: string | null; conditions: PolicyCondition[]; group_by: { key: string }[]; workspace_id?: string | null; organisation_id?: string | null }) {
-    if (body.organisation_id && body.organisation_id !== auth.organisationId) throw forbidden('You cannot create policies in another organisation');
+  function base(
+    auth: AuthContext,
+    body: {
+      name: string;
+      description?: string | null;
+      conditions: PolicyCondition[];
+      group_by: { key: string }[];
+      workspace_id?: string | null;
+      organisation_id?: string | null;
+    },
+  ) {
+    if (body.organisation_id && body.organisation_id !== auth.organisationId)
+      throw forbidden('You cannot create policies in another organisation');
     const at = isoNow(deps.now());
     return {
       id: newId(),
@@ -266,21 +239,27 @@ export function policyService(deps: PolicyServiceDeps) {
     requireManage(auth, p);
     if (p.status === 'archived') throw badRequest('This policy is archived; create a new one instead');
     immutable('type', body.type, p.type);
-    immutable('group_by', body.group_by?.map((g) => ({ key: g.key })), p.group_by);
+    immutable(
+      'group_by',
+      body.group_by?.map((g) => ({ key: g.key })),
+      p.group_by,
+    );
     checkKeys('usage', body.conditions, undefined);
     const next = {
       type: p.type,
       credit_limit: body.credit_limit ?? p.credit_limit,
       alert_threshold: body.alert_threshold !== undefined ? body.alert_threshold : p.alert_threshold,
       periodic_reset: body.periodic_reset !== undefined ? body.periodic_reset : body.periodic_reset_days ? null : p.periodic_reset,
-      periodic_reset_days: body.periodic_reset_days !== undefined ? body.periodic_reset_days : body.periodic_reset ? null : p.periodic_reset_days,
+      periodic_reset_days:
+        body.periodic_reset_days !== undefined ? body.periodic_reset_days : body.periodic_reset ? null : p.periodic_reset_days,
     };
     checkBudget(next);
     const changes: Partial<UsagePolicy> = { ...next, last_updated_at: isoNow(deps.now()) };
     if (body.name !== undefined) changes.name = body.name;
     if (body.description !== undefined) changes.description = body.description;
     if (body.conditions) changes.conditions = body.conditions;
-    if (body.next_usage_reset_at !== undefined) changes.next_usage_reset_at = body.next_usage_reset_at ? isoNow(Date.parse(body.next_usage_reset_at)) : null;
+    if (body.next_usage_reset_at !== undefined)
+      changes.next_usage_reset_at = body.next_usage_reset_at ? isoNow(Date.parse(body.next_usage_reset_at)) : null;
     repo.usage.update(p.id, changes);
     engine.reloadPolicies();
     const updated = repo.usage.get(p.id)!;
@@ -298,7 +277,11 @@ export function policyService(deps: PolicyServiceDeps) {
     if (p.status === 'archived') throw badRequest('This policy is archived; create a new one instead');
     immutable('target', body.target, p.target);
     immutable('type', body.type, p.type);
-    immutable('group_by', body.group_by?.map((g) => ({ key: g.key })), p.group_by);
+    immutable(
+      'group_by',
+      body.group_by?.map((g) => ({ key: g.key })),
+      p.group_by,
+    );
     checkKeys('rate', body.conditions, undefined);
     const changes: Partial<RatePolicy> = { last_updated_at: isoNow(deps.now()) };
     if (body.name !== undefined) changes.name = body.name;
@@ -329,7 +312,10 @@ export function policyService(deps: PolicyServiceDeps) {
     const search = query.search?.toLowerCase();
     const all = engine
       .policyEntities(p)
-      .filter(({ entity, budget }) => (!query.status || budget.status === query.status) && (!search || entity.valueKey.toLowerCase().includes(search)))
+      .filter(
+        ({ entity, budget }) =>
+          (!query.status || budget.status === query.status) && (!search || entity.valueKey.toLowerCase().includes(search)),
+      )
       .sort((a, b) => a.entity.valueKey.localeCompare(b.entity.valueKey));
     const data = all.slice(page.offset, page.offset + page.limit).map(({ entity, budget }) => ({
       id: entity.id,

@@ -16,7 +16,13 @@ export interface SelfServiceDeps {
   store: LimitsStore;
   policies: PolicyRepository;
   /** The workspace's budgets, rate limits and default metadata. */
-  workspace: (id: string) => { id: string; slug: string; usageLimits: UsageLimits[]; rateLimits: RateLimit[]; defaults: { metadata?: Record<string, string> } } | null;
+  workspace: (id: string) => {
+    id: string;
+    slug: string;
+    usageLimits: UsageLimits[];
+    rateLimits: RateLimit[];
+    defaults: { metadata?: Record<string, string> };
+  } | null;
   /** Slugs of the workspace's providers, and each resolved from the catalog. */
   providerSlugs: (workspaceId: string) => string[];
   providers: (workspaceId: string, slug: string) => ProviderFacts | null;
@@ -46,7 +52,9 @@ export function selfService(deps: SelfServiceDeps) {
       integration: {
         slug: facts.integration.slug,
         max_concurrent_requests: facts.integration.maxConcurrentRequests ?? null,
-        budget: allocation?.usageLimits[0] ? budget(usageSubject.allocation(facts.integration.id, workspaceId), allocation.usageLimits[0]) : null,
+        budget: allocation?.usageLimits[0]
+          ? budget(usageSubject.allocation(facts.integration.id, workspaceId), allocation.usageLimits[0])
+          : null,
         rate_limits: allocation ? rates(`allocation:${facts.integration.id}:${workspaceId}`, allocation.rateLimits) : [],
       },
     };
@@ -60,7 +68,8 @@ export function selfService(deps: SelfServiceDeps) {
     const key = caller.key;
     const ws = deps.workspace(caller.workspaceId);
     if (!ws) throw forbidden('This API key belongs to a workspace that is gone');
-    const providers = deps.providerSlugs(ws.id)
+    const providers = deps
+      .providerSlugs(ws.id)
       .map((slug) => deps.providers(ws.id, slug))
       .filter((p): p is ProviderFacts => p !== null)
       .map((p) => providerView(p, ws.id));
@@ -81,17 +90,32 @@ export function selfService(deps: SelfServiceDeps) {
         rate_limits: rates(`workspace:${ws.id}`, ws.rateLimits),
       },
       providers,
-      policies: engine.policiesEnabled ? policies(caller.organisationId, key.id, ws, { ...key.defaults.metadata, ...ws.defaults.metadata }) : [],
+      policies: engine.policiesEnabled
+        ? policies(caller.organisationId, key.id, ws, { ...key.defaults.metadata, ...ws.defaults.metadata })
+        : [],
     };
   }
 
   /** Policies whose conditions on the caller's standing match; the rest of their conditions depend on each request. */
   function policies(org: string, keyId: string, ws: { id: string; slug: string }, metadata: Record<string, string>) {
-    const facts: MatchFacts = { api_key: keyId, workspace_id: ws.id, workspace_slug: ws.slug, metadata, model: null, endpoint_type: '', config: null, prompt: null };
+    const facts: MatchFacts = {
+      api_key: keyId,
+      workspace_id: ws.id,
+      workspace_slug: ws.slug,
+      metadata,
+      model: null,
+      endpoint_type: '',
+      config: null,
+      prompt: null,
+    };
     const isStatic = (key: string) => STATIC_KEYS.has(key) || (key.startsWith('metadata.') && key.slice('metadata.'.length) in metadata);
     const applies = (p: UsagePolicy | RatePolicy) => {
       if (p.organisation_id !== org || (p.workspace_id !== null && p.workspace_id !== ws.id)) return null;
-      const compiled = compilePolicy(p, p.conditions.filter((c) => isStatic(c.key)), p.group_by);
+      const compiled = compilePolicy(
+        p,
+        p.conditions.filter((c) => isStatic(c.key)),
+        p.group_by,
+      );
       if (!compiled.matches(facts)) return null;
       const perRequest = p.conditions.some((c) => !isStatic(c.key)) || p.group_by.some((g) => !isStatic(g.key));
       return { compiled, perRequest };
@@ -119,8 +143,19 @@ export function selfService(deps: SelfServiceDeps) {
       const match = applies(p);
       if (!match || p.target !== 'llm') continue;
       const valueKey = match.perRequest ? null : match.compiled.valueKey(facts);
-      const state = valueKey === null ? null : engine.rateState(`rate_policy:${p.id}:${valueKey}`, { type: p.type, unit: p.unit, value: p.value });
-      out.push({ id: p.id, kind: 'rate_limit', name: p.name, type: p.type, unit: p.unit, value: p.value, depends_on_request: match.perRequest, value_key: valueKey, ...(state ?? {}) });
+      const state =
+        valueKey === null ? null : engine.rateState(`rate_policy:${p.id}:${valueKey}`, { type: p.type, unit: p.unit, value: p.value });
+      out.push({
+        id: p.id,
+        kind: 'rate_limit',
+        name: p.name,
+        type: p.type,
+        unit: p.unit,
+        value: p.value,
+        depends_on_request: match.perRequest,
+        value_key: valueKey,
+        ...(state ?? {}),
+      });
     }
     return out;
   }

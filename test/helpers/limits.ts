@@ -32,7 +32,9 @@ export async function startLimits(
     method: 'PUT',
     headers: { ...g.admin, 'content-type': 'application/json' },
     body: JSON.stringify({
-      models: [{ slug: 'm1', enabled: true, pricing_config: { type: 'static', pay_as_you_go: { request_token: price, response_token: price } } }],
+      models: [
+        { slug: 'm1', enabled: true, pricing_config: { type: 'static', pay_as_you_go: { request_token: price, response_token: price } } },
+      ],
     }),
   });
   if (!models.ok) throw new Error(`pricing the mock model: ${models.status} ${await models.text()}`);
@@ -64,7 +66,11 @@ export async function startLimits(
       return fetch(`${g.url}/v1/chat/completions`, {
         method: 'POST',
         headers: { 'x-portkey-api-key': key, 'content-type': 'application/json', ...o.headers },
-        body: JSON.stringify({ model: o.model ?? `@${slug}/m1`, stream: o.stream ?? false, messages: [{ role: 'user', content: o.prompt ?? 'hi' }] }),
+        body: JSON.stringify({
+          model: o.model ?? `@${slug}/m1`,
+          stream: o.stream ?? false,
+          messages: [{ role: 'user', content: o.prompt ?? 'hi' }],
+        }),
       });
     },
   };

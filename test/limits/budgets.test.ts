@@ -18,7 +18,9 @@ function sdk(apiKey: string) {
   return new Portkey({ baseURL: `${f.url}/v1`, apiKey });
 }
 
-async function notifications(): Promise<{ type: string; subject_type: string; subject_id: string; message: string; data: Record<string, unknown> }[]> {
+async function notifications(): Promise<
+  { type: string; subject_type: string; subject_id: string; message: string; data: Record<string, unknown> }[]
+> {
   return (await f.api('GET', '/v1/notifications')).body.data as never;
 }
 
@@ -68,7 +70,9 @@ describe('API key budgets', () => {
     const exhausted = alerts.find((n) => n.type === 'usage_limit.exhausted')!;
     expect(exhausted.data).toMatchObject({ budget_type: 'cost', credit_limit: 2, unit: 'USD' });
     f.app.services.audit.flush();
-    const audit = (await f.api('GET', '/v1/audit-logs?resource_type=api_key')).body as { records: { action: string; resource_id: string }[] };
+    const audit = (await f.api('GET', '/v1/audit-logs?resource_type=api_key')).body as {
+      records: { action: string; resource_id: string }[];
+    };
     const usageEvents = audit.records.filter((r) => r.resource_id === id && r.action.startsWith('usage_'));
     expect(usageEvents.map((r) => r.action).sort()).toEqual(['usage_exhausted', 'usage_threshold_reached']);
 
@@ -127,7 +131,9 @@ describe('workspace, provider and allocation budgets', () => {
     for (let i = 0; i < 34; i++) expect((await f.chat(key)).status).toBe(200);
     const refusal = await f.chat(key);
     expect(refusal.status).toBe(412);
-    expect(((await refusal.json()) as { error: { message: string } }).error.message).toMatch(/budget of workspace "ws-default" is exhausted: 102 tokens of 100 tokens used/);
+    expect(((await refusal.json()) as { error: { message: string } }).error.message).toMatch(
+      /budget of workspace "ws-default" is exhausted: 102 tokens of 100 tokens used/,
+    );
     const wsView = (await f.api('GET', `/v1/admin/workspaces/${ws}`)).body as { usage_limits: { current_usage: number; status: string }[] };
     expect(wsView.usage_limits[0]).toMatchObject({ current_usage: 102, status: 'exhausted' });
     // Workspace reset_usage lifts it.
@@ -135,7 +141,9 @@ describe('workspace, provider and allocation budgets', () => {
     expect((await f.chat(key)).status).toBe(200);
 
     await f.api('PUT', `/v1/admin/workspaces/${ws}`, { usage_limits: [] });
-    expect((await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { usage_limits: { credit_limit: 1, type: 'cost' } })).status).toBe(200);
+    expect(
+      (await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { usage_limits: { credit_limit: 1, type: 'cost' } })).status,
+    ).toBe(200);
     for (let i = 0; i < 34; i++) expect((await f.chat(key)).status).toBe(200);
     const byProvider = await f.chat(key);
     expect(byProvider.status).toBe(412);
@@ -167,7 +175,9 @@ describe('workspace, provider and allocation budgets', () => {
     expect(((await refusal.json()) as { error: { message: string } }).error.message).toMatch(
       /budget of integration "shared" in workspace "ws-default" is exhausted/,
     );
-    const list = (await f.api('GET', '/v1/integrations/shared/workspaces')).body as { workspaces: { id: string; usage_limits: { current_usage: number }[] }[] };
+    const list = (await f.api('GET', '/v1/integrations/shared/workspaces')).body as {
+      workspaces: { id: string; usage_limits: { current_usage: number }[] }[];
+    };
     expect(list.workspaces.find((w) => w.id === ws)!.usage_limits[0]!.current_usage).toBe(102);
   });
 });
@@ -175,7 +185,10 @@ describe('workspace, provider and allocation budgets', () => {
 describe('USAGE_LIMITS_ENABLED=OFF', () => {
   it('lets every request through, counts nothing, and the limit fields say so', async () => {
     f = await startLimits({ env: { USAGE_LIMITS_ENABLED: 'OFF' } });
-    const { id, key } = await f.key({ usage_limits: { credit_limit: 1, type: 'cost' }, rate_limits: [{ type: 'requests', unit: 'rpm', value: 1 }] });
+    const { id, key } = await f.key({
+      usage_limits: { credit_limit: 1, type: 'cost' },
+      rate_limits: [{ type: 'requests', unit: 'rpm', value: 1 }],
+    });
     for (let i = 0; i < 40; i++) expect((await f.chat(key)).status).toBe(200);
     const view = (await f.api('GET', `/v1/api-keys/${id}`)).body as { current_usage: number; usage_limits: { enforced: boolean } };
     expect(view.current_usage).toBe(0);

@@ -106,8 +106,27 @@ describe('SIGKILL', () => {
         ).status,
       ).toBe(200);
       const price = { price: 1 };
-      await post(`${first.url}/v1/integrations/priced/models`, { models: [{ slug: 'm1', enabled: true, pricing_config: { type: 'static', pay_as_you_go: { request_token: price, response_token: price } } }] }, 'PUT');
-      const created = (await (await post(`${first.url}/v1/api-keys/workspace/service`, { name: 'k', workspace_id: creds.workspace.id, scopes: ['completions.write'], usage_limits: { credit_limit: 100, type: 'cost' } })).json()) as { id: string; key: string };
+      await post(
+        `${first.url}/v1/integrations/priced/models`,
+        {
+          models: [
+            {
+              slug: 'm1',
+              enabled: true,
+              pricing_config: { type: 'static', pay_as_you_go: { request_token: price, response_token: price } },
+            },
+          ],
+        },
+        'PUT',
+      );
+      const created = (await (
+        await post(`${first.url}/v1/api-keys/workspace/service`, {
+          name: 'k',
+          workspace_id: creds.workspace.id,
+          scopes: ['completions.write'],
+          usage_limits: { credit_limit: 100, type: 'cost' },
+        })
+      ).json()) as { id: string; key: string };
       const chat = (url: string) =>
         fetch(`${url}/v1/chat/completions`, {
           method: 'POST',
@@ -123,13 +142,17 @@ describe('SIGKILL', () => {
 
       const second = await startChild({ APPLIANCE_DATA_DIR: dataDir });
       try {
-        const view = (await (await fetch(`${second.url}/v1/api-keys/${created.id}`, { headers: admin })).json()) as { current_usage: number };
+        const view = (await (await fetch(`${second.url}/v1/api-keys/${created.id}`, { headers: admin })).json()) as {
+          current_usage: number;
+        };
         // At least the durable ten, at most all twenty: the loss is bounded by the last batch.
         expect(view.current_usage).toBeGreaterThanOrEqual(10 * COST - 1e-9);
         expect(view.current_usage).toBeLessThanOrEqual(20 * COST + 1e-9);
         // And the restart counts on from there.
         expect(await chat(second.url)).toBe(200);
-        const next = (await (await fetch(`${second.url}/v1/api-keys/${created.id}`, { headers: admin })).json()) as { current_usage: number };
+        const next = (await (await fetch(`${second.url}/v1/api-keys/${created.id}`, { headers: admin })).json()) as {
+          current_usage: number;
+        };
         expect(next.current_usage).toBeCloseTo(view.current_usage + COST, 9);
       } finally {
         await second.stop();

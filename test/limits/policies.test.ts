@@ -44,8 +44,16 @@ describe('usage-limit policies', () => {
     // Bob has his own budget.
     expect((await f.chat(key, { headers: user('bob') })).status).toBe(200);
 
-    const withUsage = as<Json & { value_key_usage_map: Record<string, Json> }>(await admin.get(`/policies/usage-limits/${created.id}?include_usage=true`));
-    expect(withUsage).toMatchObject({ id: created.id, type: 'tokens', credit_limit: 100, status: 'active', next_usage_reset_at: '2026-04-01T00:00:00.000Z' });
+    const withUsage = as<Json & { value_key_usage_map: Record<string, Json> }>(
+      await admin.get(`/policies/usage-limits/${created.id}?include_usage=true`),
+    );
+    expect(withUsage).toMatchObject({
+      id: created.id,
+      type: 'tokens',
+      credit_limit: 100,
+      status: 'active',
+      next_usage_reset_at: '2026-04-01T00:00:00.000Z',
+    });
     expect(withUsage.value_key_usage_map['metadata._user:alice']).toMatchObject({
       current_usage: 102,
       status: 'exhausted',
@@ -61,7 +69,9 @@ describe('usage-limit policies', () => {
     expect(entities.data[0]).toMatchObject({ value_key: 'metadata._user:alice', current_usage: 102 });
     const exhausted = as<{ total: number }>(await admin.get(`/policies/usage-limits/${created.id}/entities?status=exhausted`));
     expect(exhausted.total).toBe(1);
-    const paged = as<{ total: number; data: unknown[] }>(await admin.get(`/policies/usage-limits/${created.id}/entities?page_size=1&current_page=1`));
+    const paged = as<{ total: number; data: unknown[] }>(
+      await admin.get(`/policies/usage-limits/${created.id}/entities?page_size=1&current_page=1`),
+    );
     expect(paged).toMatchObject({ total: 2, data: [expect.objectContaining({ value_key: 'metadata._user:bob' })] });
 
     await admin.put(`/policies/usage-limits/${created.id}/entities/${entities.data[0]!.id}/reset`, {});
@@ -69,10 +79,12 @@ describe('usage-limit policies', () => {
 
     // The threshold and the exhaustion reached the notifications list, named by value key.
     const listed = (await f.api('GET', '/v1/notifications')).body.data as { type: string; subject_type: string; data: Json }[];
-    expect(listed.filter((n) => n.subject_type === 'usage_limit_policy').map((n) => n.type).sort()).toEqual([
-      'usage_limit.exhausted',
-      'usage_limit.threshold_reached',
-    ]);
+    expect(
+      listed
+        .filter((n) => n.subject_type === 'usage_limit_policy')
+        .map((n) => n.type)
+        .sort(),
+    ).toEqual(['usage_limit.exhausted', 'usage_limit.threshold_reached']);
     expect(listed[0]!.data).toMatchObject({ value_key: 'metadata._user:alice' });
   });
 
@@ -164,7 +176,13 @@ describe('rate-limit policies', () => {
     expect((await f.chat(key, { headers: user('alice') })).status).toBe(429);
     f.clock.now = START + 61_000;
     expect((await f.chat(key, { headers: user('alice') })).status).toBe(200);
-    expect(as<Json>(await admin.get(`/policies/rate-limits/${id}`))).toMatchObject({ id, unit: 'rpm', value: 2, target: 'llm', status: 'active' });
+    expect(as<Json>(await admin.get(`/policies/rate-limits/${id}`))).toMatchObject({
+      id,
+      unit: 'rpm',
+      value: 2,
+      target: 'llm',
+      status: 'active',
+    });
   });
 
   it('with a provider condition apply to the target a request goes to', async () => {
@@ -194,17 +212,32 @@ describe('who may change a policy', () => {
   it('a key may add limits but not lift one that limits itself; organisation policies are for organisation admins', async () => {
     f = await startLimits();
     const ws = f.credentials.workspace.id;
-    const wsKey = await f.key({ scopes: ['completions.write', 'policies.create', 'policies.read', 'policies.list', 'policies.update', 'policies.delete'] });
+    const wsKey = await f.key({
+      scopes: ['completions.write', 'policies.create', 'policies.read', 'policies.list', 'policies.update', 'policies.delete'],
+    });
     const mine = sdk(wsKey.key);
     const own = as<{ id: string }>(
-      await mine.post('/policies/usage-limits', { name: 'tight', conditions: [{ key: 'api_key', value: '*' }], group_by: [{ key: 'api_key' }], type: 'cost', credit_limit: 1 }),
+      await mine.post('/policies/usage-limits', {
+        name: 'tight',
+        conditions: [{ key: 'api_key', value: '*' }],
+        group_by: [{ key: 'api_key' }],
+        type: 'cost',
+        credit_limit: 1,
+      }),
     );
     await expect(mine.delete(`/policies/usage-limits/${own.id}`)).rejects.toMatchObject({ status: 403 });
     await expect(mine.put(`/policies/usage-limits/${own.id}`, { credit_limit: 1000 })).rejects.toMatchObject({ status: 403 });
     // A policy on another key does not limit this one: it may manage that.
     const other = await f.key();
     const theirs = as<{ id: string }>(
-      await mine.post('/policies/rate-limits', { name: 'other', conditions: [{ key: 'api_key', value: other.id }], group_by: [{ key: 'api_key' }], type: 'requests', unit: 'rpm', value: 5 }),
+      await mine.post('/policies/rate-limits', {
+        name: 'other',
+        conditions: [{ key: 'api_key', value: other.id }],
+        group_by: [{ key: 'api_key' }],
+        type: 'requests',
+        unit: 'rpm',
+        value: 5,
+      }),
     );
     expect(await mine.put(`/policies/rate-limits/${theirs.id}`, { value: 10 })).toMatchObject({ value: 10 });
 

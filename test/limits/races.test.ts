@@ -51,7 +51,11 @@ describe('500 concurrent requests against a small budget', () => {
     expect(view.current_usage).toBeCloseTo(served * COST, 9);
 
     // The exhaustion notification says how many requests were still running when it ran out.
-    const notes = (await f.api('GET', '/v1/notifications')).body.data as { type: string; subject_id: string; data: { in_flight: number; usage: number } }[];
+    const notes = (await f.api('GET', '/v1/notifications')).body.data as {
+      type: string;
+      subject_id: string;
+      data: { in_flight: number; usage: number };
+    }[];
     const exhausted = notes.find((n) => n.type === 'usage_limit.exhausted' && n.subject_id === id)!;
     const inFlight = exhausted.data.in_flight;
     // $1 at $0.03 a call runs out at the 34th answer; nothing is admitted after that.

@@ -29,7 +29,9 @@ describe('request rate limits', () => {
     f.clock.now = START + 30_000;
     const before = f.mock.requests.length;
     const client = new OpenAI({ baseURL: `${f.url}/v1`, apiKey: key, maxRetries: 0, defaultHeaders: { 'x-portkey-api-key': key } });
-    const err = await client.chat.completions.create({ model: '@priced/m1', messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
+    const err = await client.chat.completions
+      .create({ model: '@priced/m1', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);
     const rate = err as InstanceType<typeof OpenAI.RateLimitError>;
     expect(rate.message).toMatch(/rate limit of API key "limits \w+" reached: 3 requests per minute/);
@@ -65,7 +67,9 @@ describe('request rate limits', () => {
     expect((await f.chat(key)).status).toBe(200);
     const weekly = await f.chat(key);
     expect(weekly.status).toBe(429);
-    expect(((await weekly.json()) as { error: { message: string } }).error.message).toMatch(/workspace "ws-default" reached: 5 requests per week/);
+    expect(((await weekly.json()) as { error: { message: string } }).error.message).toMatch(
+      /workspace "ws-default" reached: 5 requests per week/,
+    );
     expect(Number(weekly.headers.get('retry-after'))).toBeGreaterThan(6 * 86_400);
   });
 

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 type Json = Record<string, unknown>;
-async function usage(key: string): Promise<{ status: number; body: Json & Record<string, never> }> {
+async function usage(key: string): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${f.url}/v1/usage`, { headers: { 'x-portkey-api-key': key } });
   return { status: res.status, body: (await res.json()) as never };
 }
@@ -24,7 +24,10 @@ describe('GET /v1/usage', () => {
       usage_limits: [{ credit_limit: 1000, type: 'tokens', periodic_reset: 'monthly' }],
       rate_limits: [{ type: 'requests', unit: 'rph', value: 100 }],
     });
-    await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { usage_limits: { credit_limit: 50, type: 'cost' }, max_concurrent_requests: 8 });
+    await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, {
+      usage_limits: { credit_limit: 50, type: 'cost' },
+      max_concurrent_requests: 8,
+    });
     await f.api('POST', '/v1/policies/usage-limits', {
       name: 'per key',
       conditions: [{ key: 'api_key', value: '*' }],
@@ -66,12 +69,14 @@ describe('GET /v1/usage', () => {
       },
       workspace: {
         id: ws,
-        budgets: [{ type: 'tokens', credit_limit: 1000, current_usage: 9, remaining: 991, next_usage_reset_at: '2026-04-01T00:00:00.000Z' }],
+        budgets: [
+          { type: 'tokens', credit_limit: 1000, current_usage: 9, remaining: 991, next_usage_reset_at: '2026-04-01T00:00:00.000Z' },
+        ],
         rate_limits: [{ type: 'requests', unit: 'rph', value: 100, used: 3, remaining: 97 }],
       },
       providers: [{ slug: 'priced', max_concurrent_requests: 8, budget: { type: 'cost', credit_limit: 50 } }],
     });
-    const budget = (first.body.api_key as { budget: { current_usage: number; remaining: number } }).budget;
+    const budget = (first.body.api_key as unknown as { budget: { current_usage: number; remaining: number } }).budget;
     expect(budget.current_usage).toBeCloseTo(0.09, 9);
     expect(budget.remaining).toBeCloseTo(1.91, 9);
     const policies = first.body.policies as unknown as Json[];
@@ -85,7 +90,7 @@ describe('GET /v1/usage', () => {
 
     // Asking again counted nothing.
     const again = await usage(key);
-    expect((again.body.api_key as { rate_limits: { used: number }[] }).rate_limits[0]!.used).toBe(3);
+    expect((again.body.api_key as unknown as { rate_limits: { used: number }[] }).rate_limits[0]!.used).toBe(3);
     expect(START).toBeGreaterThan(0);
   });
 
@@ -111,9 +116,13 @@ describe('GET /v1/notifications', () => {
 
     const all = (await f.api('GET', '/v1/notifications')).body as { total: number; data: { subject_id: string; workspace_id: string }[] };
     expect(all.data.map((n) => n.subject_id)).toEqual([mine.id]);
-    const own = (await (await fetch(`${f.url}/v1/notifications`, { headers: { 'x-portkey-api-key': mine.key } })).json()) as { total: number };
+    const own = (await (await fetch(`${f.url}/v1/notifications`, { headers: { 'x-portkey-api-key': mine.key } })).json()) as {
+      total: number;
+    };
     expect(own.total).toBe(1);
-    const theirs = (await (await fetch(`${f.url}/v1/notifications`, { headers: { 'x-portkey-api-key': otherKey.body.key as string } })).json()) as {
+    const theirs = (await (
+      await fetch(`${f.url}/v1/notifications`, { headers: { 'x-portkey-api-key': otherKey.body.key as string } })
+    ).json()) as {
       total: number;
     };
     expect(theirs.total).toBe(0);

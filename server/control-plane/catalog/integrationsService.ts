@@ -101,7 +101,8 @@ export function integrationsService(ctx: CatalogContext) {
     };
     ctx.mutate(() => {
       ctx.integrations.insert(row);
-      if (input.max_concurrent_requests != null) ctx.integrations.update(row.id, { max_concurrent_requests: input.max_concurrent_requests });
+      if (input.max_concurrent_requests != null)
+        ctx.integrations.update(row.id, { max_concurrent_requests: input.max_concurrent_requests });
       // Only workspace integrations get a default provider here; organisation ones get theirs
       // when a workspace is enabled (PUT /integrations/:slug/workspaces).
       if (ws && input.create_default_provider !== false) {

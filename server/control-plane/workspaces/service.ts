@@ -187,7 +187,9 @@ export function workspacesService(deps: WorkspacesDeps) {
     if (input.reset_usage) {
       changes.current_usage = 0;
       changes.last_reset_at = isoNow(now);
-      parseJson<unknown[]>(changes.usage_limits ?? ws.usage_limits, []).forEach((_, i) => deps.usage?.reset(usageSubject.workspace(ws.id, i)));
+      parseJson<unknown[]>(changes.usage_limits ?? ws.usage_limits, []).forEach((_, i) =>
+        deps.usage?.reset(usageSubject.workspace(ws.id, i)),
+      );
     }
     if (Object.keys(changes).length > 0) {
       changes.last_updated_at = isoNow(now);
