@@ -17,7 +17,7 @@ describe('ConcurrencyGate', () => {
     gate.release();
     await waits[1];
     gate.release();
-    const last = await waits[2];
+    const last = (await waits[2])!;
     expect(order).toEqual([1, 2, 3]);
     expect(last.ok).toBe(true);
     expect(gate.active).toBe(1);

@@ -51,6 +51,8 @@ export class LimitsEngine implements UsageLedger, TicketEngine {
   private readonly gates = new Map<string, ConcurrencyGate>();
   private usagePolicies: CompiledPolicy<UsagePolicy>[] = [];
   private ratePolicies: CompiledPolicy<RatePolicy>[] = [];
+  private requestLevelPolicies = false;
+  private targetLevelPolicies = false;
   readonly alerts: Alerts;
   private readonly monotonic: () => number;
 
@@ -97,10 +99,14 @@ export class LimitsEngine implements UsageLedger, TicketEngine {
       .active()
       .filter((p) => p.target === 'llm')
       .map((p) => compilePolicy(p, p.conditions, p.group_by));
+    const all = [...this.usagePolicies, ...this.ratePolicies];
+    this.requestLevelPolicies = all.some((c) => !c.targetLevel);
+    this.targetLevelPolicies = all.some((c) => c.targetLevel);
   }
 
-  private hasPolicies(): boolean {
-    return this.deps.features.policy && (this.usagePolicies.length > 0 || this.ratePolicies.length > 0);
+  /** Whether any active policy is matched before routing (`false`) or per target (`true`). */
+  private hasPolicies(targetLevel: boolean): boolean {
+    return this.deps.features.policy && (targetLevel ? this.targetLevelPolicies : this.requestLevelPolicies);
   }
 
   /** A usage policy's entities with their counters (the entities route and include_usage). */
@@ -138,7 +144,7 @@ export class LimitsEngine implements UsageLedger, TicketEngine {
       this.counters.useRateLimits(windows, `workspace:${ws.id}`, ws.rateLimits, wsOwner, now);
     }
     const ticket = new Ticket(this, req, call);
-    if (this.hasPolicies()) this.usePolicies(budgets, windows, ticket.facts(), req, false, now);
+    if (this.hasPolicies(false)) this.usePolicies(budgets, windows, ticket.facts(), req, false, now);
     const decision = this.decide(budgets, windows, now, ticket);
     return { decision, ticket };
   }
@@ -296,7 +302,7 @@ export class LimitsEngine implements UsageLedger, TicketEngine {
         this.counters.useRateLimits(windows, `allocation:${i.id}:${wsId}`, allocation.rateLimits, aOwner, now);
       }
     }
-    if (this.hasPolicies()) {
+    if (this.hasPolicies(true)) {
       this.usePolicies(
         budgets,
         windows,
