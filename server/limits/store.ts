@@ -74,18 +74,17 @@ export function limitsStore(db: Sqlite, now: () => number) {
     VALUES (@id, @policy_id, @value_key, @workspace_id, @created_at)`);
   const insertNotification = db.prepare(`INSERT INTO notifications (id, organisation_id, workspace_id, type, subject_type, subject_id,
       message, data, created_at) VALUES (@id, @organisation_id, @workspace_id, @type, @subject_type, @subject_id, @message, @data, @created_at)`);
-  // The rows the Admin API shows usage on. An expired key or provider keeps `expired`.
+  // The rows the Admin API shows usage on. An expired key keeps `expired`. A provider's status is
+  // not mirrored: the catalog caches it and the gateway refuses a provider whose row says
+  // `exhausted` (gateway/target.ts), so a mirrored status would outlive the reset that lifted it.
+  // The views show the live status instead.
   const mirrors: Record<string, (id: string, usage: number, status: string, lastReset: string | null) => void> = {
     api_key: mirror(
       db,
       `UPDATE api_keys SET current_usage = ?, status = CASE WHEN status = 'expired' THEN status ELSE ? END,
         last_reset_at = coalesce(?, last_reset_at) WHERE id = ?`,
     ),
-    provider: mirror(
-      db,
-      `UPDATE providers SET current_usage = ?, status = CASE WHEN status = 'expired' THEN status ELSE ? END,
-        last_reset_at = coalesce(?, last_reset_at) WHERE id = ?`,
-    ),
+    provider: mirror(db, `UPDATE providers SET current_usage = ?, last_reset_at = coalesce(?, last_reset_at) WHERE id = ?`, false),
     allocation: (key, usage, status, lastReset) => {
       const [integrationId, workspaceId] = key.split(':');
       allocationMirror.run(usage, status, lastReset, integrationId, workspaceId);
@@ -153,9 +152,10 @@ export function limitsStore(db: Sqlite, now: () => number) {
   };
 }
 
-function mirror(db: Sqlite, sql: string) {
+function mirror(db: Sqlite, sql: string, withStatus = true) {
   const statement = db.prepare(sql);
-  return (id: string, usage: number, status: string, lastReset: string | null) => void statement.run(usage, status, lastReset, id);
+  return (id: string, usage: number, status: string, lastReset: string | null) =>
+    void (withStatus ? statement.run(usage, status, lastReset, id) : statement.run(usage, lastReset, id));
 }
 
 export type LimitsStore = ReturnType<typeof limitsStore>;

@@ -153,6 +153,25 @@ describe('workspace, provider and allocation budgets', () => {
     expect(provider.current_usage).toBeCloseTo(1.02, 10);
   });
 
+  it('a provider budget that resets serves again, even after the catalog reloaded the provider', async () => {
+    f = await startLimits();
+    const ws = f.credentials.workspace.id;
+    await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, {
+      usage_limits: { credit_limit: 1, type: 'cost', periodic_reset: 'weekly' },
+    });
+    const { key } = await f.key();
+    for (let i = 0; i < 34; i++) expect((await f.chat(key)).status).toBe(200);
+    expect((await f.chat(key)).status).toBe(412);
+    f.tick();
+    // Any catalog write makes the gateway read the provider again from its row.
+    await f.api('PUT', `/v1/providers/priced?workspace_id=${ws}`, { note: 'still here' });
+    expect((await f.chat(key)).status).toBe(412);
+    f.clock.now = Date.parse('2026-03-09T00:00:01Z');
+    f.tick();
+    expect((await f.chat(key)).status).toBe(200);
+    expect((await f.api('GET', `/v1/providers/priced?workspace_id=${ws}`)).body).toMatchObject({ status: 'active' });
+  });
+
   it("meters an organisation integration's allocation to the workspace", async () => {
     f = await startLimits();
     const ws = f.credentials.workspace.id;
