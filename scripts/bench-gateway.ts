@@ -3,9 +3,13 @@
 // concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
 //
 //   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>]
+//   npm run bench:gateway -- --limits [--rounds 3] [--duration 10]
 //
 // --only runs the rows whose name contains the text (both direct and gateway); --profile writes a
 // V8 CPU profile of the appliance process (node --cpu-prof) into <dir> when the bench ends.
+// --limits compares, at concurrency 32, a key with no limits against a key with a budget, a rate
+// limit too high to trip and one matching usage-limit policy (issue 14), in alternating rounds
+// back to back, and prints requests/s of both and the difference.
 //
 // The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
 // autocannon drives them from this one. All three share the machine's cores, so absolute numbers
@@ -223,6 +227,11 @@ async function main() {
     });
     if (!created.ok) throw new Error(`creating the bench integration failed: ${created.status} ${await created.text()}`);
 
+    if (process.argv.includes('--limits')) {
+      await compareLimits(gatewayUrl, creds, duration, arg('rounds', 6), gateway.pid);
+      return;
+    }
+
     const messages = [{ role: 'user', content: 'Say hello' }];
     const direct = { url: `${mockUrl}/v1/chat/completions`, headers: { authorization: 'Bearer sk-bench' }, model: 'gpt-4o' };
     const viaGateway = {
@@ -300,6 +309,88 @@ async function main() {
   } finally {
     cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A key with a budget, a rate limit that does not trip and one matching policy, against a plain key. */
+async function compareLimits(
+  gatewayUrl: string,
+  creds: { admin_api_key: string; workspace_api_key: string; workspace: { id: string } },
+  duration: number,
+  rounds: number,
+  pid: number | undefined,
+) {
+  const admin = { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' };
+  const post = async (p: string, body: unknown) => {
+    const res = await fetch(`${gatewayUrl}${p}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${p}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; key: string };
+  };
+  const limited = await post('/v1/api-keys/workspace/service', {
+    name: 'bench limits',
+    workspace_id: creds.workspace.id,
+    scopes: ['completions.write'],
+    usage_limits: { credit_limit: 1_000_000, alert_threshold: 900_000, type: 'cost', periodic_reset: 'monthly' },
+    rate_limits: [{ type: 'requests', unit: 'rpm', value: 100_000_000 }],
+  });
+  // The policy exists only during the limited key's rounds: the plain rounds run with no limits at all.
+  let policy: string | null = null;
+  const policyOn = async () => {
+    policy = (
+      await post('/v1/policies/usage-limits', {
+        name: 'bench policy',
+        conditions: [{ key: 'api_key', value: limited.id }],
+        group_by: [{ key: 'api_key' }],
+        type: 'cost',
+        credit_limit: 1_000_000,
+      })
+    ).id;
+  };
+  const policyOff = async () => {
+    if (policy) await fetch(`${gatewayUrl}/v1/policies/usage-limits/${policy}`, { method: 'DELETE', headers: admin });
+    policy = null;
+  };
+  const url = `${gatewayUrl}/v1/chat/completions`;
+  const body = { model: '@bench/gpt-4o', messages: [{ role: 'user', content: 'Say hello' }] };
+  const keys = { plain: creds.workspace_api_key, limits: limited.key };
+  await policyOn();
+  for (const key of Object.values(keys)) await load('warm-up', url, { 'x-portkey-api-key': key }, body, 8, 2);
+  const seen: Record<'plain' | 'limits', number[]> = { plain: [], limits: [] };
+  // CPU the appliance spent per request: steadier than requests/s on a machine others load too.
+  const cpu: Record<'plain' | 'limits', number[]> = { plain: [], limits: [] };
+  for (let round = 1; round <= rounds; round++) {
+    // Alternating order, so neither side always runs on a machine the other just warmed or loaded.
+    const order = round % 2 === 1 ? (['plain', 'limits'] as const) : (['limits', 'plain'] as const);
+    for (const which of order) {
+      if (which === 'limits') await policyOn();
+      else await policyOff();
+      process.stderr.write(`round ${round}: ${which} json c=32 for ${duration}s\n`);
+      const before = cpuTime(pid);
+      const row = await load(which, url, { 'x-portkey-api-key': keys[which] }, body, 32, duration);
+      const after = cpuTime(pid);
+      if (row.errors > 0) throw new Error(`${which}: ${row.errors} errors of ${row.total} requests`);
+      seen[which].push(row.reqPerSec);
+      if (before && after) cpu[which].push((after.user + after.system - before.user - before.system) / row.total);
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `\nLimits on the request path, json c=32, ${rounds} alternating rounds of ${duration}s each, back to back (${os.cpus().length} cores shared)\n`,
+  );
+  console.log(
+    `plain key                          req/s per round: ${seen.plain.map((r) => r.toFixed(0)).join(', ')}   mean ${mean(seen.plain).toFixed(0)}`,
+  );
+  console.log(
+    `budget + rate limit + 1 policy     req/s per round: ${seen.limits.map((r) => r.toFixed(0)).join(', ')}   mean ${mean(seen.limits).toFixed(0)}`,
+  );
+  console.log(
+    `difference of the means: ${(((mean(seen.limits) - mean(seen.plain)) / mean(seen.plain)) * 100).toFixed(1)}%, of the medians: ${(((median(seen.limits) - median(seen.plain)) / median(seen.plain)) * 100).toFixed(1)}%`,
+  );
+  if (cpu.plain.length && cpu.limits.length) {
+    console.log(
+      `appliance CPU per request, median: plain ${median(cpu.plain).toFixed(0)} µs, limits ${median(cpu.limits).toFixed(0)} µs (${(((median(cpu.limits) - median(cpu.plain)) / median(cpu.plain)) * 100).toFixed(1)}%)`,
+    );
   }
 }
 

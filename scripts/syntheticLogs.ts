@@ -239,6 +239,7 @@ export function* syntheticTraffic(scope: TrafficScope, options: TrafficOptions):
       metadata,
       request_parsing_time: 0.2,
       pre_processing_time: 0.5,
+      queue_time: null,
       cache_processing_time: cached ? 0.8 : null,
       response_parsing_time: 0.3,
       gateway_processing_time: 1.2,

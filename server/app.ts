@@ -45,6 +45,9 @@ import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
+import { startLimitsWorker } from './limits/limits.ts';
+import { policyRoutes } from './limits/policyRoutes.ts';
+import { selfRoutes } from './limits/selfRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -141,6 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ended key transitions, expired keys and scheduled rotations, in the background.
   const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
   app.addHook('onClose', async () => keyWorker.stop());
+  // Limits (issue 14): due resets and the usage counters' batch every second, the last batch at close.
+  const limitsWorker = startLimitsWorker(services.limits.engine, { log: app.log });
+  app.addHook('onClose', async () => limitsWorker.stop());
   // Before any route is registered: every route must have an entry in the permission table, whose
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
@@ -216,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
+    limits: services.limits.gateway,
   };
 
   const lan = lanExposure({
@@ -248,6 +255,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(sessionRoutes);
       await v1.register(logsRuntime.routes);
       await v1.register(analyticsRoutes(services.analytics));
+      await v1.register(policyRoutes(services.limits.policies));
+      await v1.register(selfRoutes(services.limits.self));
       await v1.register(gatewayRoutes(gateway, services.catalog));
       await v1.register(connectionTestRoutes(dispatcher));
     },

@@ -36,6 +36,7 @@ import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
+import { limitsDomain } from './limits/limits.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -67,6 +68,21 @@ export function createServices(deps: AppDeps) {
   const settings = new OrganisationSettingsCache(repos.organisation);
   settings.useWorkspaces(workspaceCache);
   const audit = new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now });
+  // ---- limits (issue 14): the engine reads the catalog lazily, the catalog shows the engine's counters ----
+  let catalog: CatalogService | null = null;
+  const limits = limitsDomain({
+    db: deps.db,
+    now,
+    features: deps.config.features,
+    queueTimeoutMs: deps.config.concurrencyQueueTimeoutMs,
+    providers: (workspaceId, slug) => catalog!.resolveProvider(workspaceId, slug),
+    providerSlugs: (workspaceId) => catalog!.repos.providers.allInWorkspace(workspaceId).map((p) => p.slug),
+    workspace: (id) => workspaceCache.get(id),
+    workspaces: repos.workspaces,
+    audit,
+  });
+  catalog = catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now, usage: limits.engine });
+  // ---- end limits ----
   const keys = keyLifecycle({
     repo: repos.apiKeys,
     cache: keyCache,
@@ -94,8 +110,11 @@ export function createServices(deps: AppDeps) {
       now,
       lifecycle: keys,
       settings,
+      usage: limits.engine,
     }),
-    catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
+    catalog,
+    /** Budgets, rate limits, limit policies and the concurrency gates (server/limits). */
+    limits,
     configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
     logs: logsRepository(deps.logs),
     analytics: analyticsService({
@@ -135,6 +154,7 @@ function organisationPeople(
     apiKeys: ApiKeysService;
     catalog: CatalogService;
     configs: ConfigsService;
+    limits: ReturnType<typeof limitsDomain>;
   },
 ) {
   const { now, repos } = core;
@@ -165,6 +185,7 @@ function organisationPeople(
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
       settings: core.settings,
       now,
+      usage: core.limits.engine,
     }),
     members: membersService({
       users: repos.users,

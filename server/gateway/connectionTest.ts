@@ -77,6 +77,8 @@ function testContext(auth: ApiKeyAuth, workspace: CachedWorkspace, chat: boolean
       cacheType: null,
     },
     abort: new GatewayAbort(),
+    // A connection test is not traffic: no budget or rate limit counts it.
+    limits: null,
     onDone: [],
   };
 }

@@ -10,6 +10,7 @@ import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
 import { refuseDeepJson } from '../http/jsonDepth.ts';
+import type { RequestLimits } from './limits.ts';
 
 export const MAX_METADATA_VALUE = 128;
 
@@ -32,7 +33,15 @@ export interface GatewayContext {
   timeoutFromRequest: boolean;
   createdAt: number;
   started: number;
-  timings: { upstreamStart?: number; upstreamHeaders?: number; upstreamDone?: number; firstByte?: number; lastByte?: number };
+  timings: {
+    upstreamStart?: number;
+    upstreamHeaders?: number;
+    upstreamDone?: number;
+    firstByte?: number;
+    lastByte?: number;
+    /** ms the request waited for a provider's or integration's concurrency slot (max_concurrent_requests). */
+    queued?: number;
+  };
   client: { runtime: string | null; runtimeVersion: string | null; sdkVersion: string | null };
   clientHeaders: FastifyRequest['headers'];
   /** Filled by the router: what was tried and how it ended. */
@@ -41,6 +50,8 @@ export interface GatewayContext {
   abort: GatewayAbort;
   /** Run when the request is over (timers that bound a stream body). */
   onDone: (() => void)[];
+  /** The request's budgets, rate limits and concurrency slots once admitted (issue 14; gateway/limits.ts). */
+  limits: RequestLimits | null;
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
 }
@@ -168,6 +179,7 @@ export function createContext(
     },
     abort: new GatewayAbort(),
     onDone: [],
+    limits: null,
   };
 }
 

@@ -9,6 +9,7 @@ import { deliver, deliverError, type DeliverDeps } from './respond.ts';
 import { resolveTarget, type TargetOptions, type TargetResolver } from './target.ts';
 import { ClientGone, TimeoutAbort } from './upstream.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
+import type { GatewayLimits } from './limits.ts';
 
 export interface GatewayDeps extends DeliverDeps {
   context: ContextOptions;
@@ -17,6 +18,8 @@ export interface GatewayDeps extends DeliverDeps {
   dispatcher: Dispatcher;
   /** Replaces single-target execution (routing configs); receives the default executor. */
   execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
+  /** Budgets, rate limits and limit policies (issue 14): absent, nothing is limited. */
+  limits?: GatewayLimits;
 }
 
 type Json = Record<string, unknown>;
@@ -54,6 +57,14 @@ export async function handleGateway(
   };
   reply.raw.on('close', onClose);
   try {
+    // ---- limits stage (issue 14): refused from memory before any provider is called ----
+    if (deps.limits) {
+      const admission = deps.limits.admit(ctx, call);
+      for (const name in admission.headers) reply.raw.setHeader(name, admission.headers[name]!);
+      if (admission.refused) return await deliverError(reply, ctx, call, null, admission.refused, deps);
+      ctx.limits = admission.request;
+    }
+    // ---- end of the limits stage ----
     const single = async () => attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
     let outcome: Outcome;
     try {

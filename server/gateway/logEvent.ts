@@ -152,6 +152,7 @@ export function buildLogEvent(f: Finished): LogEvent {
     metadata: ctx.metadata,
     request_parsing_time: null,
     pre_processing_time: t.upstreamStart !== undefined ? t.upstreamStart - ctx.started : null,
+    queue_time: t.queued ?? null,
     cache_processing_time: null,
     response_parsing_time: null,
     gateway_processing_time: Math.max(0, elapsed(ctx, now) - upstreamBusy),

@@ -79,18 +79,19 @@ function record(
     stream: boolean;
   },
 ) {
-  return deps.logs.append(
-    buildLogEvent({
-      ctx,
-      call,
-      target,
-      ...fields,
-      units: fields.accounting.units,
-      cents: fields.accounting.cents,
-      priced: fields.accounting.priced,
-      bodies: deps.loggingMode(ctx) === 'full',
-    }),
-  );
+  const event = buildLogEvent({
+    ctx,
+    call,
+    target,
+    ...fields,
+    units: fields.accounting.units,
+    cents: fields.accounting.cents,
+    priced: fields.accounting.priced,
+    bodies: deps.loggingMode(ctx) === 'full',
+  });
+  // Limits (issue 14): what the answer used counts against the request's budgets now.
+  ctx.limits?.settle(event);
+  return deps.logs.append(event);
 }
 
 /** A gateway-side failure (bad header, unknown provider, unreachable upstream…), logged and sent. */

@@ -119,6 +119,21 @@ const EXPECTED: Record<string, Set<Principal>> = {
 
   'GET /v1/audit-logs': ORGANISATION,
 
+  'POST /v1/policies/usage-limits': WS_MANAGE,
+  'GET /v1/policies/usage-limits': WS_READ,
+  'GET /v1/policies/usage-limits/:id': WS_READ,
+  'PUT /v1/policies/usage-limits/:id': WS_MANAGE,
+  'DELETE /v1/policies/usage-limits/:id': WS_MANAGE,
+  'GET /v1/policies/usage-limits/:id/entities': WS_READ,
+  'PUT /v1/policies/usage-limits/:id/entities/:entityId/reset': WS_MANAGE,
+  'POST /v1/policies/rate-limits': WS_MANAGE,
+  'GET /v1/policies/rate-limits': WS_READ,
+  'GET /v1/policies/rate-limits/:id': WS_READ,
+  'PUT /v1/policies/rate-limits/:id': WS_MANAGE,
+  'DELETE /v1/policies/rate-limits/:id': WS_MANAGE,
+  'GET /v1/usage': GATEWAY,
+  'GET /v1/notifications': WS_READ,
+
   'GET /v1/logs': WS_READ,
   'GET /v1/logs/:id': group(...WS_READ, 'bareKey'),
   'GET /v1/logs/groups/:groupBy': WS_READ,

@@ -210,6 +210,25 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // Audit log.
   'GET /v1/audit-logs': scope('audit_logs.list'),
 
+  // Usage-limit and rate-limit policies (spec §2.8; limits/policyRoutes.ts). The service keeps
+  // organisation policies to organisation admins and a key off the policies that limit it.
+  'POST /v1/policies/usage-limits': scope('policies.create'),
+  'GET /v1/policies/usage-limits': scope('policies.list'),
+  'GET /v1/policies/usage-limits/:id': scope('policies.read'),
+  'PUT /v1/policies/usage-limits/:id': scope('policies.update'),
+  'DELETE /v1/policies/usage-limits/:id': scope('policies.delete'),
+  'GET /v1/policies/usage-limits/:id/entities': scope('policies.read'),
+  'PUT /v1/policies/usage-limits/:id/entities/:entityId/reset': scope('policies.update'),
+  'POST /v1/policies/rate-limits': scope('policies.create'),
+  'GET /v1/policies/rate-limits': scope('policies.list'),
+  'GET /v1/policies/rate-limits/:id': scope('policies.read'),
+  'PUT /v1/policies/rate-limits/:id': scope('policies.update'),
+  'DELETE /v1/policies/rate-limits/:id': scope('policies.delete'),
+  // A caller's own headroom, with the key that calls the gateway (sessions are refused there).
+  'GET /v1/usage': scope('completions.write'),
+  // Budget alerts and exhaustion: whoever reads the workspace (its own workspace's only).
+  'GET /v1/notifications': scope('workspaces.read'),
+
   // Logs (spec §2.10): the list and groups also open to analytics viewers; one log to any key that may write them.
   'GET /v1/logs': anyOf('logs.list', 'analytics.view', 'logs.view'),
   'GET /v1/logs/:id': anyOf('logs.view', 'logs.read', 'logs.write', 'completions.write'),

@@ -57,6 +57,8 @@ export interface LogEvent {
   metadata: Record<string, string>;
   request_parsing_time: number | null;
   pre_processing_time: number | null;
+  /** ms the request waited for a concurrency slot (max_concurrent_requests); null when it did not queue. */
+  queue_time: number | null;
   cache_processing_time: number | null;
   response_parsing_time: number | null;
   gateway_processing_time: number | null;
@@ -159,6 +161,8 @@ export const LOG_COLUMNS: readonly Column[] = [
   { name: 'metadata_user', type: 'varchar', get: (e) => e.metadata._user ?? null },
   // The other metadata as one string (log migration 0004), for filters, search and groups.
   { name: 'metadata_text', type: 'varchar', get: (e) => metadataText(e.metadata) },
+  // Time waited for a concurrency slot (log migration 0006).
+  col('queue_time', 'double'),
 ];
 
 // ---- trace key (log migration 0005) ----

@@ -170,6 +170,7 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
     metadata,
     request_parsing_time: null,
     pre_processing_time: null,
+    queue_time: null,
     cache_processing_time: null,
     response_parsing_time: null,
     gateway_processing_time: null,

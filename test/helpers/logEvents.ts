@@ -58,6 +58,7 @@ export function makeLogEvent(overrides: Partial<LogEvent> = {}): LogEvent {
     metadata: { _user: 'alice', team: 'search' },
     request_parsing_time: 0.1,
     pre_processing_time: 0.1,
+    queue_time: null,
     cache_processing_time: 0,
     response_parsing_time: 0.1,
     gateway_processing_time: 0.4,

@@ -43,7 +43,16 @@ describe('creating and reading workspaces', () => {
       last_updated_at: expect.any(String),
       defaults: { metadata: { env: 'research' }, input_guardrails: ['pii'], output_guardrails: [], is_default: 0, object: 'workspace' },
       metadata: { cost_centre: '42' },
-      usage_limits: body.usage_limits,
+      // Each budget with its live counter, status, next reset (the 1st, 00:00 UTC) and enforcement.
+      usage_limits: [
+        {
+          ...body.usage_limits[0],
+          current_usage: 0,
+          status: 'active',
+          next_usage_reset_at: expect.stringMatching(/-01T00:00:00\.000Z$/),
+          enforced: true,
+        },
+      ],
       rate_limits: body.rate_limits,
       last_reset_at: null,
       object: 'workspace',
