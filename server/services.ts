@@ -32,6 +32,8 @@ import { logsRepository } from './logs/repository.ts';
 import { analyticsService } from './analytics/service.ts';
 import { auditRepository } from './audit/repository.ts';
 import { AuditLog } from './audit/recorder.ts';
+import { workspaceLocator } from './audit/locate.ts';
+import type { RoleFacts } from './identity/roles.ts';
 import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
@@ -63,6 +65,9 @@ export function createServices(deps: AppDeps) {
     users: usersRepository(deps.db),
     organisation: organisationRepository(deps.db),
   };
+  /** Role facts of people (the users repository), read by every rule that ranks a caller. */
+  const facts = roleFacts(repos.users);
+  const organisationId = () => repos.organisation.get()?.id ?? null;
   const keyCache = new ApiKeyCache(repos.apiKeys, now);
   const workspaceCache = new WorkspaceCache(repos.workspaces);
   const settings = new OrganisationSettingsCache(repos.organisation);
@@ -97,6 +102,11 @@ export function createServices(deps: AppDeps) {
   const core = {
     now,
     repos,
+    facts,
+    /** The organisation's id once the first start made it (audit records name it). */
+    organisationId,
+    /** Finds the workspace an audit record belongs to (audit/locate.ts). */
+    auditLocator: workspaceLocator(deps.db),
     keyCache,
     workspaceCache,
     settings,
@@ -121,8 +131,8 @@ export function createServices(deps: AppDeps) {
       db: deps.db,
       logs: deps.logs,
       workspaces: repos.workspaces,
-      users: repos.users,
-      apiKeys: repos.apiKeys,
+      facts,
+      labels: { apiKey: (id) => repos.apiKeys.get(id), workspace: (id) => repos.workspaces.get(id) },
       settings,
     }),
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
@@ -132,7 +142,7 @@ export function createServices(deps: AppDeps) {
       store: sessionsStore(deps.db),
       settings,
       now,
-      organisationId: () => repos.organisation.get()?.id ?? null,
+      organisationId,
     }),
   };
   return { ...core, ...organisationPeople(deps, core) };
@@ -148,6 +158,7 @@ function organisationPeople(
       users: ReturnType<typeof usersRepository>;
       organisation: ReturnType<typeof organisationRepository>;
     };
+    facts: RoleFacts;
     settings: OrganisationSettingsCache;
     keyCache: ApiKeyCache;
     workspaceCache: WorkspaceCache;
@@ -157,8 +168,7 @@ function organisationPeople(
     limits: ReturnType<typeof limitsDomain>;
   },
 ) {
-  const { now, repos } = core;
-  const facts = roleFacts(repos.users);
+  const { now, repos, facts } = core;
   const owned = ownedKeys(deps.db);
   const forgetKeys = (ids: string[]) => ids.forEach((id) => core.keyCache.invalidate(id));
   return {

@@ -9,10 +9,8 @@ import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.t
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
-import { refuseDeepJson } from '../http/jsonDepth.ts';
+import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
 import type { RequestLimits } from './limits.ts';
-
-export const MAX_METADATA_VALUE = 128;
 
 export interface GatewayContext {
   id: string;
@@ -79,43 +77,11 @@ function header(req: FastifyRequest, name: string): string | null {
   return v && v.trim() ? v.trim() : null;
 }
 
-/** `x-portkey-metadata`: a JSON object of strings, each at most 128 characters. */
-export function parseMetadataHeader(raw: string | null): Record<string, string> {
-  if (raw === null) return {};
-  refuseDeepJson(raw, 'x-portkey-metadata', 'x-portkey-metadata');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw badRequest('x-portkey-metadata must be a JSON object, e.g. {"_user":"alice","team":"search"}', { param: 'x-portkey-metadata' });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest('x-portkey-metadata must be a JSON object of strings', { param: 'x-portkey-metadata' });
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') {
-      throw badRequest(`x-portkey-metadata.${k} must be a string (got ${v === null ? 'null' : typeof v})`, { param: 'x-portkey-metadata' });
-    }
-    if (v.length > MAX_METADATA_VALUE) {
-      throw badRequest(`x-portkey-metadata.${k} is longer than ${MAX_METADATA_VALUE} characters`, { param: 'x-portkey-metadata' });
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
-/** The client's `x-portkey-trace-id`, or a fresh UUID when it sent none. */
-export function traceIdOf(req: FastifyRequest): string {
-  return header(req, 'x-portkey-trace-id') ?? crypto.randomUUID();
-}
-
 export function createContext(
   req: FastifyRequest,
   endpoint: Endpoint,
   body: Record<string, unknown> | null,
   options: ContextOptions,
-  traceId: string = traceIdOf(req),
 ): GatewayContext {
   const auth = requireCompletionsAccess(req.auth);
   const workspace = options.workspace(auth.workspaceId!);
@@ -145,7 +111,7 @@ export function createContext(
   const fullPath = q === -1 ? url : url.slice(0, q);
   return {
     id: crypto.randomUUID(),
-    traceId,
+    traceId: req.traceId,
     spanId: header(req, 'x-portkey-span-id'),
     parentSpanId: header(req, 'x-portkey-parent-span-id'),
     spanName: header(req, 'x-portkey-span-name'),

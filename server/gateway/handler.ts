@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
 import { AppError, badRequest, internalError } from '../errors.ts';
-import { createContext, traceIdOf, type ContextOptions, type GatewayContext } from './context.ts';
+import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import { deliver, deliverError, type DeliverDeps } from './respond.ts';
 import { resolveTarget, type TargetOptions, type TargetResolver } from './target.ts';
@@ -43,11 +43,8 @@ export async function handleGateway(
   clientFormat: GatewayCall['clientFormat'],
   deps: GatewayDeps,
 ) {
-  // Named by the routes' onRequest hook, so errors raised before this point carry it too.
-  const named = reply.getHeader('x-portkey-trace-id');
-  const traceId = typeof named === 'string' ? named : traceIdOf(req);
   const call = callOf(req, endpoint, clientFormat);
-  const ctx = createContext(req, endpoint, call.body, deps.context, traceId);
+  const ctx = createContext(req, endpoint, call.body, deps.context);
   // Aborting the root aborts whichever attempt is running (routing gives each its own child).
   const root = ctx.abort;
   const timer = setTimeout(() => root.abort(new TimeoutAbort(ctx.timeoutMs, ctx.timeoutFromRequest)), ctx.timeoutMs);

@@ -9,7 +9,8 @@ import type { LogWriter } from '../logs/writer.ts';
 import { createSseParser, UnreadableEvent, type SseEvent } from './sse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayCall, Outcome, Target } from './attempt.ts';
-import { buildLogEvent, NO_UNITS, type Units } from './logEvent.ts';
+import { buildLogEvent } from './logEvent.ts';
+import { NO_UNITS, type LogUnits } from '../pricing/accounting.ts';
 import { ClientGone, TimeoutAbort, invalidUpstreamAnswer, originOf, passThroughHeaders, timeoutError, upstreamCutOff } from './upstream.ts';
 import { streamCut, type StreamTransform } from './stream.ts';
 import { imagesOf, type ImageCount } from './passThroughUsage.ts';
@@ -18,7 +19,7 @@ import { anthropicErrorOf } from './translate/errors.ts';
 type Json = Record<string, unknown>;
 
 export interface Accounting {
-  units: Units;
+  units: LogUnits;
   cents: number;
   priced: boolean;
 }

@@ -4,10 +4,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
-import { traceIdOf } from '../gateway/context.ts';
-import { anthropicErrorOf } from '../gateway/translate/errors.ts';
 
 export type Surface = 'admin' | 'gateway';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Which error envelope the route speaks. Defaults to the Admin API's. */
+    surface?: Surface;
+    /** A gateway route whose clients expect another error shape (Anthropic's SDK on /v1/messages): its renderer. */
+    renderError?: (error: AppError) => unknown;
+  }
+}
 
 /** The gateway's paths, for requests no route matched (the gateway's pass-through prefixes included). */
 const GATEWAY_PATH =
@@ -52,12 +59,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url.split('?')[0] }, error.message);
   const gateway = surfaceOf(req) === 'gateway';
   // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
-  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
-  const body = !gateway
-    ? adminEnvelope(error)
-    : req.routeOptions.config?.errorFormat === 'anthropic'
-      ? anthropicErrorOf(gatewayEnvelope(error), error.status)
-      : gatewayEnvelope(error);
+  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', req.traceId);
+  const render = req.routeOptions.config?.renderError;
+  const body = !gateway ? adminEnvelope(error) : render ? render(error) : gatewayEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }

@@ -26,44 +26,44 @@ export function policyRoutes(policies: PolicyService): FastifyPluginAsyncTypebox
   return async (app) => {
     const usage = '/policies/usage-limits';
     app.post(usage, { schema: { body: CreateUsagePolicyBody, response: { 200: PolicyCreated } } }, async (req) =>
-      policies.createUsage(req.auth!, req.body),
+      policies.createUsage(req.caller, req.body),
     );
     app.get(usage, { schema: { querystring: ListUsagePoliciesQuery, response: { 200: PolicyList } } }, async (req) =>
-      policies.list(req.auth!, 'usage', req.query, paging(req.query.current_page, req.query.page_size, 50)),
+      policies.list(req.caller, 'usage', req.query, paging(req.query.current_page, req.query.page_size, 50)),
     );
     app.get(`${usage}/:id`, { schema: { params: PolicyParams, querystring: GetPolicyQuery, response: { 200: PolicyView } } }, async (req) =>
-      policies.get(req.auth!, 'usage', req.params.id, req.query.include_usage === true),
+      policies.get(req.caller, 'usage', req.params.id, req.query.include_usage === true),
     );
     app.put(`${usage}/:id`, { schema: { params: PolicyParams, body: UpdateUsagePolicyBody, response: { 200: PolicyView } } }, async (req) =>
-      policies.updateUsage(req.auth!, req.params.id, req.body),
+      policies.updateUsage(req.caller, req.params.id, req.body),
     );
     app.delete(`${usage}/:id`, { schema: { params: PolicyParams, response: { 200: Empty } } }, async (req) =>
-      policies.archive(req.auth!, 'usage', req.params.id),
+      policies.archive(req.caller, 'usage', req.params.id),
     );
     app.get(
       `${usage}/:id/entities`,
       { schema: { params: PolicyParams, querystring: EntitiesQuery, response: { 200: EntityList } } },
-      async (req) => policies.entities(req.auth!, req.params.id, req.query, paging(req.query.current_page, req.query.page_size, 50)),
+      async (req) => policies.entities(req.caller, req.params.id, req.query, paging(req.query.current_page, req.query.page_size, 50)),
     );
     app.put(`${usage}/:id/entities/:entityId/reset`, { schema: { params: EntityParams, response: { 200: Empty } } }, async (req) =>
-      policies.resetEntity(req.auth!, req.params.id, req.params.entityId),
+      policies.resetEntity(req.caller, req.params.id, req.params.entityId),
     );
 
     const rate = '/policies/rate-limits';
     app.post(rate, { schema: { body: CreateRatePolicyBody, response: { 200: PolicyCreated } } }, async (req) =>
-      policies.createRate(req.auth!, req.body),
+      policies.createRate(req.caller, req.body),
     );
     app.get(rate, { schema: { querystring: ListRatePoliciesQuery, response: { 200: PolicyList } } }, async (req) =>
-      policies.list(req.auth!, 'rate', req.query, paging(req.query.current_page, req.query.page_size, 50)),
+      policies.list(req.caller, 'rate', req.query, paging(req.query.current_page, req.query.page_size, 50)),
     );
     app.get(`${rate}/:id`, { schema: { params: PolicyParams, querystring: GetPolicyQuery, response: { 200: PolicyView } } }, async (req) =>
-      policies.get(req.auth!, 'rate', req.params.id, false),
+      policies.get(req.caller, 'rate', req.params.id, false),
     );
     app.put(`${rate}/:id`, { schema: { params: PolicyParams, body: UpdateRatePolicyBody, response: { 200: PolicyView } } }, async (req) =>
-      policies.updateRate(req.auth!, req.params.id, req.body),
+      policies.updateRate(req.caller, req.params.id, req.body),
     );
     app.delete(`${rate}/:id`, { schema: { params: PolicyParams, response: { 200: Empty } } }, async (req) =>
-      policies.archive(req.auth!, 'rate', req.params.id),
+      policies.archive(req.caller, 'rate', req.params.id),
     );
   };
 }

@@ -17,7 +17,7 @@ export function selfRoutes(self: SelfService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/usage', { schema: { response: { 200: AnyObject } } }, async (req) => self.usage(req.auth));
     app.get('/notifications', { schema: { querystring: NotificationsQuery, response: { 200: NotificationList } } }, async (req) =>
-      self.notifications(req.auth!, req.query, paging(req.query.current_page, req.query.page_size, 50)),
+      self.notifications(req.caller, req.query, paging(req.query.current_page, req.query.page_size, 50)),
     );
   };
 }
