@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, services: Services = createService
 
   app.setValidatorCompiler(validatorCompiler);
   registerTraceId(app);
-  registerErrorHandling(app, config.bodyLimitBytes);
+  const errors = registerErrorHandling(app, config.bodyLimitBytes);
   app.addHook('onRequest', requireHost);
   registerJsonParser(app);
 
@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   registerPermissions(app);
   registerAuditLog(app, { audit: services.audit, locator: services.auditLocator, organisationId: services.organisationId });
   // The OpenAPI document of every route registered from here on, and the admin UI at `/`.
-  registerConsole(app);
+  errors.fallBackTo(registerConsole(app).uiFallback);
 
   app.get(
     '/v1/health',

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
+import { traceIdOf } from './traceId.ts';
 
 export type Surface = 'admin' | 'gateway';
 
@@ -59,16 +60,23 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   if (error.status >= 500) req.log.error({ err: error.detail ?? error, url: req.url.split('?')[0] }, error.message);
   const gateway = surfaceOf(req) === 'gateway';
   // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
-  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', req.traceId);
+  if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
   const render = req.routeOptions.config?.renderError;
   const body = !gateway ? adminEnvelope(error) : render ? render(error) : gatewayEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
-export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number) {
+/** Answers a request no route matched (the admin UI's files and client routes); false leaves it a 404. */
+export type NotFoundFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
+/** Registers the error and 404 handlers; `fallBackTo` adds what may answer a path no route matched. */
+export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number): { fallBackTo(fallback: NotFoundFallback): void } {
+  let fallback: NotFoundFallback | null = null;
   app.setErrorHandler((err, req, reply) => sendError(req, reply, toAppError(err, bodyLimitBytes)));
-  app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    if (fallback?.(req, reply)) return reply;
+    return sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return { fallBackTo: (f) => void (fallback = f) };
 }

@@ -12,16 +12,24 @@ declare module 'fastify' {
 const TRACE = Symbol('traceId');
 type Traced = FastifyRequest & { [TRACE]?: string };
 
-function traceIdOf(req: FastifyRequest): string {
-  const v = req.headers['x-portkey-trace-id'];
-  const sent = (Array.isArray(v) ? v[0] : v)?.trim();
-  return sent ? sent : crypto.randomUUID();
+/**
+ * The request's trace id, memoised on it. Also for requests the router refused before fastify
+ * decorated them (a URL it cannot read), which have no `traceId` getter.
+ */
+export function traceIdOf(req: FastifyRequest): string {
+  const traced = req as Traced;
+  if (traced[TRACE] === undefined) {
+    const v = req.headers['x-portkey-trace-id'];
+    const sent = (Array.isArray(v) ? v[0] : v)?.trim();
+    traced[TRACE] = sent ? sent : crypto.randomUUID();
+  }
+  return traced[TRACE];
 }
 
 export function registerTraceId(app: FastifyInstance): void {
   app.decorateRequest('traceId', {
-    getter(this: Traced): string {
-      return (this[TRACE] ??= traceIdOf(this));
+    getter(this: FastifyRequest): string {
+      return traceIdOf(this);
     },
   });
 }

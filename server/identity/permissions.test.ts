@@ -41,7 +41,6 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /invite/:token': EVERYONE,
   'GET /tls/ca.crt': EVERYONE,
   'GET /': EVERYONE,
-  'GET /*': EVERYONE,
   'GET /docs/openapi.json': EVERYONE,
   'POST /v1/auth/login': EVERYONE,
   'POST /v1/auth/logout': EVERYONE,

@@ -120,7 +120,6 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
 
   // The admin UI (static build, SPA fallback) and the OpenAPI document (console/console.ts).
   'GET /': PUBLIC,
-  'GET /*': PUBLIC,
   'GET /docs/openapi.json': PUBLIC,
 
   // Sessions (identity/sessions/routes.ts).

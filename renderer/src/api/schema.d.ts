@@ -1698,6 +1698,118 @@ export interface paths {
         patch: operations["patchV1ModerationsPath"];
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimits"];
+        put?: never;
+        post: operations["postV1PoliciesRateLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimitsId"];
+        put: operations["putV1PoliciesRateLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesRateLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimits"];
+        put?: never;
+        post: operations["postV1PoliciesUsageLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsId"];
+        put: operations["putV1PoliciesUsageLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesUsageLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsIdEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities/{entityId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putV1PoliciesUsageLimitsIdEntitiesEntityIdReset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/providers": {
         parameters: {
             query?: never;
@@ -1840,6 +1952,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patchV1ThreadsPath"];
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/vector_stores": {
@@ -9749,6 +9877,7 @@ export interface operations {
                     default_provider_slug?: string;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -9845,6 +9974,7 @@ export interface operations {
                         id: string;
                         last_updated_at: string;
                         masked_key: string | null;
+                        max_concurrent_requests: number | null;
                         name: string;
                         /** @constant */
                         object: "integration";
@@ -9932,6 +10062,7 @@ export interface operations {
                     }) | null;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -11664,6 +11795,584 @@ export interface operations {
             };
         };
     };
+    getV1Notifications: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                since?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesRateLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                unit?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    organisation_id?: string | null;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value: number;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type?: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit?: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesUsageLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit: number;
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    next_usage_reset_at?: string | null;
+                    organisation_id?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    /** @enum {unknown} */
+                    type: "cost" | "tokens" | "requests";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit?: number;
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    next_usage_reset_at?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    reset_usage_for_value?: string | null;
+                    /** @enum {unknown} */
+                    type?: "cost" | "tokens" | "requests";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsIdEntities: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                search?: string;
+                status?: "active" | "exhausted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsIdEntitiesEntityIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Providers: {
         parameters: {
             query?: {
@@ -11692,6 +12401,7 @@ export interface operations {
                             id: string;
                             integration_id: string;
                             last_updated_at: string;
+                            max_concurrent_requests: number | null;
                             name: string;
                             note: string | null;
                             /** @constant */
@@ -11749,6 +12459,7 @@ export interface operations {
                 "application/json": {
                     expires_at?: string | null;
                     integration_id: string;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     note?: string | null;
                     rate_limits?: {
@@ -11825,6 +12536,7 @@ export interface operations {
                         id: string;
                         integration_id: string;
                         last_updated_at: string;
+                        max_concurrent_requests: number | null;
                         name: string;
                         note: string | null;
                         /** @constant */
@@ -11881,6 +12593,7 @@ export interface operations {
             content: {
                 "application/json": {
                     expires_at?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     note?: string | null;
                     rate_limits?: {
@@ -12986,6 +13699,37 @@ export interface operations {
             };
         };
     };
+    getV1Usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1VectorStores: {
         parameters: {
             query?: never;
@@ -13339,6 +14083,7 @@ export interface operations {
                             integration_id: string;
                             last_updated_at: string;
                             masked_api_key: string | null;
+                            max_concurrent_requests: number | null;
                             model_config: {
                                 [key: string]: unknown;
                             };
@@ -13426,6 +14171,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;
@@ -13520,6 +14266,7 @@ export interface operations {
                         integration_id: string;
                         last_updated_at: string;
                         masked_api_key: string | null;
+                        max_concurrent_requests: number | null;
                         model_config: {
                             [key: string]: unknown;
                         };
@@ -13607,6 +14354,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;
