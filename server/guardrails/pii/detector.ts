@@ -50,7 +50,7 @@ const PHONE_INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w])/g;
 // (415) 555-0132, 415-555-0132, 415.555.0132, 415 555 0132
 const PHONE_NANP = /(?<![\w.+-])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}(?![\w-]|\.\d)/g;
 // National formats with a trunk 0: 020 7946 0958, 06 12 34 56 78, 030-1234567
-const PHONE_TRUNK = /(?<![\w.+-])0\d{1,4}(?:[ .-]\d{2,8}){1,4}(?![\w-]|\.\d)/g;
+const PHONE_TRUNK = /(?<![\w.+-])0[1-9]\d{0,3}(?:[ .-]\d{2,8}){1,4}(?![\w-]|\.\d)/g;
 // A bare run of digits only counts with a word for a phone just before it.
 const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|text me)\b[^\d\n]{0,20}(\+?\d{9,14})(?![\w-]|\.\d)/gi;
 
@@ -104,8 +104,8 @@ const findIps: Finder = (text, out) => {
   each(IPV4, text, (m) => out.push({ type: 'ip_address', kind: 'ipv4', start: m.index, end: m.index + m[0].length }));
   each(IPV6_CANDIDATE, text, (m) => {
     const v = m[0];
-    // `::` alone, or too few hex digits to be anything but punctuation.
-    if ((v.match(/[0-9a-f]/gi)?.length ?? 0) < 2 || !isIPv6(v)) return;
+    // `::` alone is punctuation, not an address.
+    if (!/[0-9a-f]/i.test(v) || !isIPv6(v)) return;
     out.push({ type: 'ip_address', kind: 'ipv6', start: m.index, end: m.index + v.length });
   });
 };
