@@ -47,6 +47,8 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 interface Change {
   replace?: (text: string) => string;
   body?: unknown;
+  /** See TextChange.standing. */
+  standing?: boolean;
 }
 
 interface Ran {
@@ -105,7 +107,7 @@ async function runCheck(
       data: v.data ?? null,
       error: v.error ?? null,
       execution_time: round(performance.now() - started),
-      transformed: change !== null,
+      transformed: change !== null && !change.standing,
       skipped: v.skipped === true,
       created_at: at,
     },
@@ -164,8 +166,10 @@ async function runGuardrail(
       checks.push(result);
       if (change) {
         changes.push(change);
-        body = applyChanges(body, [change], subject);
-        view = textOf(subject, body);
+        if (!change.standing) {
+          body = applyChanges(body, [change], subject);
+          view = textOf(subject, body);
+        }
       }
     }
   } else {
@@ -186,7 +190,7 @@ async function runGuardrail(
       verdict,
       deny: g.actions.deny,
       async: g.actions.async,
-      transformed: changes.length > 0,
+      transformed: changes.some((c) => !c.standing),
       checks,
       feedback,
       execution_time: round(performance.now() - started),
@@ -239,7 +243,7 @@ export async function runGuardrails(guardrails: readonly CompiledGuardrail[], su
     changes = changes.concat(ran[slot]!.changes);
   });
   const subjectBody = subject.phase === 'beforeRequestHook' ? subject.request : subject.response?.json;
-  const body = changes.length ? applyChanges(subjectBody, changes, subject) : null;
+  const body = changes.some((c) => !c.standing) ? applyChanges(subjectBody, changes, subject) : null;
   const finished = ran.map((r) => r.result);
   return {
     results: results.map((r) => r!),

@@ -56,6 +56,11 @@ export interface CheckServices {
 /** A change a check made to the text: `replace` maps each text to its new version. */
 export interface TextChange {
   replace(text: string): string;
+  /**
+   * The check found nothing to change in the text it saw, but its rule still holds for text other
+   * guardrails add (a redaction after a prefix): applied only when some other change is.
+   */
+  standing?: boolean;
 }
 
 export interface CheckVerdict {

@@ -61,6 +61,11 @@ const pii: CheckDefinition = {
     const wanted = new Set(PII_TYPES.filter((t) => actions.get(t) !== 'ignore'));
     const redacted = new Set(PII_TYPES.filter((t) => actions.get(t) === 'redact'));
 
+    const replace = (t: string) => {
+      const matches = detectPii(t, redacted);
+      return matches.length ? redactMatches(t, matches) : t;
+    };
+
     return ({ text }) => {
       const counts = new Map<PiiType, number>();
       for (const t of text.all) for (const m of detectPii(t, wanted)) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
@@ -68,15 +73,10 @@ const pii: CheckDefinition = {
       const flagged = [...counts.keys()].filter((t) => actions.get(t) === 'flag');
       const toRedact = [...counts.keys()].filter((t) => redacted.has(t));
       const data: Json = { found: Object.fromEntries(counts), flagged, redacted: toRedact };
-      if (counts.size === 0) return { verdict: true, explanation: 'No personal data or secrets found', data };
-      const change = toRedact.length
-        ? {
-            replace: (t: string) => {
-              const matches = detectPii(t, redacted);
-              return matches.length ? redactMatches(t, matches) : t;
-            },
-          }
-        : undefined;
+      // Redaction applies to the text as sent, including what other guardrails add to it.
+      const change = redacted.size ? { replace, standing: toRedact.length === 0 } : undefined;
+      if (counts.size === 0)
+        return { verdict: true, explanation: 'No personal data or secrets found', data, ...(change ? { change } : {}) };
       const redactedNote = toRedact.length ? `; redacted the ${toRedact.map((t) => `${NOUNS[t]}s`).join(', ')}` : '';
       return {
         verdict: flagged.length === 0,
