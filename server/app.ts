@@ -38,6 +38,11 @@ import { executeWithConfig, type RoutingDeps } from './gateway/config/execute.ts
 import { MemoryCircuits, MemorySticky } from './gateway/config/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
 import { SemanticCache } from './gateway/cache/semantic.ts';
+import type { GatewayContext } from './gateway/context.ts';
+import { catalogChat } from './gateway/judgeChat.ts';
+import { guardrailRoutes } from './guardrails/admin/routes.ts';
+import { guardrailsRuntime } from './guardrails/runtime.ts';
+import { guardrailResultsStore } from './logs/guardrailResults.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -158,6 +163,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache: responseCache,
     semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
   };
+  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
+  if (config.features.guardrails) {
+    const asyncResults = guardrailResultsStore(deps.logs);
+    routing.guardrails = guardrailsRuntime<GatewayContext>({
+      library: services.guardrailLibrary,
+      completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+      feedback: async (ctx, items) => {
+        await logsRuntime.feedback.create(
+          ctx.auth,
+          items.map((f) => ({
+            trace_id: ctx.traceId,
+            value: f.value,
+            weight: f.weight,
+            metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+          })),
+        );
+      },
+      asyncResults: (ctx, phase, results) =>
+        asyncResults.insert(
+          results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+        ),
+      onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+    });
+  }
   const gateway: GatewayDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
@@ -185,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(inviteRoutes);
       await v1.register(catalogRoutes);
       await v1.register(configRoutes);
+      await v1.register(guardrailRoutes(services.guardrails, config.features.guardrails));
       await v1.register(organisationSettingsRoutes);
       await v1.register(auditRoutes);
       await v1.register(sessionRoutes);

@@ -34,6 +34,9 @@ import { AuditLog } from './audit/recorder.ts';
 import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
+import { guardrailsRepository } from './guardrails/admin/repository.ts';
+import { guardrailLibrary } from './guardrails/library.ts';
+import { guardrailsAdmin, type GuardrailsAdmin } from './guardrails/admin/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
 
 export interface AppDeps {
@@ -64,6 +67,9 @@ export function createServices(deps: AppDeps) {
   const settings = new OrganisationSettingsCache(repos.organisation);
   settings.useWorkspaces(workspaceCache);
   const audit = new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now });
+  // [guardrails] saved guardrails as the request path reads them (compiled once per version).
+  const guardrailRepo = guardrailsRepository(deps.db);
+  const guardrailLib = guardrailLibrary(guardrailRepo);
   const keys = keyLifecycle({
     repo: repos.apiKeys,
     cache: keyCache,
@@ -105,6 +111,18 @@ export function createServices(deps: AppDeps) {
     }),
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
     audit,
+    /** [guardrails] The Admin API over saved guardrails and the organisation's default guardrails. */
+    guardrails: guardrailsAdmin({
+      repo: guardrailRepo,
+      library: guardrailLib,
+      workspaces: {
+        get: (ref) => repos.workspaces.get(ref),
+        all: (organisationId) =>
+          repos.workspaces.list({ organisationId, statuses: ['active', 'archived'], limit: 1_000_000, offset: 0 }).rows,
+      },
+      now,
+    }),
+    guardrailLibrary: guardrailLib,
     /** Local accounts: password login, session cookies, password change (identity/sessions). */
     sessions: localSessions({
       store: sessionsStore(deps.db),
@@ -132,6 +150,7 @@ function organisationPeople(
     apiKeys: ApiKeysService;
     catalog: CatalogService;
     configs: ConfigsService;
+    guardrails: GuardrailsAdmin;
   },
 ) {
   const { now, repos } = core;
@@ -160,6 +179,9 @@ function organisationPeople(
         core.configs.invalidate();
       },
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
+      // [guardrails] a workspace's default guardrails must name guardrails it can use.
+      checkGuardrails: (organisationId, workspaceId, defaults) =>
+        core.guardrails.checkWorkspaceDefaults(organisationId, workspaceId, defaults),
       settings: core.settings,
       now,
     }),

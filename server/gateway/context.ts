@@ -8,6 +8,7 @@ import { type ApiKeyAuth, type AuthContext, requireApiKey } from '../identity/au
 import type { CachedWorkspace } from '../control-plane/workspaces/cache.ts';
 import type { Endpoint } from './providers/registry.ts';
 import { GatewayAbort } from './abort.ts';
+import type { GuardrailTrace } from './guardrails.ts';
 
 export const MAX_METADATA_VALUE = 128;
 
@@ -41,6 +42,8 @@ export interface GatewayContext {
   onDone: (() => void)[];
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
+  /** [guardrails] Set once a guardrail ran: the verdicts and the request as it went upstream (gateway/guardrails.ts). */
+  guardrails?: GuardrailTrace;
 }
 
 export interface RoutingInfo {

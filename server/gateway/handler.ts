@@ -16,7 +16,7 @@ export interface GatewayDeps extends DeliverDeps {
   targetOptions: TargetOptions;
   dispatcher: Dispatcher;
   /** Replaces single-target execution (routing configs); receives the default executor. */
-  execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
+  execute?: (ctx: GatewayContext, call: GatewayCall, single: (call: GatewayCall) => Promise<Outcome>) => Promise<Outcome>;
 }
 
 type Json = Record<string, unknown>;
@@ -54,10 +54,11 @@ export async function handleGateway(
   };
   reply.raw.on('close', onClose);
   try {
-    const single = async () => attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    // The executor hands back the call as it goes on (guardrails may have redacted it).
+    const single = async (c: GatewayCall) => attempt(resolveTarget(ctx, c.body, deps.targets, deps.targetOptions), c, ctx, deps.dispatcher);
     let outcome: Outcome;
     try {
-      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single();
+      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single(call);
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
       if (error.status >= 500) req.log.error({ err }, 'gateway failure');

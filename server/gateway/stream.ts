@@ -26,6 +26,8 @@ export interface StreamTransform {
   reassembled(): unknown;
   /** Set when the answer did not finish (the client was told in-stream). */
   failure(): AppError | null;
+  /** Text to send after end(), once work that waits for the whole answer is done (output guardrails). */
+  finish?(): Promise<string>;
 }
 
 export function parseJson(data: string): Json | null {
