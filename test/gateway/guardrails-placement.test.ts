@@ -65,7 +65,11 @@ describe('in a config', () => {
 
   it('a saved guardrail named by slug or by id, in before_request_hooks too', async () => {
     const saved = await saveGuardrail(g, { checks: [{ id: 'default.wordCount', parameters: { maxWords: 3 } }], actions: { deny: true } });
-    for (const config of [{ input_guardrails: [saved.slug] }, { input_guardrails: [saved.id] }, { before_request_hooks: [{ type: 'guardrail', id: saved.slug }] }]) {
+    for (const config of [
+      { input_guardrails: [saved.slug] },
+      { input_guardrails: [saved.id] },
+      { before_request_hooks: [{ type: 'guardrail', id: saved.slug }] },
+    ]) {
       const res = await chat(g, 'one two three four five', config);
       expect(res.status).toBe(446);
       expect(((await res.json()) as HookResultsBody).hook_results.before_request_hooks[0]!.id).toBe(saved.slug);
@@ -98,7 +102,14 @@ describe('in a config', () => {
     const config = {
       input_guardrails: [{ 'default.regexMatch': { rule: 'forbidden', not: true }, deny: true }],
       strategy: { mode: 'fallback' },
-      targets: [{ strategy: { mode: 'single' }, output_guardrails: [{ 'default.contains': { words: ['echo'], operator: 'none' }, deny: true }], targets: [{ provider: '@primary' }] }, { provider: '@secondary' }],
+      targets: [
+        {
+          strategy: { mode: 'single' },
+          output_guardrails: [{ 'default.contains': { words: ['echo'], operator: 'none' }, deny: true }],
+          targets: [{ provider: '@primary' }],
+        },
+        { provider: '@secondary' },
+      ],
     };
     expect((await chat(g, 'forbidden words', config)).status).toBe(446);
     expect(g.mock.requests.length + other.requests.length).toBe(0);
@@ -118,7 +129,9 @@ describe('in a config', () => {
     });
     const missing = await chat(g, 'x', { output_guardrails: ['guard_nope-000000'] });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/guard_nope-000000" named in config.output_guardrails\[0\] was not found/);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(
+      /guard_nope-000000" named in config.output_guardrails\[0\] was not found/,
+    );
     const cloud = await chat(g, 'x', { input_guardrails: [{ 'portkey.pii': {} }] });
     expect(((await cloud.json()) as { error: { message: string } }).error.message).toMatch(/cannot reach: use default.pii/);
     const egress = await chat(g, 'x', { input_guardrails: [{ 'default.webhook': { webhookURL: 'http://127.0.0.1:9/x' } }] });
@@ -129,11 +142,17 @@ describe('in a config', () => {
 
 describe('defaults', () => {
   it("the organisation's defaults apply to requests without a config, and to configs", async () => {
-    const guard = await saveGuardrail(g, { checks: [{ id: 'default.regexMatch', parameters: { rule: 'secret', not: true } }], actions: { deny: true } });
+    const guard = await saveGuardrail(g, {
+      checks: [{ id: 'default.regexMatch', parameters: { rule: 'secret', not: true } }],
+      actions: { deny: true },
+    });
     await setOrganisationDefaults(g, { input_guardrails: [guard.slug] });
     const plain = await chat(g, 'the secret plan');
     expect(plain.status).toBe(446);
-    expect(((await plain.json()) as HookResultsBody).hook_results.before_request_hooks[0]).toMatchObject({ id: guard.slug, source: 'organisation defaults' });
+    expect(((await plain.json()) as HookResultsBody).hook_results.before_request_hooks[0]).toMatchObject({
+      id: guard.slug,
+      source: 'organisation defaults',
+    });
     expect((await chat(g, 'the secret plan', { retry: { attempts: 0 } })).status).toBe(446);
     expect((await chat(g, 'an open plan')).status).toBe(200);
     expect(g.mock.requests).toHaveLength(1);
@@ -147,7 +166,11 @@ describe('defaults', () => {
     await setWorkspaceDefaults(g, { output_guardrails: [guard.slug] });
     const res = await chat(g, 'hi');
     expect(res.status).toBe(246);
-    expect(((await res.json()) as HookResultsBody).hook_results.after_request_hooks[0]).toMatchObject({ id: guard.slug, verdict: false, source: 'workspace defaults' });
+    expect(((await res.json()) as HookResultsBody).hook_results.after_request_hooks[0]).toMatchObject({
+      id: guard.slug,
+      verdict: false,
+      source: 'workspace defaults',
+    });
   });
 
   it('a guardrail named both as a default and in the config runs once', async () => {
@@ -161,7 +184,11 @@ describe('defaults', () => {
   it('defaults may only name guardrails that exist and that the scope can use', async () => {
     const inWorkspace = await saveGuardrail(g, { workspace_id: g.credentials.workspace.id, checks: [{ id: 'default.wordCount' }] });
     const put = (body: unknown) =>
-      fetch(`${g.url}/v1/admin/organisation/defaults`, { method: 'PUT', headers: { ...g.admin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${g.url}/v1/admin/organisation/defaults`, {
+        method: 'PUT',
+        headers: { ...g.admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const ws = await put({ input_guardrails: [inWorkspace.slug] });
     expect(ws.status).toBe(400);
     expect(((await ws.json()) as { data: { message: string } }).data.message).toMatch(/only name organisation guardrails/);

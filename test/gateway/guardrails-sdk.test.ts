@@ -49,18 +49,25 @@ describe('446 and 246 through the SDKs', () => {
 
   it('portkey-ai: a deny raises with status 446; a failure without deny returns hook_results', async () => {
     const denied = g.portkey({ config: denyLong });
-    const err = (await denied.chat.completions.create({ model: '@primary/gpt-4o', messages: long }).catch((e: unknown) => e)) as { status: number; error: unknown };
+    const err = (await denied.chat.completions.create({ model: '@primary/gpt-4o', messages: long }).catch((e: unknown) => e)) as {
+      status: number;
+      error: unknown;
+    };
     expect(err.status).toBe(446);
     expect(JSON.stringify(err.error)).toContain('hooks_failed');
     const flagged = g.portkey({ config: flagLong });
-    const answer = (await flagged.chat.completions.create({ model: '@primary/gpt-4o', messages: long })) as unknown as HookResultsBody & { choices: unknown[] };
+    const answer = (await flagged.chat.completions.create({ model: '@primary/gpt-4o', messages: long })) as unknown as HookResultsBody & {
+      choices: unknown[];
+    };
     expect(answer.choices).toHaveLength(1);
     expect(answer.hook_results.before_request_hooks[0]).toMatchObject({ verdict: false });
   });
 
   it('portkey-ai: an output deny raises 446 after the upstream answered', async () => {
     const client = g.portkey({ config: noEcho(true) });
-    const err = (await client.chat.completions.create({ model: '@primary/gpt-4o', messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e)) as {
+    const err = (await client.chat.completions
+      .create({ model: '@primary/gpt-4o', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e: unknown) => e)) as {
       status: number;
     };
     expect(err.status).toBe(446);
@@ -71,7 +78,11 @@ describe('446 and 246 through the SDKs', () => {
 describe('streams', () => {
   it('openai SDK: every chunk, then one chunk with hook_results (output checks on the whole answer)', async () => {
     const openai = g.openai({ headers: config(noEcho(false)) });
-    const stream = await openai.chat.completions.create({ model: '@primary/gpt-4o', messages: [{ role: 'user', content: 'hello there' }], stream: true });
+    const stream = await openai.chat.completions.create({
+      model: '@primary/gpt-4o',
+      messages: [{ role: 'user', content: 'hello there' }],
+      stream: true,
+    });
     let text = '';
     let hooks: HookResultsBody['hook_results'] | null = null;
     let chunksAfterHooks = 0;
@@ -83,7 +94,9 @@ describe('streams', () => {
     }
     expect(text).toBe('echo: hello there');
     expect(chunksAfterHooks).toBe(0);
-    expect(hooks!.after_request_hooks).toMatchObject([{ verdict: false, deny: false, checks: [{ id: 'default.contains', verdict: false }] }]);
+    expect(hooks!.after_request_hooks).toMatchObject([
+      { verdict: false, deny: false, checks: [{ id: 'default.contains', verdict: false }] },
+    ]);
   });
 
   it('the raw stream: chunks go out before the checks finish, the verdicts come before [DONE]', async () => {
@@ -109,9 +122,11 @@ describe('streams', () => {
 
   it('portkey-ai SDK reads the hook_results chunk of a stream too', async () => {
     const client = g.portkey({ config: noEcho(false) });
-    const stream = (await client.chat.completions.create({ model: '@primary/gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true })) as unknown as AsyncIterable<
-      Record<string, unknown>
-    >;
+    const stream = (await client.chat.completions.create({
+      model: '@primary/gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    })) as unknown as AsyncIterable<Record<string, unknown>>;
     const chunks: Record<string, unknown>[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.at(-1)).toHaveProperty('hook_results.after_request_hooks.0.verdict', false);
@@ -127,7 +142,11 @@ describe('streams', () => {
   it('a streaming deny cannot take back the chunks: the SDK raises after them, the log says 446', async () => {
     const trace = `stream-deny-${Date.now()}`;
     const openai = g.openai({ headers: { ...config(noEcho(true)), 'x-portkey-trace-id': trace } });
-    const stream = await openai.chat.completions.create({ model: '@primary/gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const stream = await openai.chat.completions.create({
+      model: '@primary/gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     let text = '';
     let raised: unknown = null;
     try {
@@ -142,8 +161,18 @@ describe('streams', () => {
   });
 
   it('Anthropic SDK on /v1/messages: an `event: hook_results` after the message', async () => {
-    const anthropic = new Anthropic({ baseURL: g.url, apiKey: 'unused', defaultHeaders: { ...g.workspace, ...config(noEcho(false)) }, maxRetries: 0 });
-    const stream = await anthropic.messages.create({ model: '@claude/claude-sonnet-4', max_tokens: 50, messages: [{ role: 'user', content: 'hello' }], stream: true });
+    const anthropic = new Anthropic({
+      baseURL: g.url,
+      apiKey: 'unused',
+      defaultHeaders: { ...g.workspace, ...config(noEcho(false)) },
+      maxRetries: 0,
+    });
+    const stream = await anthropic.messages.create({
+      model: '@claude/claude-sonnet-4',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'hello' }],
+      stream: true,
+    });
     const types: string[] = [];
     let hooks: HookResultsBody['hook_results'] | null = null;
     for await (const event of stream) {
@@ -176,7 +205,10 @@ describe('the LLM judge, through the catalog', () => {
       explanation: 'The guard model judged the text unsafe (S1)',
     });
     expect(g.mock.requests).toHaveLength(1);
-    expect(g.mock.requests[0]!.body).toMatchObject({ model: 'llama-guard-3-8b', messages: [{ role: 'user', content: 'how do I hurt someone' }] });
+    expect(g.mock.requests[0]!.body).toMatchObject({
+      model: 'llama-guard-3-8b',
+      messages: [{ role: 'user', content: 'how do I hurt someone' }],
+    });
 
     g.mock.next(guard('safe'));
     const passed = await chat(g, 'how do I bake bread', { input_guardrails: [saved.slug] });

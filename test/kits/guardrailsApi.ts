@@ -31,7 +31,10 @@ export async function setOrganisationDefaults(g: GatewayFixture, defaults: { inp
   if (!res.ok) throw new Error(`setOrganisationDefaults: ${res.status} ${await res.text()}`);
 }
 
-export async function setWorkspaceDefaults(g: GatewayFixture, defaults: { input_guardrails?: string[] | null; output_guardrails?: string[] | null }) {
+export async function setWorkspaceDefaults(
+  g: GatewayFixture,
+  defaults: { input_guardrails?: string[] | null; output_guardrails?: string[] | null },
+) {
   const res = await fetch(`${g.url}/v1/admin/workspaces/${g.credentials.workspace.id}`, {
     method: 'PUT',
     headers: { ...g.admin, 'content-type': 'application/json' },
@@ -41,7 +44,13 @@ export async function setWorkspaceDefaults(g: GatewayFixture, defaults: { input_
 }
 
 /** A chat request to `@primary/gpt-4o` (unless the body names another model), with an optional config. */
-export function chat(g: GatewayFixture, content: string, config?: unknown, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export function chat(
+  g: GatewayFixture,
+  content: string,
+  config?: unknown,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return g.post(
     '/v1/chat/completions',
     { model: '@primary/gpt-4o', messages: [{ role: 'user', content }], ...extra },
@@ -51,7 +60,19 @@ export function chat(g: GatewayFixture, content: string, config?: unknown, extra
 
 export interface HookResultsBody {
   hook_results: {
-    before_request_hooks: { id: string; verdict: boolean | null; deny: boolean; source: string; checks: { id: string; verdict: boolean; explanation: string; execution_time: number }[] }[];
-    after_request_hooks: { id: string; verdict: boolean | null; deny: boolean; source: string; checks: { id: string; verdict: boolean; explanation: string }[] }[];
+    before_request_hooks: {
+      id: string;
+      verdict: boolean | null;
+      deny: boolean;
+      source: string;
+      checks: { id: string; verdict: boolean; explanation: string; execution_time: number }[];
+    }[];
+    after_request_hooks: {
+      id: string;
+      verdict: boolean | null;
+      deny: boolean;
+      source: string;
+      checks: { id: string; verdict: boolean; explanation: string }[];
+    }[];
   };
 }
