@@ -85,7 +85,8 @@ export function compileCheck(spec: CheckSpec, options: CompileOptions & { index:
   try {
     return { id: spec.id, phases: def.phases, handler: def.compile(valid.value) };
   } catch (err) {
-    if (err instanceof ParameterError) throw new GuardrailDefinitionError(`${at}.parameters.${err.field}`, err.message);
+    // ParameterError messages start with the parameter's name: prefix its path.
+    if (err instanceof ParameterError) throw new GuardrailDefinitionError(`${at}.parameters.${err.field}`, `${at}.parameters.${err.message}`);
     throw err;
   }
 }

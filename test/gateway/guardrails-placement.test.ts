@@ -227,3 +227,21 @@ describe('compiled once', () => {
     expect(library.compiles()).toBe(after + 1);
   });
 });
+
+describe('GUARDRAILS_ENABLED=OFF', () => {
+  it('requests pass unchecked: config guardrails and defaults do not run', async () => {
+    const off = await startGateway({ env: { GUARDRAILS_ENABLED: 'OFF' } });
+    try {
+      await off.addProvider({ slug: 'primary' });
+      // Defaults saved while the feature was on still exist; with it off nothing reads them.
+      off.stores.db.prepare("INSERT INTO organisation_defaults VALUES (?, '[\"guard_gone-000000\"]', '[]', NULL, 'now')").run(off.credentials.organisation_id);
+      const res = await chat(off, 'my ssn is 123-45-6789', { input_guardrails: [noSsn] });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body.hook_results).toBeUndefined();
+      expect(off.mock.requests).toHaveLength(1);
+    } finally {
+      await off.close();
+    }
+  });
+});
