@@ -70,6 +70,16 @@ export function createServices(deps: AppDeps) {
   // [guardrails] saved guardrails as the request path reads them (compiled once per version).
   const guardrailRepo = guardrailsRepository(deps.db);
   const guardrailLib = guardrailLibrary(guardrailRepo);
+  const guardrailAdmin = guardrailsAdmin({
+    repo: guardrailRepo,
+    library: guardrailLib,
+    workspaces: {
+      get: (ref) => repos.workspaces.get(ref),
+      all: (organisationId) =>
+        repos.workspaces.list({ organisationId, statuses: ['active', 'archived'], limit: 1_000_000, offset: 0 }).rows,
+    },
+    now,
+  });
   const keys = keyLifecycle({
     repo: repos.apiKeys,
     cache: keyCache,
@@ -99,7 +109,13 @@ export function createServices(deps: AppDeps) {
       settings,
     }),
     catalog: catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now }),
-    configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
+    configs: configsService({
+      db: deps.db,
+      workspaces: repos.workspaces,
+      now,
+      // [guardrails] a saved config's guardrails must run in its workspace.
+      checkGuardrails: (organisationId, workspaceId, config) => guardrailAdmin.checkConfig(organisationId, workspaceId, config),
+    }),
     logs: logsRepository(deps.logs),
     analytics: analyticsService({
       db: deps.db,
@@ -112,16 +128,7 @@ export function createServices(deps: AppDeps) {
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
     audit,
     /** [guardrails] The Admin API over saved guardrails and the organisation's default guardrails. */
-    guardrails: guardrailsAdmin({
-      repo: guardrailRepo,
-      library: guardrailLib,
-      workspaces: {
-        get: (ref) => repos.workspaces.get(ref),
-        all: (organisationId) =>
-          repos.workspaces.list({ organisationId, statuses: ['active', 'archived'], limit: 1_000_000, offset: 0 }).rows,
-      },
-      now,
-    }),
+    guardrails: guardrailAdmin,
     guardrailLibrary: guardrailLib,
     /** Local accounts: password login, session cookies, password change (identity/sessions). */
     sessions: localSessions({

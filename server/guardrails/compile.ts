@@ -86,7 +86,8 @@ export function compileCheck(spec: CheckSpec, options: CompileOptions & { index:
     return { id: spec.id, phases: def.phases, handler: def.compile(valid.value) };
   } catch (err) {
     // ParameterError messages start with the parameter's name: prefix its path.
-    if (err instanceof ParameterError) throw new GuardrailDefinitionError(`${at}.parameters.${err.field}`, `${at}.parameters.${err.message}`);
+    if (err instanceof ParameterError)
+      throw new GuardrailDefinitionError(`${at}.parameters.${err.field}`, `${at}.parameters.${err.message}`);
     throw err;
   }
 }

@@ -26,8 +26,15 @@ const words = (maxWords: number) => [{ id: 'default.wordCount', parameters: { ma
 
 describe('create, read, update, delete', () => {
   it('creates a workspace guardrail and reads it back by id and by slug', async () => {
-    const created = ok(await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'Short prompts', checks: words(50), actions: { deny: true } }));
-    expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), slug: expect.stringMatching(/^guard_short-prompts-[0-9a-f]{6}$/), version_id: expect.any(String), object: 'guardrail' });
+    const created = ok(
+      await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'Short prompts', checks: words(50), actions: { deny: true } }),
+    );
+    expect(created).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      slug: expect.stringMatching(/^guard_short-prompts-[0-9a-f]{6}$/),
+      version_id: expect.any(String),
+      object: 'guardrail',
+    });
     const byId = ok(await call(t, 'GET', `/v1/guardrails/${created.id}`, t.workspace));
     expect(ok(await call(t, 'GET', `/v1/guardrails/${created.slug}`, t.workspace))).toEqual(byId);
     expect(byId).toMatchObject({
@@ -68,7 +75,12 @@ describe('create, read, update, delete', () => {
     expectAdminError(await post({ checks: [] }), 400, 'AB01', /checks must be a list of at least one check/);
     expectAdminError(await post({ checks: [{ id: 'default.nope' }] }), 400, 'AB01', /default.nope is not a check this appliance knows/);
     expectAdminError(await post({ checks: [{ id: 'portkey.moderateContent' }] }), 400, 'AB01', /cannot reach: use default.llmJudge/);
-    expectAdminError(await post({ checks: [{ id: 'default.regexMatch', parameters: { rule: '(a+)+' } }] }), 400, 'AB01', /checks\[0\]\.parameters\.rule/);
+    expectAdminError(
+      await post({ checks: [{ id: 'default.regexMatch', parameters: { rule: '(a+)+' } }] }),
+      400,
+      'AB01',
+      /checks\[0\]\.parameters\.rule/,
+    );
     expectAdminError(await post({ checks: words(5), actions: { deny: 'yes' } }), 400, 'AB01', /actions.deny must be true or false/);
     expectAdminError(await post({ checks: words(5), actions: { onFail: 'block' } }), 400, 'AB01', /unknown key "onFail"/);
     const res = await post({ checks: [{ id: 'default.webhook', parameters: { webhookURL: 'http://169.254.169.254/' } }] });
@@ -80,13 +92,17 @@ describe('create, read, update, delete', () => {
     const g = ok(
       await call(t, 'POST', '/v1/guardrails', t.workspace, {
         name: 'hook',
-        checks: [{ id: 'default.webhook', parameters: { webhookURL: 'http://127.0.0.1:9/check', headers: { authorization: 'Bearer s3cret' } } }],
+        checks: [
+          { id: 'default.webhook', parameters: { webhookURL: 'http://127.0.0.1:9/check', headers: { authorization: 'Bearer s3cret' } } },
+        ],
       }),
     );
     const shown = ok(await call(t, 'GET', `/v1/guardrails/${g.id}`, t.workspace));
     expect(JSON.stringify(shown)).not.toContain('s3cret');
     ok(await call(t, 'PUT', `/v1/guardrails/${g.id}`, t.workspace, { name: 'hook 2', checks: shown.checks }));
-    const row = t.stores.db.prepare('SELECT checks FROM guardrail_versions WHERE guardrail_id = ? ORDER BY version DESC LIMIT 1').get(g.id) as { checks: string };
+    const row = t.stores.db
+      .prepare('SELECT checks FROM guardrail_versions WHERE guardrail_id = ? ORDER BY version DESC LIMIT 1')
+      .get(g.id) as { checks: string };
     expect(row.checks).toContain('Bearer s3cret');
   });
 });
@@ -96,7 +112,12 @@ describe('levels and reach', () => {
     const org = ok(await call(t, 'POST', '/v1/guardrails', t.admin, { name: 'org wide', checks: words(100) }));
     expect(ok(await call(t, 'GET', `/v1/guardrails/${org.id}`, t.admin)).workspace_id).toBeNull();
     expect(ok(await call(t, 'GET', `/v1/guardrails/${org.id}`, t.workspace)).name).toBe('org wide');
-    expectAdminError(await call(t, 'PUT', `/v1/guardrails/${org.id}`, t.workspace, { name: 'x' }), 403, 'AB03', /organisation_guardrails.update|organisation level/);
+    expectAdminError(
+      await call(t, 'PUT', `/v1/guardrails/${org.id}`, t.workspace, { name: 'x' }),
+      403,
+      'AB03',
+      /organisation_guardrails.update|organisation level/,
+    );
     expectAdminError(await call(t, 'DELETE', `/v1/guardrails/${org.id}`, t.workspace), 403, 'AB03', /organisation/);
     const listed = ok(await call(t, 'GET', '/v1/guardrails', t.workspace));
     expect(listed.data.map((g: { id: string }) => g.id)).toContain(org.id);
@@ -106,7 +127,12 @@ describe('levels and reach', () => {
     const other = addWorkspace(t, 'ws-guard-other');
     const theirs = ok(await call(t, 'POST', '/v1/guardrails', t.admin, { name: 'theirs', workspace_id: other.id, checks: words(5) }));
     expectAdminError(await call(t, 'GET', `/v1/guardrails/${theirs.id}`, t.workspace), 403, 'AB03', /another workspace/);
-    expectAdminError(await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'x', workspace_id: other.id, checks: words(5) }), 403, 'AB03', /another workspace/);
+    expectAdminError(
+      await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'x', workspace_id: other.id, checks: words(5) }),
+      403,
+      'AB03',
+      /another workspace/,
+    );
     const mine = ok(await call(t, 'GET', '/v1/guardrails', t.workspace));
     expect(mine.data.map((g: { id: string }) => g.id)).not.toContain(theirs.id);
     const onlyOther = ok(await call(t, 'GET', `/v1/guardrails?workspace_id=${other.slug}`, t.admin));
@@ -126,8 +152,29 @@ describe('organisation defaults', () => {
     const put = ok(await call(t, 'PUT', '/v1/admin/organization/defaults', t.admin, { input_guardrails: [g.id] }));
     expect(put).toMatchObject({ object: 'organisation_defaults', input_guardrails: [g.slug], output_guardrails: [] });
     expect(ok(await call(t, 'GET', '/v1/admin/organisation/defaults', t.admin))).toMatchObject({ input_guardrails: [g.slug] });
-    expectAdminError(await call(t, 'PUT', '/v1/admin/organisation/defaults', t.workspace, { input_guardrails: [] }), 403, 'AB03', /organisation_settings.update/);
+    expectAdminError(
+      await call(t, 'PUT', '/v1/admin/organisation/defaults', t.workspace, { input_guardrails: [] }),
+      403,
+      'AB03',
+      /organisation_settings.update/,
+    );
     ok(await call(t, 'PUT', '/v1/admin/organisation/defaults', t.admin, { input_guardrails: [] }));
+  });
+});
+
+describe('saved configs', () => {
+  it("are checked when saved: inline guardrails compile, named ones exist in the workspace", async () => {
+    const post = (config: unknown) => call(t, 'POST', '/v1/configs', t.workspace, { name: 'guarded', config });
+    const g = ok(await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'for configs', checks: words(5) }));
+    ok(await post({ provider: '@x', input_guardrails: [g.slug, { 'default.wordCount': { maxWords: 3 } }] }));
+    expectAdminError(
+      await post({ strategy: { mode: 'single' }, targets: [{ provider: '@x', output_guardrails: [{ 'default.jsonKeys': { keys: [] } }] }] }),
+      400,
+      'AB01',
+      /config.targets\[0\].output_guardrails\[0\].checks\[0\].parameters/,
+    );
+    expectAdminError(await post({ provider: '@x', input_guardrails: ['guard_missing-000000'] }), 400, 'AB01', /config.input_guardrails\[0\]: guardrail "guard_missing-000000" was not found/);
+    expectAdminError(await post({ provider: '@x', output_guardrails: [{ 'default.modelWhitelist': { models: ['x'] } }] }), 400, 'AB01', /runs only on requests/);
   });
 });
 
@@ -162,7 +209,12 @@ describe('the portkey-ai SDK', () => {
     const created = await portkey.guardrails.create({
       name: 'sdk guardrail',
       checks: [{ id: 'default.regexMatch', parameters: { rule: 'hello' } }],
-      actions: { deny: true, async: false, on_success: { feedback: { value: 5, weight: 1, metadata: '' } }, on_fail: { feedback: { value: -5, weight: 1, metadata: '' } } },
+      actions: {
+        deny: true,
+        async: false,
+        on_success: { feedback: { value: 5, weight: 1, metadata: '' } },
+        on_fail: { feedback: { value: -5, weight: 1, metadata: '' } },
+      },
     });
     expect(created.slug).toMatch(/^guard_sdk-guardrail-/);
     const list = await portkey.guardrails.list({ workspace_id: wsId });

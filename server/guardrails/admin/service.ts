@@ -10,6 +10,7 @@ import type { Paging } from '../../http/paging.ts';
 import { newId, slugify } from '../../ids.ts';
 import { type AuthContext, hasScope, requireScope, requireWorkspace } from '../../identity/auth.ts';
 import { GuardrailDefinitionError, compileGuardrail, readActions, readChecks, type CheckSpec } from '../compile.ts';
+import { INPUT_KEYS, OUTPUT_KEYS, parseListEntry } from '../configEntries.ts';
 import type { GuardrailLibrary } from '../library.ts';
 import type { CurrentGuardrailRow, GuardrailRow, GuardrailsRepository } from './repository.ts';
 
@@ -337,18 +338,24 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     }
     const out: string[] = [];
     for (const [i, ref] of (refs as string[]).entries()) {
-      const row = repo.get(ref.trim());
-      const usable = row && row.organisation_id === organisationId && (row.workspace_id === null || row.workspace_id === workspaceId);
-      if (!usable) {
-        const where = workspaceId
-          ? 'in this workspace or the organisation'
-          : 'at organisation level (defaults for every workspace can only name organisation guardrails)';
-        throw badRequest(`${param}[${i}]: guardrail "${ref}" was not found ${where}`, { param });
-      }
-      if (row.status !== 'active') throw badRequest(`${param}[${i}]: guardrail "${ref}" is archived`, { param });
-      if (!out.includes(row.slug)) out.push(row.slug);
+      const slug = usableSlug(organisationId, workspaceId, ref.trim(), `${param}[${i}]`, param);
+      if (!out.includes(slug)) out.push(slug);
     }
     return out;
+  }
+
+  /** The slug of the active guardrail `ref` names that `workspaceId` may use (null: every workspace), or a 400. */
+  function usableSlug(organisationId: string, workspaceId: string | null, ref: string, at: string, param: string): string {
+    const row = repo.get(ref);
+    const usable = row && row.organisation_id === organisationId && (row.workspace_id === null || row.workspace_id === workspaceId);
+    if (!usable) {
+      const where = workspaceId
+        ? 'in this workspace or the organisation'
+        : 'at organisation level (defaults for every workspace can only name organisation guardrails)';
+      throw badRequest(`${at}: guardrail "${ref}" was not found ${where}`, { param });
+    }
+    if (row.status !== 'active') throw badRequest(`${at}: guardrail "${ref}" is archived`, { param });
+    return row.slug;
   }
 
   function getDefaults(auth: AuthContext) {
@@ -393,7 +400,34 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     checkRefs(organisationId, workspaceId, defaults.output_guardrails, 'defaults.output_guardrails');
   }
 
-  return { create, list, get, update, delete: remove, getDefaults, putDefaults, checkWorkspaceDefaults };
+  /**
+   * For the configs API: every guardrail entry of a routing config, at every level, compiles (inline
+   * ones) or names a guardrail the workspace can use (by slug or id). Throws a 400 naming the path.
+   */
+  function checkConfig(organisationId: string, workspaceId: string, config: Record<string, unknown>): void {
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const key of [...INPUT_KEYS, ...OUTPUT_KEYS]) {
+        const list = node[key];
+        if (!Array.isArray(list)) continue;
+        const phase = INPUT_KEYS.includes(key) ? 'beforeRequestHook' : 'afterRequestHook';
+        list.forEach((value, i) => {
+          const at = `${path}.${key}[${i}]`;
+          try {
+            const entry = parseListEntry(value, at, key);
+            if (entry.kind === 'inline') compileGuardrail(entry.spec, { saved: false, path: `${at}.checks`, phase });
+            else usableSlug(organisationId, workspaceId, entry.ref, at, at);
+          } catch (err) {
+            definitionError(err);
+          }
+        });
+      }
+      const targets = node.targets;
+      if (Array.isArray(targets)) targets.forEach((t, i) => walk(t as Record<string, unknown>, `${path}.targets[${i}]`));
+    };
+    walk(config, 'config');
+  }
+
+  return { create, list, get, update, delete: remove, getDefaults, putDefaults, checkWorkspaceDefaults, checkConfig };
 }
 
 export type GuardrailsAdmin = ReturnType<typeof guardrailsAdmin>;
