@@ -37,6 +37,7 @@ export interface GuardrailSpec {
 export interface CompiledCheck {
   id: string;
   phases: readonly HookPhase[];
+  readsText: boolean;
   handler: CheckHandler;
 }
 
@@ -83,7 +84,7 @@ export function compileCheck(spec: CheckSpec, options: CompileOptions & { index:
   }
   if (spec.is_enabled === false) return null;
   try {
-    return { id: spec.id, phases: def.phases, handler: def.compile(valid.value) };
+    return { id: spec.id, phases: def.phases, readsText: def.readsText === true, handler: def.compile(valid.value) };
   } catch (err) {
     // ParameterError messages start with the parameter's name: prefix its path.
     if (err instanceof ParameterError)

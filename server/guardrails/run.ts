@@ -75,29 +75,21 @@ function inputFor(subject: Subject, text: TextView, requestLatest: string, json:
   };
 }
 
-async function runCheck(
-  check: CompiledGuardrail['checks'][number],
-  input: CheckInput,
-): Promise<{ result: CheckResult; change: Change | null }> {
-  const started = performance.now();
-  const at = new Date().toISOString();
-  let v: CheckVerdict;
-  if (!check.phases.includes(input.phase)) {
-    v = {
-      verdict: true,
-      skipped: true,
-      explanation: `${check.id} runs only ${check.phases.includes('beforeRequestHook') ? 'before the request' : 'on the answer'}; skipped`,
-    };
-  } else {
-    try {
-      v = await check.handler(input);
-    } catch (err) {
-      v = { verdict: false, explanation: 'The check failed to run, so it does not pass', error: (err as Error).message ?? String(err) };
-    }
-  }
+type Checked = { result: CheckResult; change: Change | null };
+
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
+function thrown(err: unknown): CheckVerdict {
+  return { verdict: false, explanation: 'The check failed to run, so it does not pass', error: (err as Error)?.message ?? String(err) };
+}
+
+function checked(check: CompiledGuardrail['checks'][number], v: CheckVerdict, started: number, at: string): Checked {
   const change: Change | null =
     v.change || v.body !== undefined
-      ? { ...(v.change ? { replace: v.change.replace } : {}), ...(v.body !== undefined ? { body: v.body } : {}) }
+      ? {
+          ...(v.change ? { replace: v.change.replace, standing: v.change.standing === true && v.body === undefined } : {}),
+          ...(v.body !== undefined ? { body: v.body } : {}),
+        }
       : null;
   return {
     result: {
@@ -113,6 +105,30 @@ async function runCheck(
     },
     change,
   };
+}
+
+/** One check; synchronous when its handler is (most are), so a request pays no promise for it. */
+function runCheck(check: CompiledGuardrail['checks'][number], input: CheckInput, at: string): Checked | Promise<Checked> {
+  const started = performance.now();
+  if (!check.phases.includes(input.phase)) {
+    const only = check.phases.includes('beforeRequestHook') ? 'before the request' : 'on the answer';
+    return checked(check, { verdict: true, skipped: true, explanation: `${check.id} runs only ${only}; skipped` }, started, at);
+  }
+  if (check.readsText && input.text.all.length === 0) {
+    const what = input.phase === 'beforeRequestHook' ? 'The request' : 'The answer';
+    return checked(check, { verdict: true, skipped: true, explanation: `${what} holds no text for ${check.id}; skipped` }, started, at);
+  }
+  let out: CheckVerdict | Promise<CheckVerdict>;
+  try {
+    out = check.handler(input);
+  } catch (err) {
+    return checked(check, thrown(err), started, at);
+  }
+  if (!isPromise(out)) return checked(check, out, started, at);
+  return out.then(
+    (v) => checked(check, v, started, at),
+    (err: unknown) => checked(check, thrown(err), started, at),
+  );
 }
 
 /** The body a change list leaves, starting from `body`. */
@@ -137,51 +153,8 @@ function textOf(subject: Subject, body: unknown): TextView {
     : answerText(body, subject.requestType);
 }
 
-async function runGuardrail(
-  g: CompiledGuardrail,
-  subject: Subject,
-  env: RunEnv,
-  source: string,
-  requestLatest: string,
-  text: TextView,
-): Promise<Ran> {
-  const started = performance.now();
-  const at = new Date().toISOString();
-  const checks: CheckResult[] = [];
-  const changes: Change[] = [];
-  const subjectBody = subject.phase === 'beforeRequestHook' ? subject.request : subject.response?.json;
-  if (g.sequential) {
-    let body = subjectBody;
-    let view = text;
-    for (const check of g.checks) {
-      const json = subject.phase === 'beforeRequestHook' ? (body as Json | null) : subject.request;
-      const input = inputFor(
-        { ...subject, ...(subject.response ? { response: { ...subject.response, json: body } } : {}) },
-        view,
-        requestLatest,
-        json,
-        env,
-      );
-      const { result, change } = await runCheck(check, input);
-      checks.push(result);
-      if (change) {
-        changes.push(change);
-        if (!change.standing) {
-          body = applyChanges(body, [change], subject);
-          view = textOf(subject, body);
-        }
-      }
-    }
-  } else {
-    const input = inputFor(subject, text, requestLatest, subject.request, env);
-    const ran = await Promise.all(g.checks.map((c) => runCheck(c, input)));
-    for (const r of ran) {
-      checks.push(r.result);
-      if (r.change) changes.push(r.change);
-    }
-  }
+function guardrailResult(g: CompiledGuardrail, checks: CheckResult[], changes: Change[], source: string, started: number, at: string): Ran {
   const verdict = checks.every((c) => c.verdict);
-  const feedback = verdict ? g.actions.on_success.feedback : g.actions.on_fail.feedback;
   return {
     result: {
       id: g.id,
@@ -192,7 +165,7 @@ async function runGuardrail(
       async: g.actions.async,
       transformed: changes.some((c) => !c.standing),
       checks,
-      feedback,
+      feedback: verdict ? g.actions.on_success.feedback : g.actions.on_fail.feedback,
       execution_time: round(performance.now() - started),
       created_at: at,
       source,
@@ -201,19 +174,79 @@ async function runGuardrail(
   };
 }
 
+async function runSequential(
+  g: CompiledGuardrail,
+  subject: Subject,
+  env: RunEnv,
+  source: string,
+  requestLatest: string,
+  text: TextView,
+  at: string,
+): Promise<Ran> {
+  const started = performance.now();
+  const checks: CheckResult[] = [];
+  const changes: Change[] = [];
+  let body = subject.phase === 'beforeRequestHook' ? subject.request : subject.response?.json;
+  let view = text;
+  for (const check of g.checks) {
+    const json = subject.phase === 'beforeRequestHook' ? (body as Json | null) : subject.request;
+    const seen = { ...subject, ...(subject.response ? { response: { ...subject.response, json: body } } : {}) };
+    const { result, change } = await runCheck(check, inputFor(seen, view, requestLatest, json, env), at);
+    checks.push(result);
+    if (change) {
+      changes.push(change);
+      if (!change.standing) {
+        body = applyChanges(body, [change], subject);
+        view = textOf(subject, body);
+      }
+    }
+  }
+  return guardrailResult(g, checks, changes, source, started, at);
+}
+
+/** One guardrail's checks side by side on the same text; synchronous when every check is. */
+function runGuardrail(
+  g: CompiledGuardrail,
+  subject: Subject,
+  env: RunEnv,
+  source: string,
+  requestLatest: string,
+  text: TextView,
+  at: string,
+): Ran | Promise<Ran> {
+  if (g.sequential) return runSequential(g, subject, env, source, requestLatest, text, at);
+  const started = performance.now();
+  const input = inputFor(subject, text, requestLatest, subject.request, env);
+  const ran = g.checks.map((c) => runCheck(c, input, at));
+  const collect = (done: Checked[]) => {
+    const changes: Change[] = [];
+    for (const r of done) if (r.change) changes.push(r.change);
+    return guardrailResult(
+      g,
+      done.map((r) => r.result),
+      changes,
+      source,
+      started,
+      at,
+    );
+  };
+  return ran.some(isPromise) ? Promise.all(ran).then(collect) : collect(ran as Checked[]);
+}
+
 /** Runs `guardrails` on `subject` (see the file comment for the rules). */
 export async function runGuardrails(guardrails: readonly CompiledGuardrail[], subject: Subject, env: RunEnv): Promise<PhaseResult> {
-  const requestLatest = requestText(subject.request, subject.requestType).latest;
-  const text = subject.phase === 'beforeRequestHook' ? textOf(subject, subject.request) : textOf(subject, subject.response?.json);
-  const sync: Promise<Ran>[] = [];
+  const at = new Date().toISOString();
+  const requestView = requestText(subject.request, subject.requestType);
+  const text = subject.phase === 'beforeRequestHook' ? requestView : answerText(subject.response?.json, subject.requestType);
+  const sync: (Ran | Promise<Ran>)[] = [];
   const pending: Promise<HookResult>[] = [];
   const results: (HookResult | null)[] = [];
   const slots: (number | null)[] = [];
   guardrails.forEach((g, i) => {
     const source = env.sources[i] ?? 'config';
-    const run = runGuardrail(g, subject, env, source, requestLatest, text);
+    const run = runGuardrail(g, subject, env, source, requestView.latest, text, at);
     if (g.actions.async) {
-      pending.push(run.then((r) => r.result));
+      pending.push(Promise.resolve(run).then((r) => r.result));
       results.push({
         id: g.id,
         name: g.name,
@@ -225,7 +258,7 @@ export async function runGuardrails(guardrails: readonly CompiledGuardrail[], su
         checks: [],
         feedback: null,
         execution_time: 0,
-        created_at: new Date().toISOString(),
+        created_at: at,
         source,
       });
       slots.push(null);
@@ -235,7 +268,7 @@ export async function runGuardrails(guardrails: readonly CompiledGuardrail[], su
       results.push(null);
     }
   });
-  const ran = await Promise.all(sync);
+  const ran = sync.some(isPromise) ? await Promise.all(sync) : (sync as Ran[]);
   let changes: Change[] = [];
   slots.forEach((slot, i) => {
     if (slot === null) return;
@@ -250,6 +283,8 @@ export async function runGuardrails(guardrails: readonly CompiledGuardrail[], su
     denied: finished.some((r) => r.verdict === false && r.deny),
     failed: finished.some((r) => r.verdict === false),
     body,
-    asyncDone: pending.length ? Promise.all(pending) : Promise.resolve([]),
+    asyncDone: pending.length ? Promise.all(pending) : NO_ASYNC,
   };
 }
+
+const NO_ASYNC: Promise<HookResult[]> = Promise.resolve([]);

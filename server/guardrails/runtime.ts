@@ -59,6 +59,7 @@ export interface GuardrailsRuntimeDeps<R extends GuardedRequest> {
 }
 
 const MAX_INLINE = 5_000;
+const NEVER = new AbortController().signal;
 
 export function guardrailsRuntime<R extends GuardedRequest>(deps: GuardrailsRuntimeDeps<R>) {
   // Saved configs hand the same entry objects to every request: compiled once per object. Inline
@@ -175,8 +176,8 @@ export function guardrailsRuntime<R extends GuardedRequest>(deps: GuardrailsRunt
         completeChat: deps.completeChat ? (model, messages, o) => deps.completeChat!(req, model, messages, o) : null,
       };
       // Checks bound their own waits (webhook and judge timeouts); a client that leaves does not cut
-      // an async guardrail short.
-      const result = await runGuardrails(guardrails, subject, { services, signal: new AbortController().signal, sources });
+      // an async guardrail short. One signal that never aborts: building an AbortSignal per request costs.
+      const result = await runGuardrails(guardrails, subject, { services, signal: NEVER, sources });
       afterwards(
         req,
         hook,

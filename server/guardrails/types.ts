@@ -88,6 +88,8 @@ export interface CheckDefinition {
   name: string;
   description: string;
   phases: readonly HookPhase[];
+  /** Judges text: on a request or answer that holds none (a file upload, a GET), it is skipped. */
+  readsText?: boolean;
   /** JSON Schema of the parameters (draft-07, with defaults). */
   parameters: Json;
   /** Whether these parameters reach the network (webhook, JWKS URL, an LLM): allowed only in guardrails an admin saved. */

@@ -140,6 +140,26 @@ describe('in a config', () => {
   });
 });
 
+describe('on every endpoint', () => {
+  it('input guardrails run on pass-through routes too: a request type can be blocked; text checks skip bodies without text', async () => {
+    const config = {
+      provider: '@primary',
+      input_guardrails: [
+        { 'default.allowedRequestTypes': { blockedTypes: ['createModelResponse'] }, deny: true },
+        { 'default.wordCount': { minWords: 1 }, deny: true },
+      ],
+    };
+    const responses = await g.post('/v1/responses', { model: 'gpt-4o', input: 'hello' }, { 'x-portkey-config': JSON.stringify(config) });
+    expect(responses.status).toBe(446);
+    expect(((await responses.json()) as HookResultsBody).hook_results.before_request_hooks[0]!.checks[0]!.explanation).toBe(
+      'Requests of type createModelResponse are blocked',
+    );
+    const files = await fetch(`${g.url}/v1/files`, { headers: { ...g.workspace, 'x-portkey-config': JSON.stringify(config) } });
+    expect(files.status).toBe(200);
+    expect(g.mock.requests.map((r) => r.path)).toEqual(['/v1/files']);
+  });
+});
+
 describe('defaults', () => {
   it("the organisation's defaults apply to requests without a config, and to configs", async () => {
     const guard = await saveGuardrail(g, {
@@ -234,7 +254,9 @@ describe('GUARDRAILS_ENABLED=OFF', () => {
     try {
       await off.addProvider({ slug: 'primary' });
       // Defaults saved while the feature was on still exist; with it off nothing reads them.
-      off.stores.db.prepare("INSERT INTO organisation_defaults VALUES (?, '[\"guard_gone-000000\"]', '[]', NULL, 'now')").run(off.credentials.organisation_id);
+      off.stores.db
+        .prepare("INSERT INTO organisation_defaults VALUES (?, '[\"guard_gone-000000\"]', '[]', NULL, 'now')")
+        .run(off.credentials.organisation_id);
       const res = await chat(off, 'my ssn is 123-45-6789', { input_guardrails: [noSsn] });
       expect(res.status).toBe(200);
       const body = (await res.json()) as Record<string, unknown>;

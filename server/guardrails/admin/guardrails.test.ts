@@ -163,18 +163,31 @@ describe('organisation defaults', () => {
 });
 
 describe('saved configs', () => {
-  it("are checked when saved: inline guardrails compile, named ones exist in the workspace", async () => {
+  it('are checked when saved: inline guardrails compile, named ones exist in the workspace', async () => {
     const post = (config: unknown) => call(t, 'POST', '/v1/configs', t.workspace, { name: 'guarded', config });
     const g = ok(await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'for configs', checks: words(5) }));
     ok(await post({ provider: '@x', input_guardrails: [g.slug, { 'default.wordCount': { maxWords: 3 } }] }));
     expectAdminError(
-      await post({ strategy: { mode: 'single' }, targets: [{ provider: '@x', output_guardrails: [{ 'default.jsonKeys': { keys: [] } }] }] }),
+      await post({
+        strategy: { mode: 'single' },
+        targets: [{ provider: '@x', output_guardrails: [{ 'default.jsonKeys': { keys: [] } }] }],
+      }),
       400,
       'AB01',
       /config.targets\[0\].output_guardrails\[0\].checks\[0\].parameters/,
     );
-    expectAdminError(await post({ provider: '@x', input_guardrails: ['guard_missing-000000'] }), 400, 'AB01', /config.input_guardrails\[0\]: guardrail "guard_missing-000000" was not found/);
-    expectAdminError(await post({ provider: '@x', output_guardrails: [{ 'default.modelWhitelist': { models: ['x'] } }] }), 400, 'AB01', /runs only on requests/);
+    expectAdminError(
+      await post({ provider: '@x', input_guardrails: ['guard_missing-000000'] }),
+      400,
+      'AB01',
+      /config.input_guardrails\[0\]: guardrail "guard_missing-000000" was not found/,
+    );
+    expectAdminError(
+      await post({ provider: '@x', output_guardrails: [{ 'default.modelWhitelist': { models: ['x'] } }] }),
+      400,
+      'AB01',
+      /runs only on requests/,
+    );
   });
 });
 

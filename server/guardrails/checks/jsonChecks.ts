@@ -61,6 +61,7 @@ const jsonSchema: CheckDefinition = {
   name: 'JSON Schema',
   description: 'Passes when the text holds JSON that matches the JSON Schema.',
   phases: BOTH,
+  readsText: true,
   parameters: params({ schema: { type: 'object' }, not: NOT }, ['schema']),
   compile(p) {
     let validate: ReturnType<Ajv['compile']>;
@@ -88,6 +89,7 @@ const jsonKeys: CheckDefinition = {
   name: 'JSON keys',
   description: 'Checks the keys of the JSON object the text holds: any, all or none of the listed keys.',
   phases: BOTH,
+  readsText: true,
   parameters: params(
     {
       keys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },

@@ -88,6 +88,7 @@ const judge: CheckDefinition = {
   description:
     'Asks a model from the workspace catalog (@provider/model, e.g. Llama Guard on vLLM) whether the text passes. mode: llama-guard, json or pass-fail; prompt: the policy (json and pass-fail); timeout in ms.',
   phases: BOTH,
+  readsText: true,
   egress: () => true,
   parameters: params(
     {

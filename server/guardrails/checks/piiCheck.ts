@@ -42,6 +42,7 @@ const pii: CheckDefinition = {
   description:
     'Finds e-mail addresses, phone numbers, payment cards (Luhn), IBANs, IP addresses, national ids (US SSN, UK NINO, Canadian SIN, Indian Aadhaar) and secrets (API keys and tokens by prefix, private keys) in every text. categories picks the types (all by default); redact: true redacts what it finds instead of failing; types sets flag, redact or ignore per type.',
   phases: BOTH,
+  readsText: true,
   parameters: params({
     categories: { type: 'array', items: CATEGORY, minItems: 1 },
     redact: { type: 'boolean', default: false },

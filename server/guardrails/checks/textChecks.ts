@@ -37,6 +37,7 @@ function bounded(
     name,
     description: `Passes when the text has between ${min} and ${max} ${unit}s.`,
     phases: BOTH,
+    readsText: true,
     parameters: params({ ...range(min, max, maxDefault), not: NOT }),
     compile(p) {
       const lo = p[min] as number;
@@ -62,6 +63,7 @@ const regexMatch: CheckDefinition = {
   name: 'Regex match',
   description: 'Passes when the text matches the regular expression (with not: when it does not).',
   phases: BOTH,
+  readsText: true,
   parameters: params({ rule: { type: 'string', minLength: 1, maxLength: 2000 }, not: NOT }, ['rule']),
   compile(p) {
     const re = compilePattern(p.rule as string, 'rule');
@@ -83,6 +85,7 @@ const contains: CheckDefinition = {
   name: 'Contains',
   description: 'Checks the text for words or phrases: any, all or none of them (case-sensitive, as Portkey does).',
   phases: BOTH,
+  readsText: true,
   parameters: params(
     {
       words: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, maxItems: 1000 },
@@ -113,6 +116,7 @@ function caseCheck(id: string, name: string, want: 'lower' | 'upper'): CheckDefi
     name,
     description: `Passes when every letter of the text is ${want}case.`,
     phases: BOTH,
+    readsText: true,
     parameters: params({ not: NOT }),
     compile(p) {
       return ({ text }) => {
@@ -129,6 +133,7 @@ const endsWith: CheckDefinition = {
   name: 'Ends with',
   description: 'Passes when the text (trailing white space aside) ends with the suffix.',
   phases: BOTH,
+  readsText: true,
   parameters: params({ suffix: { type: 'string', minLength: 1 }, not: NOT }, ['suffix']),
   compile(p) {
     const suffix = p.suffix as string;
@@ -171,6 +176,7 @@ const containsCode: CheckDefinition = {
   name: 'Contains code',
   description: 'Passes when the text holds a fenced code block (```lang) of the given language.',
   phases: BOTH,
+  readsText: true,
   parameters: params({ format: { type: 'string', enum: Object.keys(CODE_TAGS) }, not: NOT }, ['format']),
   compile(p) {
     const format = p.format as string;
@@ -227,6 +233,7 @@ const validUrls: CheckDefinition = {
   description:
     'Passes when every URL in the text is well formed and, with allowedDomains, on the allow-list (example.com, *.example.com). No DNS lookups and no fetches: the appliance makes no call to check a URL.',
   phases: BOTH,
+  readsText: true,
   parameters: params({
     allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 1000 },
     onlyDNS: { type: 'boolean', default: false },
