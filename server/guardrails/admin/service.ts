@@ -9,17 +9,10 @@ import { isoNow, parseJson } from '../../db/rows.ts';
 import type { Paging } from '../../http/paging.ts';
 import { newId, slugify } from '../../ids.ts';
 import { type AuthContext, hasScope, requireScope, requireWorkspace } from '../../identity/auth.ts';
-import { GuardrailDefinitionError, compileGuardrail, readActions, readChecks, type CheckSpec } from '../compile.ts';
-import { INPUT_KEYS, OUTPUT_KEYS, parseListEntry } from '../configEntries.ts';
+import { compileGuardrail, readActions, readChecks, type CheckSpec } from '../compile.ts';
+import { definitionError, guardrailReferences, type WorkspacePort } from './references.ts';
 import type { GuardrailLibrary } from '../library.ts';
 import type { CurrentGuardrailRow, GuardrailRow, GuardrailsRepository } from './repository.ts';
-
-/** What the guardrails API needs to know about workspaces (wired to the workspaces repository). */
-export interface WorkspacePort {
-  get(idOrSlug: string): { id: string; organisation_id: string; slug: string; status: string; defaults: string } | null;
-  /** Every workspace of the organisation, archived ones too. */
-  all(organisationId: string): { id: string; slug: string; defaults: string }[];
-}
 
 export interface GuardrailsAdminDeps {
   repo: GuardrailsRepository;
@@ -55,11 +48,6 @@ export const MASK = '********';
 const given = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? undefined : v.trim());
 const actorOf = (auth: AuthContext) => auth.userId ?? auth.key.id;
 const guardrailSlug = (name: string) => `guard_${slugify(name, 24)}-${crypto.randomBytes(3).toString('hex')}`;
-
-function definitionError(err: unknown): never {
-  if (err instanceof GuardrailDefinitionError) throw badRequest(err.message, { param: err.path });
-  throw err;
-}
 
 function maskChecks(checks: CheckSpec[]): CheckSpec[] {
   return checks.map((c) => {
@@ -109,6 +97,7 @@ function detailView(row: CurrentGuardrailRow) {
 
 export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
   const { repo, library } = deps;
+  const refs = guardrailReferences(deps);
 
   function mutate<T>(fn: () => T): T {
     try {
@@ -172,23 +161,6 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
       if (!repo.slugTaken(slug)) return slug;
     }
     throw internalError(new Error('could not find a free guardrail slug in 5 tries'));
-  }
-
-  /** Where a guardrail is named as a default: the organisation's, or workspaces' (by slug). */
-  function namedBy(row: GuardrailRow): string[] {
-    const names = new Set([row.id, row.slug]);
-    const out: string[] = [];
-    const org = library.defaults(row.organisation_id);
-    if ([...org.input, ...org.output].some((r) => names.has(r))) out.push('the organisation defaults');
-    for (const ws of deps.workspaces.all(row.organisation_id)) {
-      const d = parseJson<Record<string, unknown>>(ws.defaults, {});
-      const refs = [
-        ...(Array.isArray(d.input_guardrails) ? d.input_guardrails : []),
-        ...(Array.isArray(d.output_guardrails) ? d.output_guardrails : []),
-      ];
-      if (refs.some((r) => typeof r === 'string' && names.has(r))) out.push(`the defaults of workspace ${ws.slug}`);
-    }
-    return out;
   }
 
   function create(auth: AuthContext, input: CreateGuardrailInput) {
@@ -266,7 +238,7 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     const nextActions = input.actions === undefined ? parseJson<unknown>(row.actions, {}) : input.actions;
     const { checks, actions } = definition(nextChecks, nextActions);
     if (input.status === 'archived' && row.status !== 'archived') {
-      const users = namedBy(row);
+      const users = refs.namedBy(row);
       if (users.length) throw conflict(`Guardrail "${row.slug}" is named in ${users.join(' and ')}: remove it there before archiving it`);
     }
     const at = isoNow(deps.now());
@@ -307,7 +279,7 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
   function remove(auth: AuthContext, ref: string) {
     const row = load(auth, ref);
     requireAccess(auth, row, 'delete');
-    const users = namedBy(row);
+    const users = refs.namedBy(row);
     if (users.length) throw conflict(`Guardrail "${row.slug}" is named in ${users.join(' and ')}: remove it there before deleting it`);
     mutate(() => repo.delete(row.id));
     return {};
@@ -327,37 +299,6 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     };
   }
 
-  /**
-   * Each of `refs` must name an active guardrail a request of `workspaceId` may use (null: every
-   * workspace, so organisation guardrails only). Throws a 400 naming `param`.
-   */
-  function checkRefs(organisationId: string, workspaceId: string | null, refs: unknown, param: string): string[] {
-    if (refs === undefined || refs === null) return [];
-    if (!Array.isArray(refs) || refs.some((r) => typeof r !== 'string' || !r.trim())) {
-      throw badRequest(`${param} must be a list of guardrail slugs or ids`, { param });
-    }
-    const out: string[] = [];
-    for (const [i, ref] of (refs as string[]).entries()) {
-      const slug = usableSlug(organisationId, workspaceId, ref.trim(), `${param}[${i}]`, param);
-      if (!out.includes(slug)) out.push(slug);
-    }
-    return out;
-  }
-
-  /** The slug of the active guardrail `ref` names that `workspaceId` may use (null: every workspace), or a 400. */
-  function usableSlug(organisationId: string, workspaceId: string | null, ref: string, at: string, param: string): string {
-    const row = repo.get(ref);
-    const usable = row && row.organisation_id === organisationId && (row.workspace_id === null || row.workspace_id === workspaceId);
-    if (!usable) {
-      const where = workspaceId
-        ? 'in this workspace or the organisation'
-        : 'at organisation level (defaults for every workspace can only name organisation guardrails)';
-      throw badRequest(`${at}: guardrail "${ref}" was not found ${where}`, { param });
-    }
-    if (row.status !== 'active') throw badRequest(`${at}: guardrail "${ref}" is archived`, { param });
-    return row.slug;
-  }
-
   function getDefaults(auth: AuthContext) {
     requireScope(auth, 'organisation_settings.read');
     return defaultsView(auth.organisationId);
@@ -371,11 +312,11 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
       input:
         input.input_guardrails === undefined
           ? current.input_guardrails
-          : checkRefs(auth.organisationId, null, input.input_guardrails, 'input_guardrails'),
+          : refs.checkRefs(auth.organisationId, null, input.input_guardrails, 'input_guardrails'),
       output:
         input.output_guardrails === undefined
           ? current.output_guardrails
-          : checkRefs(auth.organisationId, null, input.output_guardrails, 'output_guardrails'),
+          : refs.checkRefs(auth.organisationId, null, input.output_guardrails, 'output_guardrails'),
     };
     mutate(() =>
       repo.setDefaults({
@@ -389,45 +330,17 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     return defaultsView(auth.organisationId);
   }
 
-  /** For the workspaces API: a workspace's `defaults.input_guardrails/output_guardrails` name usable guardrails. */
-  function checkWorkspaceDefaults(
-    organisationId: string,
-    workspaceId: string | null,
-    defaults: Record<string, unknown> | null | undefined,
-  ): void {
-    if (!defaults) return;
-    checkRefs(organisationId, workspaceId, defaults.input_guardrails, 'defaults.input_guardrails');
-    checkRefs(organisationId, workspaceId, defaults.output_guardrails, 'defaults.output_guardrails');
-  }
-
-  /**
-   * For the configs API: every guardrail entry of a routing config, at every level, compiles (inline
-   * ones) or names a guardrail the workspace can use (by slug or id). Throws a 400 naming the path.
-   */
-  function checkConfig(organisationId: string, workspaceId: string, config: Record<string, unknown>): void {
-    const walk = (node: Record<string, unknown>, path: string) => {
-      for (const key of [...INPUT_KEYS, ...OUTPUT_KEYS]) {
-        const list = node[key];
-        if (!Array.isArray(list)) continue;
-        const phase = INPUT_KEYS.includes(key) ? 'beforeRequestHook' : 'afterRequestHook';
-        list.forEach((value, i) => {
-          const at = `${path}.${key}[${i}]`;
-          try {
-            const entry = parseListEntry(value, at, key);
-            if (entry.kind === 'inline') compileGuardrail(entry.spec, { saved: false, path: `${at}.checks`, phase });
-            else usableSlug(organisationId, workspaceId, entry.ref, at, at);
-          } catch (err) {
-            definitionError(err);
-          }
-        });
-      }
-      const targets = node.targets;
-      if (Array.isArray(targets)) targets.forEach((t, i) => walk(t as Record<string, unknown>, `${path}.targets[${i}]`));
-    };
-    walk(config, 'config');
-  }
-
-  return { create, list, get, update, delete: remove, getDefaults, putDefaults, checkWorkspaceDefaults, checkConfig };
+  return {
+    create,
+    list,
+    get,
+    update,
+    delete: remove,
+    getDefaults,
+    putDefaults,
+    checkWorkspaceDefaults: refs.checkWorkspaceDefaults,
+    checkConfig: refs.checkConfig,
+  };
 }
 
 export type GuardrailsAdmin = ReturnType<typeof guardrailsAdmin>;
