@@ -132,6 +132,8 @@ export class GuardrailSession {
   /** Output guardrails of the defaults and the config root, and of the current target's levels. */
   private outputAtRoot = 0;
   private outputBelow = 0;
+  /** The request after the input stage; each attempt starts from it. */
+  private rootBody: Json | null = null;
 
   constructor(
     private readonly ctx: GatewayContext,
@@ -164,7 +166,7 @@ export class GuardrailSession {
     if (!run) return call;
     this.record();
     this.trace.before = [...run.results];
-    if (run.body) this.trace.requestBody = run.body as Json;
+    if (run.body) this.trace.requestBody = this.rootBody = run.body as Json;
     if (run.denied) throw hooksDenied();
     return run.body ? { ...call, body: run.body as Json } : call;
   }
@@ -173,6 +175,7 @@ export class GuardrailSession {
   async attemptInput(path: string, call: GatewayCall): Promise<GatewayCall | AppError> {
     this.trace.attemptBefore = [];
     this.trace.after = [];
+    this.trace.requestBody = this.rootBody;
     this.outputBelow = 0;
     if (!this.config || path === 'config') return call;
     this.outputBelow = this.port.prepare(this.ctx, 'output', this.entries('output', path, false), { defaults: false });

@@ -54,6 +54,18 @@ describe('redaction', () => {
     });
   });
 
+  it("a target's own redaction reaches that target and the log", async () => {
+    const headers = traced('redact-target');
+    const config = {
+      strategy: { mode: 'single' },
+      targets: [{ provider: '@primary', input_mutators: [{ 'default.pii': { redact: true } }] }],
+    };
+    expect((await chat(g, 'I am 123-45-6789', config, {}, headers)).status).toBe(200);
+    expect(g.mock.requests[0]!.rawBody).toContain('I am [REDACTED_NATIONAL_ID]');
+    const log = await g.logByTrace(headers['x-portkey-trace-id']);
+    expect(JSON.stringify(log)).not.toContain('123-45-6789');
+  });
+
   it('redacts the answer before it returns, and the log keeps the redacted one', async () => {
     const headers = traced('redact-out');
     g.mock.next({ chunks: ['Call me at ', '415-555-0132 ', 'today'] });
