@@ -121,6 +121,13 @@ describe('levels and reach', () => {
     expectAdminError(await call(t, 'DELETE', `/v1/guardrails/${org.id}`, t.workspace), 403, 'AB03', /organisation/);
     const listed = ok(await call(t, 'GET', '/v1/guardrails', t.workspace));
     expect(listed.data.map((g: { id: string }) => g.id)).toContain(org.id);
+    const orgId = t.credentials.organisation_id;
+    expectAdminError(
+      await call(t, 'POST', '/v1/guardrails', t.workspace, { name: 'x', organisation_id: orgId, checks: words(5) }),
+      403,
+      'AB03',
+      /organisation level/,
+    );
   });
 
   it("a workspace key cannot reach another workspace's guardrail", async () => {

@@ -167,6 +167,12 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     const ws = workspaceOf(auth, given(input.workspace_id));
     const orgRef = given(input.organisation_id);
     if (orgRef && orgRef !== auth.organisationId) throw notFound(`Organisation "${orgRef}" was not found`);
+    // Asking for an organisation guardrail from inside a workspace is refused, not quietly narrowed.
+    if (orgRef && !given(input.workspace_id) && auth.workspaceId !== null) {
+      throw forbidden(
+        'You do not have enough permissions to execute this request (organisation guardrails are created at organisation level)',
+      );
+    }
     requireScope(auth, ws ? 'guardrails.create' : 'organisation_guardrails.create');
     if (ws && ws.status !== 'active') throw badRequest(`Workspace "${ws.slug}" is archived`);
     const { checks, actions } = definition(input.checks, input.actions);
