@@ -2,11 +2,14 @@
 // logging and cost on) against the same mock LLM called directly, JSON and streaming, at
 // concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
 //
-//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>]
+//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>] [--guardrails]
 //   npm run bench:gateway -- --limits [--rounds 3] [--duration 10]
 //
 // --only runs the rows whose name contains the text (both direct and gateway); --profile writes a
 // V8 CPU profile of the appliance process (node --cpu-prof) into <dir> when the bench ends.
+// --guardrails adds two rows per case through a saved config: `config` (retries off, nothing else)
+// and `guarded` (the same config plus a saved guardrail of five deterministic input checks), and
+// prints what the guardrail adds (mean latency and appliance CPU per request).
 // --limits compares, at concurrency 32, a key with no limits against a key with a budget, a rate
 // limit too high to trip and one matching usage-limit policy (issue 14), in alternating rounds
 // back to back, and prints requests/s of both and the difference.
@@ -188,11 +191,48 @@ async function firstChunk(url: string, headers: Record<string, string>, body: un
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/**
+ * Whole-request latency of two variants of a request, sent alternately one at a time (A, B, A, B…)
+ * so that the machine's noise falls on both alike; p50 of each in ms, to the microsecond.
+ */
+async function pairedLatency(
+  url: string,
+  a: Record<string, string>,
+  b: Record<string, string>,
+  body: unknown,
+  n: number,
+): Promise<{ a: number; b: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const payload = JSON.stringify(body);
+  const once = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`status ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ta.push(await once(a));
+    tb.push(await once(b));
+  }
+  agent.destroy();
+  const p50 = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)]!;
+  return { a: p50(ta), b: p50(tb) };
+}
+
 async function main() {
   const duration = arg('duration', 10);
   const firstChunkRuns = arg('first-chunk', 500);
   const only = textArg('only');
   const profileDir = textArg('profile');
+  const withGuardrails = process.argv.includes('--guardrails');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gateway-'));
   const children: ChildProcess[] = [];
   const cleanup = () => {
@@ -233,6 +273,7 @@ async function main() {
     }
 
     const messages = [{ role: 'user', content: 'Say hello' }];
+    const configured = withGuardrails ? await guardrailConfigs(gatewayUrl, creds) : null;
     const direct = { url: `${mockUrl}/v1/chat/completions`, headers: { authorization: 'Bearer sk-bench' }, model: 'gpt-4o' };
     const viaGateway = {
       url: `${gatewayUrl}/v1/chat/completions`,
@@ -249,17 +290,22 @@ async function main() {
     const rows: Row[] = [];
     for (const stream of [false, true]) {
       for (const connections of [1, 32]) {
-        for (const [label, t] of [
+        const targets: [string, { url: string; headers: Record<string, string>; model: string }][] = [
           ['direct', direct],
           ['gateway', viaGateway],
-        ] as const) {
+        ];
+        if (configured) {
+          targets.push(['config', { ...viaGateway, headers: { ...viaGateway.headers, 'x-portkey-config': configured.plain } }]);
+          targets.push(['guarded', { ...viaGateway, headers: { ...viaGateway.headers, 'x-portkey-config': configured.guarded } }]);
+        }
+        for (const [label, t] of targets) {
           const name = `${label.padEnd(7)} ${stream ? 'stream' : 'json  '} c=${connections}`;
           if (only && !name.replace(/\s+/g, ' ').includes(only)) continue;
           process.stderr.write(`running ${name} for ${duration}s\n`);
           const cpuBefore = cpuTime(gateway.pid);
           const row = await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration);
           const cpuAfter = cpuTime(gateway.pid);
-          if (label === 'gateway' && cpuBefore && cpuAfter) {
+          if (label !== 'direct' && cpuBefore && cpuAfter) {
             row.cpu = { user: (cpuAfter.user - cpuBefore.user) / row.total, system: (cpuAfter.system - cpuBefore.system) / row.total };
           }
           rows.push(row);
@@ -280,6 +326,26 @@ async function main() {
       if (!d) continue;
       console.log(
         `added by the gateway, ${g.name.slice(8)}: mean ${(g.mean - d.mean).toFixed(3)} ms, p50 ${(g.p50 - d.p50).toFixed(0)} ms, p99 ${(g.p99 - d.p99).toFixed(0)} ms`,
+      );
+    }
+
+    if (configured) {
+      const pairs = arg('pairs', 2000);
+      for (const stream of [false, true]) {
+        const plain = { ...viaGateway.headers, 'x-portkey-config': configured.plain };
+        const guarded = { ...viaGateway.headers, 'x-portkey-config': configured.guarded };
+        const p = await pairedLatency(viaGateway.url, plain, guarded, { model: viaGateway.model, messages, stream }, pairs);
+        console.log(
+          `${stream ? 'stream' : 'json  '} c=1, ${pairs} alternating pairs: p50 without guardrails ${p.a.toFixed(3)} ms, with five input checks ${p.b.toFixed(3)} ms, added ${(p.b - p.a).toFixed(3)} ms`,
+        );
+      }
+    }
+    for (const guarded of rows.filter((r) => r.name.startsWith('guarded'))) {
+      const plain = rows.find((r) => r.name === guarded.name.replace('guarded', 'config '));
+      if (!plain) continue;
+      const cpu = (r: Row) => (r.cpu ? r.cpu.user + r.cpu.system : NaN);
+      console.log(
+        `added by five input checks, ${guarded.name.slice(8)}: mean ${(guarded.mean - plain.mean).toFixed(3)} ms, p50 ${(guarded.p50 - plain.p50).toFixed(0)} ms, appliance CPU ${(cpu(guarded) - cpu(plain)).toFixed(0)} µs/req`,
       );
     }
 
@@ -392,6 +458,42 @@ async function compareLimits(
       `appliance CPU per request, median: plain ${median(cpu.plain).toFixed(0)} µs, limits ${median(cpu.limits).toFixed(0)} µs (${(((median(cpu.limits) - median(cpu.plain)) / median(cpu.plain)) * 100).toFixed(1)}%)`,
     );
   }
+}
+
+/**
+ * Two saved configs for --guardrails: the same root settings, one with a saved guardrail of five
+ * deterministic input checks. Returns their slugs.
+ */
+async function guardrailConfigs(gatewayUrl: string, creds: { admin_api_key: string; workspace: { id: string } }) {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { slug: string };
+  };
+  const guardrail = await post('/v1/guardrails', {
+    name: 'bench five checks',
+    workspace_id: creds.workspace.id,
+    checks: [
+      { id: 'default.regexMatch', parameters: { rule: '\\b\\d{3}-\\d{2}-\\d{4}\\b', not: true } },
+      { id: 'default.wordCount', parameters: { minWords: 1, maxWords: 500 } },
+      { id: 'default.characterCount', parameters: { maxCharacters: 20000 } },
+      { id: 'default.contains', parameters: { words: ['DROP TABLE', 'rm -rf'], operator: 'none' } },
+      { id: 'default.modelWhitelist', parameters: { models: ['@bench/*', 'gpt-4o'] } },
+    ],
+    actions: { deny: true },
+  });
+  const base = { retry: { attempts: 0 } };
+  const plain = await post('/v1/configs', { name: 'bench plain', workspace_id: creds.workspace.id, config: base });
+  const guarded = await post('/v1/configs', {
+    name: 'bench guarded',
+    workspace_id: creds.workspace.id,
+    config: { ...base, input_guardrails: [guardrail.slug] },
+  });
+  return { plain: plain.slug, guarded: guarded.slug };
 }
 
 if (process.argv.includes('--mock')) runMock();

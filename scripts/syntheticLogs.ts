@@ -246,6 +246,9 @@ export function* syntheticTraffic(scope: TrafficScope, options: TrafficOptions):
       error_message: error,
       log_store_file_path_format: null,
       gateway_version: 'synthetic',
+      hook_results: null,
+      guardrails_passed: null,
+      guardrails_failed: null,
       bodies: options.bodies
         ? {
             request: embedding

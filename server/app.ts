@@ -51,6 +51,11 @@ import { connectionTestRoutes } from './gateway/connectionTest.ts';
 import { startLimitsWorker } from './limits/limits.ts';
 import { policyRoutes } from './limits/policyRoutes.ts';
 import { selfRoutes } from './limits/selfRoutes.ts';
+import type { GatewayContext } from './gateway/context.ts';
+import { catalogChat } from './gateway/judgeChat.ts';
+import { guardrailRoutes } from './guardrails/admin/routes.ts';
+import { guardrailsRuntime } from './guardrails/runtime.ts';
+import { guardrailResultsStore } from './logs/guardrailResults.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -216,6 +221,30 @@ export async function buildApp(deps: AppDeps, services: Services = createService
     cache: responseCache,
     semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
   };
+  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
+  if (config.features.guardrails) {
+    const asyncResults = guardrailResultsStore(deps.logs);
+    routing.guardrails = guardrailsRuntime<GatewayContext>({
+      library: services.guardrailLibrary,
+      completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+      feedback: async (ctx, items) => {
+        await logsRuntime.feedback.create(
+          ctx.auth,
+          items.map((f) => ({
+            trace_id: ctx.traceId,
+            value: f.value,
+            weight: f.weight,
+            metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+          })),
+        );
+      },
+      asyncResults: (ctx, phase, results) =>
+        asyncResults.insert(
+          results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+        ),
+      onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+    });
+  }
   const gateway: GatewayDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
@@ -259,6 +288,7 @@ export async function buildApp(deps: AppDeps, services: Services = createService
       await v1.register(inviteRoutes(services.invites));
       await v1.register(catalogRoutes(services.catalog));
       await v1.register(configRoutes(services.configs));
+      await v1.register(guardrailRoutes(services.guardrails, config.features.guardrails));
       await v1.register(organisationSettingsRoutes(services.settingsApi));
       await v1.register(auditRoutes(audit, services.auditLocator));
       await v1.register(sessionRoutes({ sessions, audit, organisationId }));

@@ -37,6 +37,9 @@ import type { RoleFacts } from './identity/roles.ts';
 import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
+import { guardrailsRepository } from './guardrails/admin/repository.ts';
+import { guardrailLibrary } from './guardrails/library.ts';
+import { guardrailsAdmin, type GuardrailsAdmin } from './guardrails/admin/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
 import { limitsDomain } from './limits/limits.ts';
 
@@ -88,6 +91,19 @@ export function createServices(deps: AppDeps) {
   });
   catalog = catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now, usage: limits.engine });
   // ---- end limits ----
+  // [guardrails] saved guardrails as the request path reads them (compiled once per version).
+  const guardrailRepo = guardrailsRepository(deps.db);
+  const guardrailLib = guardrailLibrary(guardrailRepo);
+  const guardrailAdmin = guardrailsAdmin({
+    repo: guardrailRepo,
+    library: guardrailLib,
+    workspaces: {
+      get: (ref) => repos.workspaces.get(ref),
+      all: (organisationId) =>
+        repos.workspaces.list({ organisationId, statuses: ['active', 'archived'], limit: 1_000_000, offset: 0 }).rows,
+    },
+    now,
+  });
   const keys = keyLifecycle({
     repo: repos.apiKeys,
     cache: keyCache,
@@ -125,7 +141,13 @@ export function createServices(deps: AppDeps) {
     catalog,
     /** Budgets, rate limits, limit policies and the concurrency gates (server/limits). */
     limits,
-    configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
+    configs: configsService({
+      db: deps.db,
+      workspaces: repos.workspaces,
+      now,
+      // [guardrails] a saved config's guardrails must run in its workspace.
+      checkGuardrails: (organisationId, workspaceId, config) => guardrailAdmin.checkConfig(organisationId, workspaceId, config),
+    }),
     logs: logsRepository(deps.logs),
     analytics: analyticsService({
       db: deps.db,
@@ -137,6 +159,9 @@ export function createServices(deps: AppDeps) {
     }),
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
     audit,
+    /** [guardrails] The Admin API over saved guardrails and the organisation's default guardrails. */
+    guardrails: guardrailAdmin,
+    guardrailLibrary: guardrailLib,
     /** Local accounts: password login, session cookies, password change (identity/sessions). */
     sessions: localSessions({
       store: sessionsStore(deps.db),
@@ -166,6 +191,7 @@ function organisationPeople(
     catalog: CatalogService;
     configs: ConfigsService;
     limits: ReturnType<typeof limitsDomain>;
+    guardrails: GuardrailsAdmin;
   },
 ) {
   const { now, repos, facts } = core;
@@ -193,6 +219,9 @@ function organisationPeople(
         core.configs.invalidate();
       },
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
+      // [guardrails] a workspace's default guardrails must name guardrails it can use.
+      checkGuardrails: (organisationId, workspaceId, defaults) =>
+        core.guardrails.checkWorkspaceDefaults(organisationId, workspaceId, defaults),
       settings: core.settings,
       now,
       usage: core.limits.engine,

@@ -11,6 +11,7 @@ import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
 import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
 import type { RequestLimits } from './limits.ts';
+import type { GuardrailTrace } from './guardrails.ts';
 
 export interface GatewayContext {
   id: string;
@@ -52,6 +53,8 @@ export interface GatewayContext {
   limits: RequestLimits | null;
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
+  /** [guardrails] Set once a guardrail ran: the verdicts and the request as it went upstream (gateway/guardrails.ts). */
+  guardrails?: GuardrailTrace;
 }
 
 export interface RoutingInfo {

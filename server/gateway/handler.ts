@@ -17,7 +17,7 @@ export interface GatewayDeps extends DeliverDeps {
   targetOptions: TargetOptions;
   dispatcher: Dispatcher;
   /** Replaces single-target execution (routing configs); receives the default executor. */
-  execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
+  execute?: (ctx: GatewayContext, call: GatewayCall, single: (call: GatewayCall) => Promise<Outcome>) => Promise<Outcome>;
   /** Budgets, rate limits and limit policies (issue 14): absent, nothing is limited. */
   limits?: GatewayLimits;
 }
@@ -62,10 +62,11 @@ export async function handleGateway(
       ctx.limits = admission.request;
     }
     // ---- end of the limits stage ----
-    const single = async () => attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    // The executor hands back the call as it goes on (guardrails may have redacted it).
+    const single = async (c: GatewayCall) => attempt(resolveTarget(ctx, c.body, deps.targets, deps.targetOptions), c, ctx, deps.dispatcher);
     let outcome: Outcome;
     try {
-      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single();
+      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single(call);
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
       if (error.status >= 500) req.log.error({ err }, 'gateway failure');

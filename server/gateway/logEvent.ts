@@ -6,6 +6,7 @@ import type { LogUnits } from '../pricing/accounting.ts';
 import { VERSION } from '../version.ts';
 import { elapsed, type GatewayContext } from './context.ts';
 import type { GatewayCall, Target } from './attempt.ts';
+import { hookResultsOf, type GuardrailTrace } from './guardrails.ts';
 
 export interface Finished {
   ctx: GatewayContext;
@@ -26,6 +27,18 @@ export interface Finished {
 }
 
 const round = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms));
+
+/** [guardrails] The verdicts as the client saw them, and which guardrails passed and failed (async ones once they finish). */
+function guardrailColumns(trace: GuardrailTrace | undefined) {
+  if (!trace) return { hook_results: null, guardrails_passed: null, guardrails_failed: null };
+  const hooks = hookResultsOf(trace);
+  const all = [...hooks.before_request_hooks, ...hooks.after_request_hooks];
+  return {
+    hook_results: JSON.stringify(hooks),
+    guardrails_passed: all.filter((r) => r.verdict === true).map((r) => r.id),
+    guardrails_failed: all.filter((r) => r.verdict === false).map((r) => r.id),
+  };
+}
 
 export function buildLogEvent(f: Finished): LogEvent {
   const { ctx, call, target } = f;
@@ -96,9 +109,14 @@ export function buildLogEvent(f: Finished): LogEvent {
     error_message: f.errorMessage,
     log_store_file_path_format: null,
     gateway_version: VERSION,
+    ...guardrailColumns(ctx.guardrails),
     bodies: f.bodies
       ? {
-          request: call?.body ?? (call?.raw ? `<${call.raw.length} bytes of ${call.contentType ?? 'binary'}>` : null),
+          // [guardrails] redacted text is what the log keeps, as it is what went upstream.
+          request:
+            ctx.guardrails?.requestBody ??
+            call?.body ??
+            (call?.raw ? `<${call.raw.length} bytes of ${call.contentType ?? 'binary'}>` : null),
           response: f.responseBody,
           request_headers: maskHeaders(ctx.clientHeaders),
           // An upstream's set-cookie or echoed credential is no more loggable than the client's.

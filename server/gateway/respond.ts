@@ -15,6 +15,7 @@ import { ClientGone, TimeoutAbort, invalidUpstreamAnswer, originOf, passThroughH
 import { streamCut, type StreamTransform } from './stream.ts';
 import { imagesOf, type ImageCount } from './passThroughUsage.ts';
 import { anthropicErrorOf } from './translate/errors.ts';
+import { HOOKS_DENIED, withHookResults } from './guardrails.ts';
 
 type Json = Record<string, unknown>;
 
@@ -105,7 +106,9 @@ export async function deliverError(
   deps: DeliverDeps,
   extra: { model?: string | null; transformedRequest?: unknown } = {},
 ) {
-  const body = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
+  const envelope = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
+  // [guardrails] a guardrail's deny carries the verdicts behind it.
+  const body = error.status === HOOKS_DENIED && ctx.guardrails ? withHookResults(envelope, ctx) : envelope;
   if (error.status >= 500) reply.log.warn({ trace: ctx.traceId, status: error.status }, error.message);
   await record(deps, ctx, call, target, {
     status: error.status,
@@ -172,9 +175,11 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
   // An answer the gateway did not reshape goes out as the upstream wrote it: no second serialising.
   const text = outcome.text ?? JSON.stringify(outcome.body);
   const images = ok && call.endpoint === 'proxy' ? imagesOf(ctx.path, outcome.body, call.body) : null;
-  const accounting = ok
-    ? deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage, images })
-    : NOT_ACCOUNTED;
+  // [guardrails] an answer an output guardrail denied (446) was still generated, and paid for, upstream.
+  const accounting =
+    ok || outcome.status === HOOKS_DENIED
+      ? deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage, images })
+      : NOT_ACCOUNTED;
   await record(deps, ctx, call, outcome.target, {
     status: outcome.status,
     model: outcome.model,
@@ -252,6 +257,9 @@ async function deliverStream(
       }
       const tail = transform.end();
       if (tail) await write(tail);
+      // [guardrails] output checks on the whole answer: one last event, sent after every chunk.
+      const last = transform.finish ? await transform.finish() : '';
+      if (last) await write(last);
       failure = transform.failure?.() ?? null;
     } else {
       // Forwarded as bytes: a character split across two chunks must reach the client whole.

@@ -110,6 +110,30 @@ const integrationScopes = (action: string): RoutePermission => ({
 });
 const ANALYTICS = scope('analytics.view');
 
+/**
+ * Guardrails (spec §2.7): organisation-level ones need organisation_guardrails.*, workspace ones
+ * guardrails.*. A create names its level (a workspace_id, or a workspace-bound caller); for one
+ * guardrail the service checks the scope of its level once loaded.
+ */
+const GUARDRAIL_CREATE: RoutePermission = {
+  permission: {
+    kind: 'resource-scope',
+    scopes: ['organisation_guardrails.create', 'guardrails.create'],
+    exact: (req) => {
+      const named = (req.body as { workspace_id?: unknown } | null)?.workspace_id;
+      const workspaceLevel = req.auth?.workspaceId != null || (typeof named === 'string' && named.trim() !== '');
+      return workspaceLevel ? 'guardrails.create' : 'organisation_guardrails.create';
+    },
+  },
+};
+const guardrailScopes = (action: string): RoutePermission => ({
+  permission: {
+    kind: 'resource-scope',
+    scopes: [`organisation_guardrails.${action}`, `guardrails.${action}`],
+    exact: (req) => (req.auth?.workspaceId != null ? `guardrails.${action}` : null),
+  },
+});
+
 /** `METHOD url` (with the /v1 prefix) -> what the route needs. HEAD routes follow their GET. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/health': PUBLIC,
@@ -205,6 +229,17 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/configs/:slug': scope('configs.update'),
   'DELETE /v1/configs/:slug': scope('configs.delete'),
   'GET /v1/configs/:slug/versions': scope('configs.read'),
+
+  // Guardrails and the organisation's default guardrails (both spellings).
+  'POST /v1/guardrails': GUARDRAIL_CREATE,
+  'GET /v1/guardrails': scope('guardrails.list'),
+  'GET /v1/guardrails/:guardrailId': anyOf('guardrails.read', 'organisation_guardrails.read'),
+  'PUT /v1/guardrails/:guardrailId': guardrailScopes('update'),
+  'DELETE /v1/guardrails/:guardrailId': guardrailScopes('delete'),
+  'GET /v1/admin/organisation/defaults': scope('organisation_settings.read'),
+  'PUT /v1/admin/organisation/defaults': scope('organisation_settings.update'),
+  'GET /v1/admin/organization/defaults': scope('organisation_settings.read'),
+  'PUT /v1/admin/organization/defaults': scope('organisation_settings.update'),
 
   // Audit log.
   'GET /v1/audit-logs': scope('audit_logs.list'),

@@ -65,6 +65,11 @@ export interface LogEvent {
   error_message: string | null;
   log_store_file_path_format: string | null;
   gateway_version: string | null;
+  /** Guardrail verdicts as the client saw them (`hook_results`, JSON text); null when none ran. */
+  hook_results: string | null;
+  /** Ids (slugs) of the guardrails that passed and that failed; null when none ran. */
+  guardrails_passed: string[] | null;
+  guardrails_failed: string[] | null;
   /** Bodies and headers; absent in metrics-only logging mode. */
   bodies: LogBodies | null;
 }
@@ -163,6 +168,10 @@ export const LOG_COLUMNS: readonly Column[] = [
   { name: 'metadata_text', type: 'varchar', get: (e) => metadataText(e.metadata) },
   // Time waited for a concurrency slot (log migration 0006).
   col('queue_time', 'double'),
+  // Guardrail verdicts (log migration 0006).
+  col('hook_results', 'varchar'),
+  col('guardrails_passed', 'varchar[]'),
+  col('guardrails_failed', 'varchar[]'),
 ];
 
 // ---- trace key (log migration 0005) ----

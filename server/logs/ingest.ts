@@ -178,6 +178,9 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
       status >= 400 && isObject(responseBody?.error) && typeof responseBody.error.message === 'string' ? responseBody.error.message : null,
     log_store_file_path_format: null,
     gateway_version: VERSION,
+    hook_results: null,
+    guardrails_passed: null,
+    guardrails_failed: null,
     bodies: ctx.metricsOnly
       ? null
       : {

@@ -69,7 +69,7 @@ export function logRoutes(rt: LogsRuntime): FastifyPluginAsyncTypebox {
         if (!found || !visibility.canSee(auth, found.row)) throw notFound(`Log "${req.params.id}" was not found`);
         const { row } = found;
         const items = await feedback.forTrace((row.workspace_id as string | null) ?? null, String(row.trace_id));
-        return { ...logView(row, found.bodies, found.feedback), feedback: items };
+        return { ...logView(row, found.bodies, found.feedback, found.lateHooks), feedback: items };
       },
     );
 

@@ -65,6 +65,9 @@ export function makeLogEvent(overrides: Partial<LogEvent> = {}): LogEvent {
     error_message: null,
     log_store_file_path_format: 'v1',
     gateway_version: 'test',
+    hook_results: null,
+    guardrails_passed: null,
+    guardrails_failed: null,
     bodies: { request: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }, response: { id: 'x', choices: [] } },
     ...overrides,
   };

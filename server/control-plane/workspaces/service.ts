@@ -47,6 +47,8 @@ export interface WorkspacesDeps {
   configExists: (workspaceId: string, ref: string) => boolean;
   /** The organisation's settings (the workspace metadata schema). */
   settings: { get(): Record<string, unknown> };
+  /** Throws a 400 when defaults.input_guardrails/output_guardrails name guardrails the workspace cannot use. */
+  checkGuardrails?: (organisationId: string, workspaceId: string | null, defaults: Record<string, unknown> | null | undefined) => void;
   now: () => number;
   /** Live budget counters (the limits engine): views show them, reset_usage zeroes them. */
   usage?: UsageLedger;
@@ -116,6 +118,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     requireOrganisationLevel(auth, 'create workspaces');
     checkUserApiKeyConfig(null, input.defaults);
     checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), '{id}');
+    deps.checkGuardrails?.(auth.organisationId, null, input.defaults);
     checkMetadata(deps.settings.get(), 'workspace', input.metadata, 'metadata');
     const usageLimits = checkUsageLimits(input.usage_limits) ?? [];
     const memberIds = new Set((input.users ?? []).map((ref) => resolveUser(auth, ref).id));
@@ -185,6 +188,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     if (input.defaults !== undefined) {
       checkUserApiKeyConfig(ws.id, input.defaults);
       checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), ws.slug);
+      deps.checkGuardrails?.(auth.organisationId, ws.id, input.defaults);
       changes.defaults = JSON.stringify(mergeDefaults(parseJson(ws.defaults, {}), input.defaults ?? {}));
     }
     if (input.metadata !== undefined) {
