@@ -37,8 +37,8 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { createDispatcher } from './gateway/upstream.ts';
 import { createAccountant } from './gateway/accounting.ts';
-import type { GatewayDeps } from './gateway/handler.ts';
-import { executeWithConfig, type RoutingDeps } from './gateway/routing/execute.ts';
+import type { PipelineDeps } from './gateway/pipeline.ts';
+import type { RoutingDeps } from './gateway/routing/execute.ts';
 import { MemoryCircuits, MemorySticky } from './gateway/routing/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
 import { SemanticCache } from './gateway/cache/semantic.ts';
@@ -222,44 +222,42 @@ export async function buildApp(deps: AppDeps, services: Services = createService
     semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
   };
   // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
-  if (config.features.guardrails) {
-    const asyncResults = guardrailResultsStore(deps.logs);
-    routing.guardrails = guardrailsRuntime<GatewayContext>({
-      library: services.guardrailLibrary,
-      completeChat: catalogChat({ targets: services.catalog, dispatcher }),
-      feedback: async (ctx, items) => {
-        await logsRuntime.feedback.create(
-          ctx.auth,
-          items.map((f) => ({
-            trace_id: ctx.traceId,
-            value: f.value,
-            weight: f.weight,
-            metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
-          })),
-        );
-      },
-      asyncResults: (ctx, phase, results) =>
-        asyncResults.insert(
-          results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
-        ),
-      onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
-    });
-  }
-  const gateway: GatewayDeps = {
+  const asyncResults = guardrailResultsStore(deps.logs);
+  const guardrails = !config.features.guardrails
+    ? null
+    : guardrailsRuntime<GatewayContext>({
+        library: services.guardrailLibrary,
+        completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+        feedback: async (ctx, items) => {
+          await logsRuntime.feedback.create(
+            ctx.auth,
+            items.map((f) => ({
+              trace_id: ctx.traceId,
+              value: f.value,
+              weight: f.weight,
+              metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+            })),
+          );
+        },
+        asyncResults: (ctx, phase, results) =>
+          asyncResults.insert(
+            results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+          ),
+        onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+      });
+  const gateway: PipelineDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
       defaultTimeoutMs: config.requestTimeoutMs,
       workspace: (id) => services.workspaceCache.get(id),
     },
-    targets: services.catalog,
-    targetOptions: { trustedHosts: config.trustedCustomHosts },
-    dispatcher,
+    routing,
+    guardrails,
+    limits: services.limits.gateway,
     logs: logWriter,
     accountant: createAccountant(pricing),
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
-    execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
-    limits: services.limits.gateway,
   };
 
   const lan = lanExposure({

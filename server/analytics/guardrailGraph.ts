@@ -3,7 +3,7 @@
 // its row's lists of guardrails that passed and failed (log migration 0006) and the verdicts of its
 // async guardrails, which arrive later in their own table. The `guardrails` filter also narrows the
 // verdicts counted to those guardrails.
-import type { GraphContext, Graph } from './graphs.ts';
+import type { GraphContext, Graph } from './graph.ts';
 import { SqlParams, bucketSql, int, rowsWhere, type Row } from './sql.ts';
 
 const stamp = (ms: number) => new Date(ms).toISOString();

@@ -4,69 +4,15 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, forbidden } from '../errors.ts';
-import { type ApiKeyAuth, requireCompletionsAccess } from '../identity/auth.ts';
+import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
 import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
-import type { RequestLimits } from './limits.ts';
-import type { GuardrailTrace } from './guardrails.ts';
 
-export interface GatewayContext {
-  id: string;
-  traceId: string;
-  spanId: string | null;
-  parentSpanId: string | null;
-  spanName: string | null;
-  auth: ApiKeyAuth;
-  workspace: CachedWorkspace;
-  endpoint: Endpoint;
-  /** The client's path after /v1, e.g. /chat/completions. */
-  path: string;
-  search: string;
-  method: string;
-  metadata: Record<string, string>;
-  /** Whole-response bound in ms, and whether the caller asked for it (408) or the appliance did (504). */
-  timeoutMs: number;
-  timeoutFromRequest: boolean;
-  createdAt: number;
-  started: number;
-  timings: {
-    upstreamStart?: number;
-    upstreamHeaders?: number;
-    upstreamDone?: number;
-    firstByte?: number;
-    lastByte?: number;
-    /** ms the request waited for a provider's or integration's concurrency slot (max_concurrent_requests). */
-    queued?: number;
-  };
-  client: { runtime: string | null; runtimeVersion: string | null; sdkVersion: string | null };
-  clientHeaders: FastifyRequest['headers'];
-  /** Filled by the router: what was tried and how it ended. */
-  routing: RoutingInfo;
-  /** Aborts the current upstream attempt; routing swaps in a child per attempt. */
-  abort: GatewayAbort;
-  /** Run when the request is over (timers that bound a stream body). */
-  onDone: (() => void)[];
-  /** The request's budgets, rate limits and concurrency slots once admitted (issue 14; gateway/limits.ts). */
-  limits: RequestLimits | null;
-  /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
-  onStreamComplete?: (reassembled: unknown) => void;
-  /** [guardrails] Set once a guardrail ran: the verdicts and the request as it went upstream (gateway/guardrails.ts). */
-  guardrails?: GuardrailTrace;
-}
-
-export interface RoutingInfo {
-  mode: string;
-  configId: string | null;
-  configSlug: string | null;
-  configVersionId: string | null;
-  retryAttemptCount: number;
-  lastUsedOptionIndex: string;
-  cacheStatus: 'HIT' | 'MISS' | 'REFRESH' | 'DISABLED' | 'SEMANTIC HIT' | 'SEMANTIC MISS';
-  cacheType: string | null;
-}
+import type { GatewayContext } from './types.ts';
+export type { GatewayContext, RoutingInfo } from './types.ts';
 
 export interface ContextOptions {
   headersToMetadata: readonly string[];

@@ -19,12 +19,8 @@ type Json = Record<string, unknown>;
 export const HOOKS_DENIED = 446;
 export const HOOKS_FAILED = 246;
 
-/** What the gateway reads of one guardrail's verdict; the rest goes to the client and the log as it is. */
-export interface GuardrailResult {
-  id: string;
-  verdict: boolean | null;
-  async: boolean;
-}
+import type { GuardrailResult, GuardrailTrace } from './types.ts';
+export type { GuardrailResult, GuardrailTrace } from './types.ts';
 
 export type GuardrailListKey =
   'input_guardrails' | 'output_guardrails' | 'input_mutators' | 'output_mutators' | 'before_request_hooks' | 'after_request_hooks';
@@ -55,17 +51,6 @@ export interface GatewayGuardrails {
     entries: readonly GuardrailEntry[],
     options: { defaults: boolean; answer?: { json: unknown; status: number } },
   ): Promise<GuardrailRun | null>;
-}
-
-/** What the guardrails did to one request: what the response body and the log show. */
-export interface GuardrailTrace {
-  /** The request's own input stage (defaults, config root). */
-  before: GuardrailResult[];
-  /** The answering attempt's input checks (its target's levels) and the output checks. */
-  attemptBefore: GuardrailResult[];
-  after: GuardrailResult[];
-  /** The request body as the guardrails changed it: what went upstream, and what the log keeps. */
-  requestBody: Json | null;
 }
 
 const INPUT_KEYS: readonly GuardrailListKey[] = ['input_guardrails', 'input_mutators', 'before_request_hooks'];

@@ -1,19 +1,13 @@
 // The gateway's seam to budgets, rate limits and limit policies (issue 14; the engine is
 // server/limits): one admission before any provider is called, one check per target just before
 // its upstream call (the target's own limits and its concurrency slot), and metering of the answer
-// when its log event is written. app.ts hands the engine in as GatewayDeps.limits.
+// when its log event is written. app.ts hands the engine in as PipelineDeps.limits (pipeline.ts).
 import type { AppError } from '../errors.ts';
-import type { LogEvent } from '../logs/events.ts';
 import type { GatewayContext } from './context.ts';
-import type { GatewayCall, Target } from './attempt.ts';
+import type { GatewayCall } from './attempt.ts';
 
-/** One admitted request's limits, kept on its context (ctx.limits). */
-export interface RequestLimits {
-  /** Before an upstream call to `target`: null to go ahead, or the 412/429 that refuses this attempt. */
-  enter(target: Target): Promise<AppError | null>;
-  /** The request's log event, as it is journaled: what it used is counted now. */
-  settle(event: LogEvent): void;
-}
+import type { RequestLimits } from './types.ts';
+export type { RequestLimits } from './types.ts';
 
 export interface Admission {
   /** A 412 (budget) or 429 (rate limit) to answer instead of calling any provider. */

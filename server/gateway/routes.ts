@@ -1,7 +1,7 @@
 // Gateway routes: the unified OpenAI-compatible endpoints, Anthropic's /v1/messages, the model
 // list, and pass-through for the other provider routes. All answer errors in the OpenAI shape.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { handleGateway, type GatewayDeps } from './handler.ts';
+import { runPipeline, type PipelineDeps } from './pipeline.ts';
 import { anthropicErrorOf } from './translate/errors.ts';
 import { gatewayEnvelope, type AppError } from '../errors.ts';
 import { requireCompletionsAccess } from '../identity/auth.ts';
@@ -42,10 +42,10 @@ type ModelsQuery = Static<typeof ModelsQuery>;
 /** Anthropic's SDK reads errors in Anthropic's shape, also those raised before the handler runs. */
 const anthropicError = (error: AppError) => anthropicErrorOf(gatewayEnvelope(error), error.status);
 
-export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPluginAsync {
+export function gatewayRoutes(deps: PipelineDeps, models: ModelLister): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     // Every gateway answer names its trace, including errors raised before the handler runs
-    // (malformed JSON, an oversize body); handleGateway reuses this id.
+    // (malformed JSON, an oversize body); the pipeline's context carries the same id (req.traceId).
     app.addHook('onRequest', async (req, reply) => {
       reply.header('x-portkey-trace-id', req.traceId);
     });
@@ -54,7 +54,7 @@ export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPl
 
     const config = { surface: 'gateway' as const };
     const unified = (endpoint: Endpoint, format: 'openai' | 'anthropic') => (req: FastifyRequest, reply: FastifyReply) =>
-      handleGateway(req, reply, endpoint, format, deps);
+      runPipeline(req, reply, endpoint, format, deps);
 
     app.post('/chat/completions', { config }, unified('chatComplete', 'openai'));
     app.post('/completions', { config }, unified('complete', 'openai'));

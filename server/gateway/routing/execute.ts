@@ -1,5 +1,6 @@
 // Runs a request through its routing config: finds the config (x-portkey-config inline or saved,
-// or the API key's default), enforces the inline-config policy, and lets the router try targets.
+// or the API key's default) and enforces the inline-config policy (the pipeline's resolve stage),
+// then lets the router try targets (its route/execute stage).
 // Each target becomes a gateway Target (catalog provider, base provider or the request's own),
 // with its params, forwarded headers and timeout applied, and one attempt() per try.
 import { AppError, badRequest } from '../../errors.ts';
@@ -19,7 +20,7 @@ import { route, type AttemptResult, type CircuitState, type EffectiveTarget, typ
 import { DEFAULT_CACHE_MAX_AGE_S, type ConfigNode } from '../../routing-configs/types.ts';
 import { validateConfig } from '../../routing-configs/validate.ts';
 import { refuseDeepJson } from '../../http/jsonDepth.ts';
-import { GuardrailSession, type GatewayGuardrails } from '../guardrails.ts';
+import type { GuardrailSession } from '../guardrails.ts';
 
 type Json = Record<string, unknown>;
 
@@ -50,8 +51,6 @@ export interface RoutingDeps {
   semantic: { cache: SemanticCache; embedder: string; threshold: number } | null;
   random?: () => number;
   now?: () => number;
-  /** [guardrails] The guardrails domain; absent with GUARDRAILS_ENABLED=OFF (gateway/guardrails.ts). */
-  guardrails?: GatewayGuardrails;
 }
 
 interface Tried extends AttemptResult {
@@ -59,7 +58,7 @@ interface Tried extends AttemptResult {
   error?: AppError;
 }
 
-interface ChosenConfig {
+export interface ChosenConfig {
   config: ConfigNode;
   id: string | null;
   slug: string | null;
@@ -211,19 +210,28 @@ function attemptSignal(ctx: GatewayContext, root: GatewayAbort, timeoutMs: numbe
   };
 }
 
-export async function executeWithConfig(
+/** The request's routing config, once the inline-config policy allowed what it names; null without one. */
+export function resolveRoutingConfig(ctx: GatewayContext, deps: RoutingDeps): ChosenConfig | null {
+  enforceInlinePolicy(ctx, deps);
+  return chooseConfig(ctx, deps);
+}
+
+/**
+ * Routes the request: without a config, one attempt at the target the request names; with one, the
+ * router tries the config's targets in turn, each through its own input checks, the cache, the
+ * upstream attempt and its output checks, so a deny or a failure can fall back.
+ */
+export async function executeRoute(
   ctx: GatewayContext,
-  request: GatewayCall,
-  single: (call: GatewayCall) => Promise<Outcome>,
+  call: GatewayCall,
+  chosen: ChosenConfig | null,
+  guard: GuardrailSession | null,
   deps: RoutingDeps,
 ): Promise<Outcome> {
-  enforceInlinePolicy(ctx, deps);
-  const chosen = chooseConfig(ctx, deps);
-  // [guardrails] input checks (organisation and workspace defaults, the config's root) before
-  // routing, limits or any upstream call; a deny throws 446, redaction changes the call.
-  const guard = deps.guardrails ? new GuardrailSession(ctx, chosen?.config ?? null, deps.guardrails) : null;
-  const call = guard ? await guard.input(request) : request;
-  if (!chosen) return guard ? guard.output('config', call, await single(call)) : single(call);
+  if (!chosen) {
+    const outcome = await attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    return guard ? guard.output('config', call, outcome) : outcome;
+  }
 
   const { config } = chosen;
   ctx.routing.mode = config.targets?.length ? (config.strategy?.mode ?? 'single') : 'single';
