@@ -1,15 +1,14 @@
 // Builds the fastify app: plugins in order (framework settings, then app-wide decorators and
 // hooks, then routes). It never listens; server/main.ts owns the process.
-import crypto from 'node:crypto';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createServices, type AppDeps, type Services } from './services.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerTraceId } from './http/traceId.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
-import { capConnectionsPerAddress, connectionErrorHandler, refuseTunnels, requireHost, routerErrorHandler } from './http/transport.ts';
+import { requireHost } from './http/transport.ts';
+import { createHttpServer } from './http/server.ts';
 import { registerAuthentication } from './identity/authenticate.ts';
 import { registerAuditLog } from './audit/hooks.ts';
 import { registerPermissions } from './identity/permissions.ts';
@@ -26,7 +25,7 @@ import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { configRoutes } from './control-plane/configs/routes.ts';
 import { organisationSettingsRoutes } from './control-plane/organisation/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
-import { createPricingService } from './pricing/service.ts';
+import { createPricingService, type PricingService } from './pricing/service.ts';
 import { pricingRoutes } from './control-plane/pricing/routes.ts';
 import { LogWriter } from './logs/writer.ts';
 import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
@@ -41,6 +40,7 @@ import type { PipelineDeps } from './gateway/pipeline.ts';
 import type { RoutingDeps } from './gateway/routing/execute.ts';
 import { MemoryCircuits, MemorySticky } from './gateway/routing/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
+import type { Dispatcher } from 'undici';
 import { SemanticCache } from './gateway/cache/semantic.ts';
 import { type LanExposure, lanExposure } from './network/lanExposure.ts';
 import { networkRoutes } from './network/routes.ts';
@@ -74,57 +74,10 @@ declare module 'fastify' {
 
 export type { AppDeps };
 
-/** The router's limit on one path parameter (an id, a slug); longer ones get a 414 (http/transport.ts). */
-const MAX_PARAM_LENGTH = 100;
-
 /** Builds the app over `services` (main.ts passes the graph it bootstrapped with; tests let it make one). */
 export async function buildApp(deps: AppDeps, services: Services = createServices(deps)): Promise<FastifyInstance> {
   const { config } = deps;
-  const { clients } = config;
-  const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            // Every header a key can ride in (the Anthropic SDK sends the gateway key as x-api-key;
-            // an inline config may hold a provider's api_key), should a request ever be logged.
-            redact: [
-              'req.headers["x-portkey-api-key"]',
-              'req.headers.authorization',
-              'req.headers.cookie',
-              'req.headers["x-api-key"]',
-              'req.headers["api-key"]',
-              'req.headers["proxy-authorization"]',
-              'req.headers["x-portkey-config"]',
-            ],
-          },
-    // Requests are logged to the log database, not to stdout.
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.bodyLimitBytes,
-    genReqId: () => crypto.randomUUID(),
-    forceCloseConnections: true,
-    return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
-    // Bounds on slow and idle clients (docs/adr/0011). Node's requestTimeout covers receiving the
-    // request only, so a long streamed answer is not cut; no socket idle timeout is set, since an
-    // SSE answer may be silent for as long as the upstream thinks (REQUEST_TIMEOUT bounds that).
-    http: {
-      headersTimeout: clients.headersTimeoutMs,
-      requestTimeout: clients.requestTimeoutMs,
-      keepAliveTimeout: clients.keepAliveTimeoutMs,
-      // How often Node looks for connections past those timeouts (its default is 30 s).
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(clients.headersTimeoutMs / 4))),
-      // A missing Host is answered in our envelope by requireHost, not with Node's empty 400.
-      requireHostHeader: false,
-    },
-    requestTimeout: clients.requestTimeoutMs,
-    keepAliveTimeout: clients.keepAliveTimeoutMs,
-    clientErrorHandler: connectionErrorHandler({ headersMs: clients.headersTimeoutMs, requestMs: clients.requestTimeoutMs }),
-    frameworkErrors: routerErrorHandler(MAX_PARAM_LENGTH),
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  capConnectionsPerAddress(app.server, clients.maxConnectionsPerIp);
-  refuseTunnels(app.server);
+  const app = createHttpServer(config);
 
   app.setValidatorCompiler(validatorCompiler);
   registerTraceId(app);
@@ -207,58 +160,7 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   app.addHook('onClose', async () => logsRuntime.close());
   app.decorate('logsRuntime', logsRuntime);
 
-  const routing: RoutingDeps = {
-    configs: services.configs,
-    targets: services.catalog,
-    targetOptions: { trustedHosts: config.trustedCustomHosts },
-    dispatcher,
-    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the security settings that hold
-    // in the workspace: its own value only where the organisation opened the section (ADR 0009).
-    blockInline: (ctx) => config.blockInlineConfig || services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true,
-    circuits: new MemoryCircuits(),
-    sticky: new MemorySticky(),
-    backoffBaseMs: config.retryBackoffBaseMs,
-    cache: responseCache,
-    semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
-  };
-  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
-  const asyncResults = guardrailResultsStore(deps.logs);
-  const guardrails = !config.features.guardrails
-    ? null
-    : guardrailsRuntime<GatewayContext>({
-        library: services.guardrailLibrary,
-        completeChat: catalogChat({ targets: services.catalog, dispatcher }),
-        feedback: async (ctx, items) => {
-          await logsRuntime.feedback.create(
-            ctx.auth,
-            items.map((f) => ({
-              trace_id: ctx.traceId,
-              value: f.value,
-              weight: f.weight,
-              metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
-            })),
-          );
-        },
-        asyncResults: (ctx, phase, results) =>
-          asyncResults.insert(
-            results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
-          ),
-        onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
-      });
-  const gateway: PipelineDeps = {
-    context: {
-      headersToMetadata: config.headersToMetadata,
-      defaultTimeoutMs: config.requestTimeoutMs,
-      workspace: (id) => services.workspaceCache.get(id),
-    },
-    routing,
-    guardrails,
-    limits: services.limits.gateway,
-    logs: logWriter,
-    accountant: createAccountant(pricing),
-    loggingMode: (ctx) =>
-      services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
-  };
+  const gateway = gatewayPipeline(app, deps, services, { pricing, logWriter, dispatcher, responseCache, logsRuntime });
 
   const lan = lanExposure({
     app,
@@ -303,4 +205,71 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   );
 
   return app;
+}
+
+/** The request path's parts, made once by buildApp and closed with the app. */
+interface RequestPathParts {
+  pricing: PricingService;
+  logWriter: LogWriter;
+  dispatcher: Dispatcher;
+  responseCache: ResponseCache;
+  logsRuntime: LogsRuntime;
+}
+
+/** The gateway pipeline's stages wired to the services they call (gateway/pipeline.ts). */
+function gatewayPipeline(app: FastifyInstance, deps: AppDeps, services: Services, parts: RequestPathParts): PipelineDeps {
+  const { config } = deps;
+  const { pricing, logWriter, dispatcher, responseCache, logsRuntime } = parts;
+  const routing: RoutingDeps = {
+    configs: services.configs,
+    targets: services.catalog,
+    targetOptions: { trustedHosts: config.trustedCustomHosts },
+    dispatcher,
+    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the security settings that hold
+    // in the workspace: its own value only where the organisation opened the section (ADR 0009).
+    blockInline: (ctx) => config.blockInlineConfig || services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true,
+    circuits: new MemoryCircuits(),
+    sticky: new MemorySticky(),
+    backoffBaseMs: config.retryBackoffBaseMs,
+    cache: responseCache,
+    semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
+  };
+  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
+  const asyncResults = guardrailResultsStore(deps.logs);
+  const guardrails = !config.features.guardrails
+    ? null
+    : guardrailsRuntime<GatewayContext>({
+        library: services.guardrailLibrary,
+        completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+        feedback: async (ctx, items) => {
+          await logsRuntime.feedback.create(
+            ctx.auth,
+            items.map((f) => ({
+              trace_id: ctx.traceId,
+              value: f.value,
+              weight: f.weight,
+              metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+            })),
+          );
+        },
+        asyncResults: (ctx, phase, results) =>
+          asyncResults.insert(
+            results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+          ),
+        onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+      });
+  return {
+    context: {
+      headersToMetadata: config.headersToMetadata,
+      defaultTimeoutMs: config.requestTimeoutMs,
+      workspace: (id) => services.workspaceCache.get(id),
+    },
+    routing,
+    guardrails,
+    limits: services.limits.gateway,
+    logs: logWriter,
+    accountant: createAccountant(pricing),
+    loggingMode: (ctx) =>
+      services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
+  };
 }

@@ -66,6 +66,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/organisation/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganisationDefaults"];
+        put: operations["putV1AdminOrganisationDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/organisation/settings": {
         parameters: {
             query?: never;
@@ -75,6 +91,22 @@ export interface paths {
         };
         get: operations["getV1AdminOrganisationSettings"];
         put: operations["putV1AdminOrganisationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organization/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganizationDefaults"];
+        put: operations["putV1AdminOrganizationDefaults"];
         post?: never;
         delete?: never;
         options?: never;
@@ -618,6 +650,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getV1AnalyticsGraphsFeedbacksWeighted2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/graphs/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsGraphsGuardrails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1328,6 +1376,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patchV1FineTuningPath"];
+        trace?: never;
+    };
+    "/v1/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Guardrails"];
+        put?: never;
+        post: operations["postV1Guardrails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guardrails/{guardrailId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1GuardrailsGuardrailId"];
+        put: operations["putV1GuardrailsGuardrailId"];
+        post?: never;
+        delete: operations["deleteV1GuardrailsGuardrailId"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/health": {
@@ -2259,6 +2339,87 @@ export interface operations {
             };
         };
     };
+    getV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AdminOrganisationSettings: {
         parameters: {
             query?: never;
@@ -2307,6 +2468,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -3469,6 +3711,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3553,6 +3797,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3632,6 +3878,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3716,6 +3964,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3795,6 +4045,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3876,6 +4128,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3955,6 +4209,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4034,6 +4290,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4116,6 +4374,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4198,6 +4458,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4277,6 +4539,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4356,6 +4620,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4435,6 +4701,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4517,6 +4785,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4596,6 +4866,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4675,6 +4947,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4754,6 +5028,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4832,6 +5108,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4910,6 +5188,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4989,6 +5269,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5068,6 +5350,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5146,6 +5430,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5224,6 +5510,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5288,6 +5576,96 @@ export interface operations {
             };
         };
     };
+    getV1AnalyticsGraphsGuardrails: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_points: {
+                            failed: number;
+                            guardrails: {
+                                failed: number;
+                                guardrail_id: string;
+                                passed: number;
+                            }[];
+                            passed: number;
+                            /** Format: date-time */
+                            timestamp: string;
+                            total: number;
+                        }[];
+                        /** @constant */
+                        object: "analytics-graph";
+                        summary: {
+                            failed: number;
+                            passed: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AnalyticsGraphsLatency: {
         parameters: {
             query: {
@@ -5303,6 +5681,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5388,6 +5768,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5467,6 +5849,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5551,6 +5935,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5635,6 +6021,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5716,6 +6104,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5795,6 +6185,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5876,6 +6268,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5957,6 +6351,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6041,6 +6437,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6122,6 +6520,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6210,6 +6610,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6292,6 +6694,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6374,6 +6778,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -9408,6 +9814,241 @@ export interface operations {
             };
         };
     };
+    getV1Guardrails: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                ids?: string;
+                organisation_id?: string;
+                page_size?: number;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            id: string;
+                            last_updated_at: string;
+                            name: string;
+                            /** @constant */
+                            object: "guardrail";
+                            organisation_id: string;
+                            owner_id: string | null;
+                            slug: string;
+                            status: string;
+                            updated_by: string | null;
+                            workspace_id: string | null;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1Guardrails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks: unknown;
+                    name: string;
+                    organisation_id?: string | null;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            [key: string]: unknown;
+                        };
+                        checks: {
+                            id: string;
+                            is_enabled?: boolean;
+                            name?: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        created_at: string;
+                        id: string;
+                        last_updated_at: string;
+                        name: string;
+                        /** @constant */
+                        object: "guardrail";
+                        organisation_id: string;
+                        owner_id: string | null;
+                        slug: string;
+                        status: string;
+                        updated_by: string | null;
+                        version: number;
+                        version_id: string;
+                        workspace_id: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks?: unknown;
+                    guardrail_id?: string;
+                    name?: string;
+                    /** @enum {unknown} */
+                    status?: "active" | "archived";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Health: {
         parameters: {
             query?: never;
@@ -10446,6 +11087,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 cursor?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 metadata?: string;
                 model?: string;
                 page_size?: number;
@@ -11009,6 +11652,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
