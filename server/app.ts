@@ -45,6 +45,7 @@ import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
+import { consoleCallRoutes } from './gateway/consoleCalls.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -250,6 +251,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(analyticsRoutes(services.analytics));
       await v1.register(gatewayRoutes(gateway, services.catalog));
       await v1.register(connectionTestRoutes(dispatcher));
+      // Issue 15: the console's config "try it" and playground, through the gateway's pipeline.
+      await v1.register(
+        consoleCallRoutes({
+          gateway,
+          config: (auth, ref, workspace) => services.configs.get(auth, ref, workspace),
+          workspace: (id) => services.workspaceCache.get(id),
+        }),
+      );
     },
     { prefix: '/v1' },
   );

@@ -45,6 +45,15 @@ export async function handleGateway(
   const traceId = typeof named === 'string' ? named : traceIdOf(req);
   const call = callOf(req, endpoint, clientFormat);
   const ctx = createContext(req, endpoint, call.body, deps.context, traceId);
+  return runGateway(reply, ctx, call, deps);
+}
+
+/**
+ * Runs a request whose context is built (by the routes above, or by the console's playground for
+ * a signed-in person) through routing, the attempt and delivery: the one pipeline every logged
+ * request takes.
+ */
+export async function runGateway(reply: FastifyReply, ctx: GatewayContext, call: GatewayCall, deps: GatewayDeps) {
   // Aborting the root aborts whichever attempt is running (routing gives each its own child).
   const root = ctx.abort;
   const timer = setTimeout(() => root.abort(new TimeoutAbort(ctx.timeoutMs, ctx.timeoutFromRequest)), ctx.timeoutMs);
@@ -60,7 +69,7 @@ export async function handleGateway(
       outcome = deps.execute ? await deps.execute(ctx, call, single) : await single();
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
-      if (error.status >= 500) req.log.error({ err }, 'gateway failure');
+      if (error.status >= 500) reply.log.error({ err }, 'gateway failure');
       return await deliverError(reply, ctx, call, null, error, deps);
     }
     if (ctx.abort.signal.reason instanceof ClientGone) {
