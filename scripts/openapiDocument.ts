@@ -6,6 +6,7 @@ import { SCOPES_BY_KEY_TYPE } from '../server/identity/scopes.ts';
 import { WORKSPACE_ROLE_SCOPES } from '../server/identity/roleScopes.ts';
 import { CONFIG_NODE_KEYS, STRATEGY_KEYS, STRATEGY_MODES } from '../server/routing-configs/validate.ts';
 import { ORGANISATION_ONLY, SECTIONS, SETTINGS } from '../server/settings/catalogue.ts';
+import { EXPORT_FIELDS } from '../server/settings/exportFields.ts';
 
 export const SCHEMA_TYPES_FILE = 'renderer/src/api/schema.d.ts';
 export const SCOPES_FILE = 'renderer/src/api/serverTables.gen.ts';
@@ -35,7 +36,7 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
 export function scopeCatalog(): string {
   return [
     '// Generated from server/control-plane/api-keys/scopes.ts, server/identity/roleScopes.ts,',
-    '// server/routing-configs/validate.ts and server/settings/catalogue.ts by',
+    '// server/routing-configs/validate.ts, server/settings/catalogue.ts and exportFields.ts by',
     '// `npm run gen:api-types`. Do not edit: server/console/openapi.test.ts fails when it is stale.',
     `export const SCOPES_BY_KEY_TYPE = ${JSON.stringify(SCOPES_BY_KEY_TYPE, null, 2)} as const;`,
     '',
@@ -52,6 +53,8 @@ export function scopeCatalog(): string {
     `export const ORGANISATION_ONLY_SECTIONS = ${JSON.stringify([...ORGANISATION_ONLY])} as const;`,
     '',
     `export const SETTINGS = ${JSON.stringify(SETTINGS, null, 2)} as const;`,
+    '',
+    `export const EXPORT_FIELDS = ${JSON.stringify(EXPORT_FIELDS)} as const;`,
     '',
   ].join('\n');
 }

@@ -1,8 +1,24 @@
 // The navigation table: every page of the console, in the groups admins think in. The router and
 // the left nav are both built from it, so a new page is one entry here plus its feature folder.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconChartBar, IconFileDescription, IconKey, IconListDetails, IconSettingsCode } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconCoin,
+  IconFileDescription,
+  IconHistory,
+  IconKey,
+  IconLayoutGrid,
+  IconListDetails,
+  IconMessageChatbot,
+  IconServer,
+  IconSettingsCode,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { SelfView } from '../api/types';
+
+const orgAdmin = (self: SelfView) => self.user.role === 'owner' || self.user.role === 'admin';
 
 export const NAV_GROUPS = ['Observe', 'Build', 'Govern', 'Organisation'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -39,6 +55,13 @@ export const NAV: readonly NavItem[] = [
   },
   {
     group: 'Build',
+    path: '/playground',
+    label: 'Playground',
+    icon: IconMessageChatbot,
+    page: lazy(() => import('../features/playground/PlaygroundPage')),
+  },
+  {
+    group: 'Build',
     path: '/configs',
     label: 'Configs',
     icon: IconSettingsCode,
@@ -50,6 +73,61 @@ export const NAV: readonly NavItem[] = [
     label: 'API keys',
     icon: IconKey,
     page: lazy(() => import('../features/api-keys/ApiKeysPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/catalog',
+    label: 'Model catalog',
+    icon: IconServer,
+    page: lazy(() => import('../features/catalog/CatalogPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/workspaces',
+    label: 'Workspaces',
+    icon: IconLayoutGrid,
+    page: lazy(() => import('../features/workspaces/WorkspacesPage')),
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/members',
+    label: 'Members and invites',
+    icon: IconUsersGroup,
+    page: lazy(() => import('../features/members/MembersPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/users',
+    label: 'Users',
+    icon: IconUsers,
+    page: lazy(() => import('../features/users/UsersPage')),
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/security',
+    label: 'Security settings',
+    icon: IconShieldLock,
+    page: lazy(() => import('../features/settings/SecuritySettingsPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/audit',
+    label: 'Audit log',
+    icon: IconHistory,
+    page: lazy(() => import('../features/audit/AuditLogPage')),
+    timeRange: true,
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/pricing',
+    label: 'Pricing',
+    icon: IconCoin,
+    page: lazy(() => import('../features/pricing/PricingPage')),
+    timeRange: true,
+    visible: orgAdmin,
   },
 ];
 
