@@ -1,7 +1,8 @@
 // Management pages as an admin uses them: an API key created (secret shown once, and it works),
 // edited, rotated (the new secret works), revoked (it stops working); a config created through a
 // refused attempt whose error lands on the right line, saved again as a new version, compared with
-// the first, and deleted.
+// the first, tried, and deleted; a model server connected, tested, its models and providers managed,
+// renamed and deleted.
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
@@ -148,6 +149,13 @@ describe('configs', () => {
       'removed',
     );
 
+    // "Try it" sends one request through the saved version and says which target answered.
+    const tryIt = page.getByRole('region', { name: 'Try it' });
+    await tryIt.getByRole('textbox', { name: 'Model' }).fill('llama-3.1-8b');
+    await tryIt.getByRole('button', { name: 'Send test request' }).click();
+    await tryIt.getByText(/^Answered by config\.targets\[[01]\] \(@lan-vllm\) in/).waitFor();
+    expect(await tryIt.getByRole('table', { name: 'Routing' }).textContent()).toContain('loadbalance');
+
     // The saved config routes requests.
     const res = await fetch(`${ui.url}/v1/chat/completions`, {
       method: 'POST',
@@ -163,6 +171,91 @@ describe('configs', () => {
       .click();
     await page.waitForURL((url) => url.pathname === '/configs');
     await eventually(() => page.getByRole('table', { name: 'Configs' }).getByText('Fallback to backup').count()).toBe(0);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('model catalog', () => {
+  it('connects a server (the refused address marked on its field), tests it, lists models, adds a provider, edits and deletes it', async () => {
+    await page.goto('/catalog');
+    await page.getByRole('table', { name: 'Integrations' }).getByText('LAN vLLM').waitFor();
+    await page.getByRole('button', { name: 'Connect a model server' }).click();
+    const form = page.getByRole('form', { name: 'Connect a model server' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Team vLLM');
+    await form.getByRole('textbox', { name: 'Server address' }).fill('ftp://10.0.0.5/v1');
+    await form.getByRole('button', { name: 'Connect' }).click();
+    // The server's refusal, under the field it is about.
+    await eventually(() => form.getByRole('textbox', { name: 'Server address' }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByText(/must use http or https/).waitFor();
+    await form.getByRole('textbox', { name: 'Server address' }).fill(`${ui.mock.url}/v1`);
+    await form.getByLabel('API key (if the server needs one)').fill('team-secret-key-123456');
+    await form.getByRole('button', { name: 'Connect' }).click();
+
+    // The new integration opens: the key only masked, a real test call, its models.
+    const drawer = page.getByRole('dialog', { name: 'Team vLLM' });
+    const facts = drawer.getByRole('table', { name: 'Integration facts' });
+    await facts.waitFor();
+    expect(await facts.textContent()).not.toContain('team-secret-key-123456');
+    await drawer.getByRole('combobox', { name: 'Model' }).fill('llama-3.1-8b');
+    await drawer.getByRole('button', { name: 'Test connection' }).click();
+    await drawer.getByText(/Connected: llama-3.1-8b answered in/).waitFor();
+    expect(ui.mock.requests.at(-1)!.headers.authorization).toBe('Bearer team-secret-key-123456');
+
+    await drawer.getByRole('tab', { name: 'Models' }).click();
+    await drawer.getByRole('combobox', { name: 'Add a model' }).fill('llama-3.1-8b');
+    await drawer.getByRole('button', { name: 'Add model' }).click();
+    await drawer.getByRole('table', { name: 'Models' }).getByText('llama-3.1-8b').waitFor();
+    const viaTeam = (model: string) =>
+      new OpenAI({ baseURL: `${ui.url}/v1`, apiKey: ui.creds.workspace_api_key, maxRetries: 0 }).chat.completions.create({
+        model: `@team-vllm/${model}`,
+        messages: [{ role: 'user', content: 'ping' }],
+      });
+    // Only the listed models once "any model" is off; then none once the listed one is off too.
+    // The switches show what the server stored: they turn once it answers.
+    const anyModel = drawer.getByRole('switch', { name: /Allow any model name/ });
+    await anyModel.click();
+    await eventually(() => anyModel.isChecked()).toBe(false);
+    await eventually(() =>
+      viaTeam('another-model').then(
+        () => 'served',
+        () => 'refused',
+      ),
+    ).toBe('refused');
+    expect((await viaTeam('llama-3.1-8b')).choices[0]!.message.content).toBe('echo: ping');
+    const enabled = drawer.getByRole('switch', { name: 'Enable llama-3.1-8b' });
+    await enabled.click();
+    await eventually(() => enabled.isChecked()).toBe(false);
+    await eventually(() =>
+      viaTeam('llama-3.1-8b').then(
+        () => 'served',
+        () => 'refused',
+      ),
+    ).toBe('refused');
+
+    await drawer.getByRole('tab', { name: 'Providers' }).click();
+    await drawer.getByRole('table', { name: 'Providers' }).getByText('@team-vllm').waitFor();
+    await drawer.getByRole('textbox', { name: 'Provider name' }).fill('Team B');
+    await drawer.getByRole('textbox', { name: 'Slug' }).fill('team-b');
+    await drawer.getByRole('button', { name: 'Add provider' }).click();
+    await drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').waitFor();
+    await drawer.getByRole('button', { name: 'Delete provider @team-b' }).click();
+    await page.getByRole('dialog', { name: 'Delete provider "@team-b"?' }).getByRole('button', { name: 'Delete provider' }).click();
+    await eventually(() => drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').count()).toBe(0);
+
+    await drawer.getByRole('tab', { name: 'Settings' }).click();
+    await drawer.getByRole('textbox', { name: 'Name' }).fill('Team vLLM (GPU 2)');
+    await drawer.getByRole('button', { name: 'Save changes' }).click();
+    await drawer.getByText('Saved.').waitFor();
+    await page.getByRole('table', { name: 'Integrations' }).getByText('Team vLLM (GPU 2)').waitFor();
+
+    await drawer.getByRole('button', { name: 'Delete integration' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete "Team vLLM (GPU 2)"?' });
+    // Deleting an integration needs its name typed first.
+    expect(await confirm.getByRole('button', { name: 'Delete integration' }).isDisabled()).toBe(true);
+    await confirm.getByRole('textbox', { name: 'Type "Team vLLM (GPU 2)" to confirm' }).fill('Team vLLM (GPU 2)');
+    await confirm.getByRole('button', { name: 'Delete integration' }).click();
+    await eventually(() => page.getByRole('table', { name: 'Integrations' }).getByText('Team vLLM (GPU 2)').count()).toBe(0);
+    await expect(viaTeam('llama-3.1-8b')).rejects.toThrow();
     expect(page.problems).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export default function CatalogPage() {
   const integrations = useIntegrations(workspaceId);
   const providers = useProviders(workspaceId);
   const rows = (integrations.data?.data ?? []).filter((i) => matches(`${i.name} ${i.slug} ${i.ai_provider_id}`));
-  const providerCount = (id: string) => (providers.data?.data ?? []).filter((p) => p.integration_id === id).length;
+  const providerCount = (slug: string) => (providers.data?.data ?? []).filter((p) => p.integration_id === slug).length;
   const open = params.get('integration');
 
   return (
@@ -94,7 +94,7 @@ export default function CatalogPage() {
                   <Code>{i.slug}</Code>
                 </Table.Td>
                 <Table.Td>{i.workspace_id ? 'Workspace' : 'Organisation'}</Table.Td>
-                <Table.Td>{providerCount(i.id)}</Table.Td>
+                <Table.Td>{providerCount(i.slug)}</Table.Td>
                 <Table.Td>
                   <Badge variant="dot" color={i.status === 'active' ? 'green' : 'gray'}>
                     {i.status}

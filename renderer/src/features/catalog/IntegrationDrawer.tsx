@@ -57,7 +57,7 @@ function IntegrationDetailView({
   onGone: () => void;
 }) {
   const providers = useProviders(workspaceId);
-  const mine = (providers.data?.data ?? []).filter((p) => p.integration_id === integration.id);
+  const mine = (providers.data?.data ?? []).filter((p) => p.integration_id === integration.slug);
   // The test goes through a provider of this workspace: the default one (same slug) when it has it.
   const testVia = mine.find((p) => p.slug === integration.slug) ?? mine[0] ?? null;
   const host = typeof integration.configurations.custom_host === 'string' ? integration.configurations.custom_host : null;

@@ -28,7 +28,7 @@ export function ProvidersPanel({ integration, workspaceId, providers }: Props) {
         api.POST('/v1/providers', {
           body: {
             name: name.trim(),
-            integration_id: integration.id,
+            integration_id: integration.slug,
             workspace_id: workspaceId,
             ...(slug.trim() ? { slug: slug.trim() } : {}),
           },

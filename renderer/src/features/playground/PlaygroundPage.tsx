@@ -53,7 +53,7 @@ export default function PlaygroundPage() {
   const chat = usePlayground();
 
   const chosen = (providers.data?.data ?? []).find((p) => p.slug === provider) ?? null;
-  const integration = (integrations.data?.data ?? []).find((i) => i.id === chosen?.integration_id) ?? null;
+  const integration = (integrations.data?.data ?? []).find((i) => i.slug === chosen?.integration_id) ?? null;
   const models = useQuery({
     queryKey: ['integrations', 'models', integration?.slug],
     queryFn: () => unwrap(api.GET('/v1/integrations/{slug}/models', { params: { path: { slug: integration!.slug } } })),
