@@ -42,7 +42,11 @@ function WorkspaceDetail({ workspace, onGone }: { workspace: WorkspaceView; onGo
   const save = useMutation({
     mutationFn: (body: { name?: string; description?: string | null; status?: 'active' | 'archived' }) =>
       unwrap(api.PUT('/v1/admin/workspaces/{workspaceId}', { params: { path: { workspaceId: id } }, body })),
-    onSuccess: refresh,
+    onSuccess: (_, body) => {
+      refresh();
+      // An archived workspace leaves the list of active ones: its drawer closes with it.
+      if (body.status === 'archived') onGone();
+    },
   });
   const remove = useMutation({
     mutationFn: () =>
