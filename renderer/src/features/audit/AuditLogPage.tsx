@@ -33,8 +33,6 @@ export const AUDIT_FILTERS: readonly FilterDef[] = [
   { name: 'request_id', label: 'Request id', kind: 'text' },
 ];
 
-const methodColour: Record<string, string> = { POST: 'teal', PUT: 'indigo', PATCH: 'indigo', DELETE: 'red' };
-
 export default function AuditLogPage() {
   const [params, update] = useUrlParams();
   const [range] = useTimeRange();
@@ -109,7 +107,7 @@ export default function AuditLogPage() {
                   <Code>{(r.user_id ?? 'the appliance').slice(0, 13)}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={methodColour[r.method] ?? 'gray'}>
+                  <Badge variant="default" tt="none">
                     {r.method}
                   </Badge>
                 </Table.Td>

@@ -17,7 +17,6 @@ const LAYER_LABELS: Record<string, string> = {
   local: 'MODEL_CONFIGS_PRICING_LOCAL_PATH',
   data: 'Data directory',
 };
-const LAYER_COLOURS: Record<string, string> = { bundled: 'gray', local: 'indigo', data: 'teal' };
 
 export default function PricingPage() {
   const [range] = useTimeRange();
@@ -81,9 +80,7 @@ export default function PricingPage() {
             {sources.data.layers.map((l, i) => (
               <Paper withBorder p="sm" key={l.id} component="section" aria-label={LAYER_LABELS[l.id]}>
                 <Group gap="xs">
-                  <Badge color={LAYER_COLOURS[l.id]} variant="light">
-                    {i + 1}
-                  </Badge>
+                  <Badge variant="default">{i + 1}</Badge>
                   <Text fw={600} size="sm">
                     {LAYER_LABELS[l.id]}
                   </Text>
@@ -126,11 +123,11 @@ export default function PricingPage() {
                   <Table.Td ff="monospace">{p.provider}</Table.Td>
                   <Table.Td>
                     {p.source ? (
-                      <Badge color={LAYER_COLOURS[p.source]} variant="light">
+                      <Badge variant="default" tt="none">
                         {LAYER_LABELS[p.source]}
                       </Badge>
                     ) : (
-                      <Badge color="red" variant="light">
+                      <Badge color="red.9" variant="filled" tt="none">
                         No readable file
                       </Badge>
                     )}
