@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from '../test/helpers/dataDir.ts';
 import { loadStartScript } from '../test/helpers/childServer.ts';
 import { type CookieDetails, parseSetCookie, signInWindow } from './desktopSignIn.ts';
-import { nodeFork } from './nodeForkTestKit.ts';
+import { nodeFork } from '../test/kits/nodeForkTestKit.ts';
 import { type LanState, type ServerStatus, ServerSupervisor, type SupervisorOptions } from './serverProcess.ts';
 import { serverEnvironment } from './serverEnv.ts';
 

@@ -6,8 +6,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createServices, type AppDeps, type Services } from './services.ts';
-import type { AuthContext } from './identity/auth.ts';
-import { registerErrorHandling, type Surface } from './http/errors.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerTraceId } from './http/traceId.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
 import { capConnectionsPerAddress, connectionErrorHandler, refuseTunnels, requireHost, routerErrorHandler } from './http/transport.ts';
 import { registerAuthentication } from './identity/authenticate.ts';
@@ -30,6 +30,9 @@ import { createPricingService } from './pricing/service.ts';
 import { pricingRoutes } from './control-plane/pricing/routes.ts';
 import { LogWriter } from './logs/writer.ts';
 import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
+import { logRoutes } from './logs/routes.ts';
+import { feedbackRoutes } from './logs/feedbackRoutes.ts';
+import { exportRoutes } from './logs/exports/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { createDispatcher } from './gateway/upstream.ts';
@@ -46,6 +49,14 @@ import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
 import { consoleCallRoutes } from './gateway/consoleCalls.ts';
+import { startLimitsWorker } from './limits/limits.ts';
+import { policyRoutes } from './limits/policyRoutes.ts';
+import { selfRoutes } from './limits/selfRoutes.ts';
+import type { GatewayContext } from './gateway/context.ts';
+import { catalogChat } from './gateway/judgeChat.ts';
+import { guardrailRoutes } from './guardrails/admin/routes.ts';
+import { guardrailsRuntime } from './guardrails/runtime.ts';
+import { guardrailResultsStore } from './logs/guardrailResults.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,17 +71,6 @@ declare module 'fastify' {
     /** One-time desktop sign-in tokens, issued over the shell's private channel (server/desktop/). */
     desktopSignIn: DesktopSignInTokens;
   }
-  interface FastifyRequest {
-    auth: AuthContext | null;
-  }
-  interface FastifyContextConfig {
-    /** 'public' routes skip authentication. */
-    auth?: 'public' | 'required';
-    /** Which error envelope the route speaks. Defaults to the Admin API's. */
-    surface?: Surface;
-    /** A gateway route for Anthropic's SDK: errors in Anthropic's shape, also those raised before its handler. */
-    errorFormat?: 'anthropic';
-  }
 }
 
 export type { AppDeps };
@@ -78,7 +78,8 @@ export type { AppDeps };
 /** The router's limit on one path parameter (an id, a slug); longer ones get a 414 (http/transport.ts). */
 const MAX_PARAM_LENGTH = 100;
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** Builds the app over `services` (main.ts passes the graph it bootstrapped with; tests let it make one). */
+export async function buildApp(deps: AppDeps, services: Services = createServices(deps)): Promise<FastifyInstance> {
   const { config } = deps;
   const { clients } = config;
   const app = Fastify({
@@ -127,11 +128,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   refuseTunnels(app.server);
 
   app.setValidatorCompiler(validatorCompiler);
-  registerErrorHandling(app, config.bodyLimitBytes);
+  registerTraceId(app);
+  const errors = registerErrorHandling(app, config.bodyLimitBytes);
   app.addHook('onRequest', requireHost);
   registerJsonParser(app);
 
-  const services = createServices(deps);
   app.decorate('services', services);
   app.decorate('deps', deps);
   registerAuthentication(app, services.keyCache, {
@@ -142,12 +143,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ended key transitions, expired keys and scheduled rotations, in the background.
   const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
   app.addHook('onClose', async () => keyWorker.stop());
+  // Limits (issue 14): due resets and the usage counters' batch every second, the last batch at close.
+  const limitsWorker = startLimitsWorker(services.limits.engine, { log: app.log });
+  app.addHook('onClose', async () => limitsWorker.stop());
   // Before any route is registered: every route must have an entry in the permission table, whose
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
-  registerAuditLog(app, services.audit);
+  registerAuditLog(app, { audit: services.audit, locator: services.auditLocator, organisationId: services.organisationId });
   // The OpenAPI document of every route registered from here on, and the admin UI at `/`.
-  registerConsole(app);
+  errors.fallBackTo(registerConsole(app).uiFallback);
 
   app.get(
     '/v1/health',
@@ -183,7 +187,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await dispatcher.close();
   });
   app.decorate('logWriter', logWriter);
-  const logsRuntime = createLogsRuntime({ deps, services, writer: logWriter, pricing, log: app.log });
+  const logsRuntime = createLogsRuntime({
+    db: deps.db,
+    logs: deps.logs,
+    repo: services.logs,
+    writer: logWriter,
+    dataDir: config.dataDir,
+    retention: { logDays: config.logRetentionDays, metricsDays: config.metricsRetentionDays },
+    jobs: deps.logJobs,
+    now: services.now,
+    facts: services.facts,
+    settings: services.settings,
+    workspaces: services.repos.workspaces,
+    workspaceFacts: services.workspaceCache,
+    cost: (provider, model, usage) => pricing.cost(provider, model, usage),
+    log: app.log,
+  });
   logsRuntime.start();
   // Runs before the onClose hook above (hooks run in reverse): exports stop before the writer closes.
   app.addHook('onClose', async () => logsRuntime.close());
@@ -203,6 +222,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache: responseCache,
     semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
   };
+  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
+  if (config.features.guardrails) {
+    const asyncResults = guardrailResultsStore(deps.logs);
+    routing.guardrails = guardrailsRuntime<GatewayContext>({
+      library: services.guardrailLibrary,
+      completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+      feedback: async (ctx, items) => {
+        await logsRuntime.feedback.create(
+          ctx.auth,
+          items.map((f) => ({
+            trace_id: ctx.traceId,
+            value: f.value,
+            weight: f.weight,
+            metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+          })),
+        );
+      },
+      asyncResults: (ctx, phase, results) =>
+        asyncResults.insert(
+          results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+        ),
+      onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+    });
+  }
   const gateway: GatewayDeps = {
     context: {
       headersToMetadata: config.headersToMetadata,
@@ -217,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
     execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
+    limits: services.limits.gateway,
   };
 
   const lan = lanExposure({
@@ -233,24 +277,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(pricingRoutes, { pricing });
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
-  await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
-  await app.register(invitePageRoutes);
+  const { sessions, audit, organisationId } = services;
+  await app.register(desktopSignInRoutes({ tokens: app.desktopSignIn, sessions, audit, organisationId }));
+  await app.register(invitePageRoutes(services.invites));
   await app.register(
     async (v1) => {
-      await v1.register(apiKeyRoutes);
-      await v1.register(workspaceRoutes);
-      await v1.register(memberRoutes);
-      await v1.register(userRoutes);
-      await v1.register(inviteRoutes);
-      await v1.register(catalogRoutes);
-      await v1.register(configRoutes);
-      await v1.register(organisationSettingsRoutes);
-      await v1.register(auditRoutes);
-      await v1.register(sessionRoutes);
-      await v1.register(logsRuntime.routes);
+      await v1.register(apiKeyRoutes(services.apiKeys));
+      await v1.register(workspaceRoutes(services.workspaces));
+      await v1.register(memberRoutes(services.members));
+      await v1.register(userRoutes(services.users));
+      await v1.register(inviteRoutes(services.invites));
+      await v1.register(catalogRoutes(services.catalog));
+      await v1.register(configRoutes(services.configs));
+      await v1.register(guardrailRoutes(services.guardrails, config.features.guardrails));
+      await v1.register(organisationSettingsRoutes(services.settingsApi));
+      await v1.register(auditRoutes(audit, services.auditLocator));
+      await v1.register(sessionRoutes({ sessions, audit, organisationId }));
+      await v1.register(logRoutes(logsRuntime));
+      await v1.register(feedbackRoutes(logsRuntime.feedback));
+      await v1.register(exportRoutes(logsRuntime.exports, config.features.dataExports));
       await v1.register(analyticsRoutes(services.analytics));
+      await v1.register(policyRoutes(services.limits.policies));
+      await v1.register(selfRoutes(services.limits.self));
       await v1.register(gatewayRoutes(gateway, services.catalog));
-      await v1.register(connectionTestRoutes(dispatcher));
+      await v1.register(connectionTestRoutes({ dispatcher, catalog: services.catalog, workspaces: services.workspaceCache }));
       // Issue 15: the console's config "try it" and playground, through the gateway's pipeline.
       await v1.register(
         consoleCallRoutes({

@@ -49,8 +49,10 @@ async function main() {
   }
 
   const deps = { config, ...stores };
-  const firstRun = bootstrap(createServices(deps), stores.db, config);
-  const app = await buildApp(deps);
+  // One service graph: the first start's setup writes through the same services the app serves with.
+  const services = createServices(deps);
+  const firstRun = bootstrap({ ...services, db: stores.db, config });
+  const app = await buildApp(deps, services);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -22,6 +22,7 @@ import {
   type ReaderPool,
   type Row,
 } from './sql.ts';
+import { guardrailsGraph } from './guardrailGraph.ts';
 
 export interface GraphContext {
   q: AnalyticsQuery;
@@ -363,6 +364,10 @@ export const GRAPHS: Record<string, { paths: readonly string[]; run: GraphRunner
   feedbacksAiModels: {
     paths: ['feedbacks/ai-models', 'feedbacks-ai-models'],
     run: feedbackModels,
+  },
+  guardrails: {
+    paths: ['guardrails'],
+    run: guardrailsGraph,
   },
 };
 

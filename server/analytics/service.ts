@@ -4,9 +4,8 @@ import type { Sqlite } from '../db/sqlite.ts';
 import type { LogDatabase } from '../db/duckdb.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import type { OrganisationSettingsCache } from '../settings/settings.ts';
-import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
-import { roleFacts, type UsersRepository } from '../control-plane/users/repository.ts';
-import type { ApiKeysRepository } from '../control-plane/api-keys/repository.ts';
+import type { RoleFacts } from '../identity/roles.ts';
+import type { WorkspaceDirectory, WorkspaceRef } from '../identity/workspaces.ts';
 import { dataVisibility } from '../logs/visibility.ts';
 import { analyticsAccess, type Surface } from './access.ts';
 import { parseAnalyticsQuery } from './query.ts';
@@ -27,9 +26,10 @@ import { overview, unpricedModels } from './overview.ts';
 export interface AnalyticsDeps {
   db: Sqlite;
   logs: LogDatabase;
-  workspaces: WorkspacesRepository;
-  users: UsersRepository;
-  apiKeys: ApiKeysRepository;
+  workspaces: WorkspaceDirectory<WorkspaceRef>;
+  facts: RoleFacts;
+  /** Names of keys and workspaces for group rows. */
+  labels: GroupLabels;
   settings: OrganisationSettingsCache;
   /** Reader connections for analytics (DuckDB runs each query on all cores; two keep a slow one from queueing the rest). */
   readers?: number;
@@ -38,7 +38,7 @@ export interface AnalyticsDeps {
 type Query = Record<string, unknown>;
 
 export function analyticsService(deps: AnalyticsDeps) {
-  const facts = roleFacts(deps.users);
+  const facts = deps.facts;
   const access = analyticsAccess({
     workspaces: deps.workspaces,
     facts,
@@ -46,10 +46,7 @@ export function analyticsService(deps: AnalyticsDeps) {
     visibility: dataVisibility({ db: deps.db, facts, settings: deps.settings }),
   });
   const reader = new ReaderPool(deps.logs, deps.readers ?? 2);
-  const labels: GroupLabels = {
-    apiKey: (id) => deps.apiKeys.get(id),
-    workspace: (id) => deps.workspaces.get(id),
-  };
+  const labels = deps.labels;
 
   function graphContext(auth: AuthContext, query: Query, surface: Surface = 'analytics', acrossWorkspaces = false): GraphContext {
     const q = parseAnalyticsQuery(query);

@@ -225,6 +225,10 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   if (prepared.contentType) headers['content-type'] = prepared.contentType;
   if (call.stream) headers.accept = 'text/event-stream';
 
+  // Limits (issue 14): this target's own budgets and rate limits, and its concurrency slot.
+  const refused = ctx.limits ? await ctx.limits.enter(target) : null;
+  if (refused) return fail(refused, null, prepared.transformed);
+
   ctx.timings.upstreamStart = performance.now();
   let res: UpstreamResponse;
   try {

@@ -7,12 +7,12 @@ import type { Dispatcher } from 'undici';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../errors.ts';
 import { systemAuth } from '../identity/systemAuth.ts';
-import type { ApiKeyAuth } from '../identity/auth.ts';
-import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
+import type { ApiKeyAuth, AuthContext } from '../identity/auth.ts';
+import type { WorkspaceFacts as CachedWorkspace, WorkspaceFactsSource } from '../identity/workspaces.ts';
 import { consoleContext } from './consoleContext.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import type { GatewayContext } from './context.ts';
-import { catalogTarget } from './target.ts';
+import { catalogTarget, type TargetResolver } from './target.ts';
 import { TimeoutAbort } from './upstream.ts';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 20_000;
@@ -97,9 +97,19 @@ export function summarise(outcome: Outcome, chat: boolean) {
   return { ok, status: outcome.status, error: null, answer: null, models, usage: null };
 }
 
-export function connectionTestRoutes(dispatcher: Dispatcher): FastifyPluginAsyncTypebox {
+/** The catalog as the test needs it: the caller's view of a provider (access checked), then its target. */
+export interface ConnectionTestCatalog extends TargetResolver {
+  providers: { get(auth: AuthContext, slug: string, workspaceId: string | undefined): { slug: string; workspace_id: string } };
+}
+
+export interface ConnectionTestDeps {
+  dispatcher: Dispatcher;
+  catalog: ConnectionTestCatalog;
+  workspaces: WorkspaceFactsSource;
+}
+
+export function connectionTestRoutes({ dispatcher, catalog, workspaces: workspaceCache }: ConnectionTestDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { catalog, workspaceCache } = app.services;
     app.post(
       '/providers/:slug/test',
       {
@@ -112,7 +122,7 @@ export function connectionTestRoutes(dispatcher: Dispatcher): FastifyPluginAsync
         },
       },
       async (req) => {
-        const auth = req.auth!;
+        const auth = req.caller;
         // Checks the caller may read it (and names its workspace); the table already asked for providers.update.
         const provider = catalog.providers.get(auth, req.params.slug, req.query.workspace_id);
         const workspace = workspaceCache.get(provider.workspace_id);

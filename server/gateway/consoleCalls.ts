@@ -131,7 +131,7 @@ export function consoleCallRoutes(deps: ConsoleCallDeps): FastifyPluginAsyncType
         },
       },
       async (req) => {
-        const auth = req.auth!;
+        const auth = req.caller;
         // Checks the caller may read it and names its workspace; the table asked for configs.update.
         const config = deps.config(auth, req.params.slug, req.query.workspace_id);
         const workspace = deps.workspace(config.workspace_id);
@@ -208,7 +208,7 @@ export function consoleCallRoutes(deps: ConsoleCallDeps): FastifyPluginAsyncType
         schema: { querystring: Type.Object({ workspace_id: Type.String({ minLength: 1 }) }), body: PlaygroundBody },
       },
       async (req, reply) => {
-        const session = requireSession(req.auth);
+        const session = requireSession(req.caller);
         const workspace = playgroundWorkspace(session, req.query.workspace_id);
         const b: PlaygroundBody = req.body;
         const stream = b.stream === true;

@@ -54,6 +54,8 @@ export function consoleContext(r: ConsoleRequest): GatewayContext {
       cacheType: null,
     },
     abort: new GatewayAbort(),
+    // Admitted by runGateway's limits stage for a playground chat; tests and "try it" are not traffic.
+    limits: null,
     onDone: [],
   };
 }

@@ -9,9 +9,9 @@ import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.t
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
-import { refuseDeepJson } from '../http/jsonDepth.ts';
-
-export const MAX_METADATA_VALUE = 128;
+import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
+import type { RequestLimits } from './limits.ts';
+import type { GuardrailTrace } from './guardrails.ts';
 
 export interface GatewayContext {
   id: string;
@@ -32,7 +32,15 @@ export interface GatewayContext {
   timeoutFromRequest: boolean;
   createdAt: number;
   started: number;
-  timings: { upstreamStart?: number; upstreamHeaders?: number; upstreamDone?: number; firstByte?: number; lastByte?: number };
+  timings: {
+    upstreamStart?: number;
+    upstreamHeaders?: number;
+    upstreamDone?: number;
+    firstByte?: number;
+    lastByte?: number;
+    /** ms the request waited for a provider's or integration's concurrency slot (max_concurrent_requests). */
+    queued?: number;
+  };
   client: { runtime: string | null; runtimeVersion: string | null; sdkVersion: string | null };
   clientHeaders: FastifyRequest['headers'];
   /** Filled by the router: what was tried and how it ended. */
@@ -41,8 +49,12 @@ export interface GatewayContext {
   abort: GatewayAbort;
   /** Run when the request is over (timers that bound a stream body). */
   onDone: (() => void)[];
+  /** The request's budgets, rate limits and concurrency slots once admitted (issue 14; gateway/limits.ts). */
+  limits: RequestLimits | null;
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
+  /** [guardrails] Set once a guardrail ran: the verdicts and the request as it went upstream (gateway/guardrails.ts). */
+  guardrails?: GuardrailTrace;
 }
 
 export interface RoutingInfo {
@@ -68,43 +80,11 @@ function header(req: FastifyRequest, name: string): string | null {
   return v && v.trim() ? v.trim() : null;
 }
 
-/** `x-portkey-metadata`: a JSON object of strings, each at most 128 characters. */
-export function parseMetadataHeader(raw: string | null): Record<string, string> {
-  if (raw === null) return {};
-  refuseDeepJson(raw, 'x-portkey-metadata', 'x-portkey-metadata');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw badRequest('x-portkey-metadata must be a JSON object, e.g. {"_user":"alice","team":"search"}', { param: 'x-portkey-metadata' });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest('x-portkey-metadata must be a JSON object of strings', { param: 'x-portkey-metadata' });
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') {
-      throw badRequest(`x-portkey-metadata.${k} must be a string (got ${v === null ? 'null' : typeof v})`, { param: 'x-portkey-metadata' });
-    }
-    if (v.length > MAX_METADATA_VALUE) {
-      throw badRequest(`x-portkey-metadata.${k} is longer than ${MAX_METADATA_VALUE} characters`, { param: 'x-portkey-metadata' });
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
-/** The client's `x-portkey-trace-id`, or a fresh UUID when it sent none. */
-export function traceIdOf(req: FastifyRequest): string {
-  return header(req, 'x-portkey-trace-id') ?? crypto.randomUUID();
-}
-
 export function createContext(
   req: FastifyRequest,
   endpoint: Endpoint,
   body: Record<string, unknown> | null,
   options: ContextOptions,
-  traceId: string = traceIdOf(req),
 ): GatewayContext {
   const auth = requireCompletionsAccess(req.auth);
   const workspace = options.workspace(auth.workspaceId!);
@@ -134,7 +114,7 @@ export function createContext(
   const fullPath = q === -1 ? url : url.slice(0, q);
   return {
     id: crypto.randomUUID(),
-    traceId,
+    traceId: req.traceId,
     spanId: header(req, 'x-portkey-span-id'),
     parentSpanId: header(req, 'x-portkey-parent-span-id'),
     spanName: header(req, 'x-portkey-span-name'),
@@ -168,6 +148,7 @@ export function createContext(
     },
     abort: new GatewayAbort(),
     onDone: [],
+    limits: null,
   };
 }
 

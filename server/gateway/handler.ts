@@ -3,12 +3,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dispatcher } from 'undici';
 import { AppError, badRequest, internalError } from '../errors.ts';
-import { createContext, traceIdOf, type ContextOptions, type GatewayContext } from './context.ts';
+import { createContext, type ContextOptions, type GatewayContext } from './context.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import { deliver, deliverError, type DeliverDeps } from './respond.ts';
 import { resolveTarget, type TargetOptions, type TargetResolver } from './target.ts';
 import { ClientGone, TimeoutAbort } from './upstream.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
+import type { GatewayLimits } from './limits.ts';
 
 export interface GatewayDeps extends DeliverDeps {
   context: ContextOptions;
@@ -16,7 +17,9 @@ export interface GatewayDeps extends DeliverDeps {
   targetOptions: TargetOptions;
   dispatcher: Dispatcher;
   /** Replaces single-target execution (routing configs); receives the default executor. */
-  execute?: (ctx: GatewayContext, call: GatewayCall, single: () => Promise<Outcome>) => Promise<Outcome>;
+  execute?: (ctx: GatewayContext, call: GatewayCall, single: (call: GatewayCall) => Promise<Outcome>) => Promise<Outcome>;
+  /** Budgets, rate limits and limit policies (issue 14): absent, nothing is limited. */
+  limits?: GatewayLimits;
 }
 
 type Json = Record<string, unknown>;
@@ -40,18 +43,15 @@ export async function handleGateway(
   clientFormat: GatewayCall['clientFormat'],
   deps: GatewayDeps,
 ) {
-  // Named by the routes' onRequest hook, so errors raised before this point carry it too.
-  const named = reply.getHeader('x-portkey-trace-id');
-  const traceId = typeof named === 'string' ? named : traceIdOf(req);
   const call = callOf(req, endpoint, clientFormat);
-  const ctx = createContext(req, endpoint, call.body, deps.context, traceId);
+  const ctx = createContext(req, endpoint, call.body, deps.context);
   return runGateway(reply, ctx, call, deps);
 }
 
 /**
  * Runs a request whose context is built (by the routes above, or by the console's playground for
- * a signed-in person) through routing, the attempt and delivery: the one pipeline every logged
- * request takes.
+ * a signed-in person) through limits, routing, the attempt and delivery: the one pipeline every
+ * logged request takes.
  */
 export async function runGateway(reply: FastifyReply, ctx: GatewayContext, call: GatewayCall, deps: GatewayDeps) {
   // Aborting the root aborts whichever attempt is running (routing gives each its own child).
@@ -63,10 +63,19 @@ export async function runGateway(reply: FastifyReply, ctx: GatewayContext, call:
   };
   reply.raw.on('close', onClose);
   try {
-    const single = async () => attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    // ---- limits stage (issue 14): refused from memory before any provider is called ----
+    if (deps.limits) {
+      const admission = deps.limits.admit(ctx, call);
+      for (const name in admission.headers) reply.raw.setHeader(name, admission.headers[name]!);
+      if (admission.refused) return await deliverError(reply, ctx, call, null, admission.refused, deps);
+      ctx.limits = admission.request;
+    }
+    // ---- end of the limits stage ----
+    // The executor hands back the call as it goes on (guardrails may have redacted it).
+    const single = async (c: GatewayCall) => attempt(resolveTarget(ctx, c.body, deps.targets, deps.targetOptions), c, ctx, deps.dispatcher);
     let outcome: Outcome;
     try {
-      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single();
+      outcome = deps.execute ? await deps.execute(ctx, call, single) : await single(call);
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
       if (error.status >= 500) reply.log.error({ err }, 'gateway failure');

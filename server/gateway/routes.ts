@@ -2,7 +2,8 @@
 // list, and pass-through for the other provider routes. All answer errors in the OpenAI shape.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { handleGateway, type GatewayDeps } from './handler.ts';
-import { traceIdOf } from './context.ts';
+import { anthropicErrorOf } from './translate/errors.ts';
+import { gatewayEnvelope, type AppError } from '../errors.ts';
 import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { Type, type Static } from 'typebox';
@@ -38,12 +39,15 @@ const ModelsQuery = Type.Object({
 });
 type ModelsQuery = Static<typeof ModelsQuery>;
 
+/** Anthropic's SDK reads errors in Anthropic's shape, also those raised before the handler runs. */
+const anthropicError = (error: AppError) => anthropicErrorOf(gatewayEnvelope(error), error.status);
+
 export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     // Every gateway answer names its trace, including errors raised before the handler runs
     // (malformed JSON, an oversize body); handleGateway reuses this id.
     app.addHook('onRequest', async (req, reply) => {
-      reply.header('x-portkey-trace-id', traceIdOf(req));
+      reply.header('x-portkey-trace-id', req.traceId);
     });
     // Non-JSON bodies (multipart audio, images) are forwarded as bytes.
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -55,7 +59,7 @@ export function gatewayRoutes(deps: GatewayDeps, models: ModelLister): FastifyPl
     app.post('/chat/completions', { config }, unified('chatComplete', 'openai'));
     app.post('/completions', { config }, unified('complete', 'openai'));
     app.post('/embeddings', { config }, unified('embed', 'openai'));
-    app.post('/messages', { config: { ...config, errorFormat: 'anthropic' } }, unified('messages', 'anthropic'));
+    app.post('/messages', { config: { ...config, renderError: anthropicError } }, unified('messages', 'anthropic'));
 
     app.get<{ Querystring: ModelsQuery }>('/models', { config, schema: { querystring: ModelsQuery } }, async (req) => {
       const auth = requireCompletionsAccess(req.auth);

@@ -37,8 +37,11 @@ export class ClientGone extends Error {
 }
 
 export function createDispatcher(): Agent {
-  // Our own timeout bounds each request, so undici's header/body timeouts are off.
-  return new Agent({ keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
+  // Our own timeout bounds each request, so undici's header/body timeouts are off. No cap on
+  // connections per origin: a hidden cap made the 257th stream to one server wait unseen. An admin
+  // caps a provider or an integration with max_concurrent_requests instead (server/limits), and
+  // without one the model server's own queue decides.
+  return new Agent({ keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

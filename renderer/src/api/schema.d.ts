@@ -66,6 +66,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/organisation/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganisationDefaults"];
+        put: operations["putV1AdminOrganisationDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/organisation/settings": {
         parameters: {
             query?: never;
@@ -75,6 +91,22 @@ export interface paths {
         };
         get: operations["getV1AdminOrganisationSettings"];
         put: operations["putV1AdminOrganisationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organization/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganizationDefaults"];
+        put: operations["putV1AdminOrganizationDefaults"];
         post?: never;
         delete?: never;
         options?: never;
@@ -634,6 +666,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getV1AnalyticsGraphsFeedbacksWeighted2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/graphs/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsGraphsGuardrails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1394,6 +1442,38 @@ export interface paths {
         patch: operations["patchV1FineTuningPath"];
         trace?: never;
     };
+    "/v1/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Guardrails"];
+        put?: never;
+        post: operations["postV1Guardrails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guardrails/{guardrailId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1GuardrailsGuardrailId"];
+        put: operations["putV1GuardrailsGuardrailId"];
+        post?: never;
+        delete: operations["deleteV1GuardrailsGuardrailId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -1762,6 +1842,22 @@ export interface paths {
         patch: operations["patchV1ModerationsPath"];
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/playground/chat/completions": {
         parameters: {
             query?: never;
@@ -1772,6 +1868,102 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["postV1PlaygroundChatCompletions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimits"];
+        put?: never;
+        post: operations["postV1PoliciesRateLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimitsId"];
+        put: operations["putV1PoliciesRateLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesRateLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimits"];
+        put?: never;
+        post: operations["postV1PoliciesUsageLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsId"];
+        put: operations["putV1PoliciesUsageLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesUsageLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsIdEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities/{entityId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putV1PoliciesUsageLimitsIdEntitiesEntityIdReset"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1920,6 +2112,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patchV1ThreadsPath"];
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/vector_stores": {
@@ -2211,6 +2419,87 @@ export interface operations {
             };
         };
     };
+    getV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AdminOrganisationSettings: {
         parameters: {
             query?: never;
@@ -2285,6 +2574,87 @@ export interface operations {
                         workspace_overrides: {
                             [key: string]: boolean;
                         };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
                     };
                 };
             };
@@ -3553,6 +3923,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3637,6 +4009,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3716,6 +4090,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3800,6 +4176,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3879,6 +4257,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -3960,6 +4340,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4039,6 +4421,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4118,6 +4502,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4200,6 +4586,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4282,6 +4670,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4361,6 +4751,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4440,6 +4832,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4519,6 +4913,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4601,6 +4997,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4680,6 +5078,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4759,6 +5159,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4838,6 +5240,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4916,6 +5320,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4994,6 +5400,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5073,6 +5481,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5152,6 +5562,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5230,6 +5642,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5308,6 +5722,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5372,6 +5788,96 @@ export interface operations {
             };
         };
     };
+    getV1AnalyticsGraphsGuardrails: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_points: {
+                            failed: number;
+                            guardrails: {
+                                failed: number;
+                                guardrail_id: string;
+                                passed: number;
+                            }[];
+                            passed: number;
+                            /** Format: date-time */
+                            timestamp: string;
+                            total: number;
+                        }[];
+                        /** @constant */
+                        object: "analytics-graph";
+                        summary: {
+                            failed: number;
+                            passed: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AnalyticsGraphsLatency: {
         parameters: {
             query: {
@@ -5387,6 +5893,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5472,6 +5980,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5551,6 +6061,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5635,6 +6147,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5719,6 +6233,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5800,6 +6316,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5879,6 +6397,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5960,6 +6480,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6041,6 +6563,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6125,6 +6649,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6206,6 +6732,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6294,6 +6822,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6376,6 +6906,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6458,6 +6990,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6535,6 +7069,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6634,6 +7170,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -9728,6 +10266,241 @@ export interface operations {
             };
         };
     };
+    getV1Guardrails: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                ids?: string;
+                organisation_id?: string;
+                page_size?: number;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            id: string;
+                            last_updated_at: string;
+                            name: string;
+                            /** @constant */
+                            object: "guardrail";
+                            organisation_id: string;
+                            owner_id: string | null;
+                            slug: string;
+                            status: string;
+                            updated_by: string | null;
+                            workspace_id: string | null;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1Guardrails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks: unknown;
+                    name: string;
+                    organisation_id?: string | null;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            [key: string]: unknown;
+                        };
+                        checks: {
+                            id: string;
+                            is_enabled?: boolean;
+                            name?: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        created_at: string;
+                        id: string;
+                        last_updated_at: string;
+                        name: string;
+                        /** @constant */
+                        object: "guardrail";
+                        organisation_id: string;
+                        owner_id: string | null;
+                        slug: string;
+                        status: string;
+                        updated_by: string | null;
+                        version: number;
+                        version_id: string;
+                        workspace_id: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks?: unknown;
+                    guardrail_id?: string;
+                    name?: string;
+                    /** @enum {unknown} */
+                    status?: "active" | "archived";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Health: {
         parameters: {
             query?: never;
@@ -10197,6 +10970,7 @@ export interface operations {
                     default_provider_slug?: string;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -10293,6 +11067,7 @@ export interface operations {
                         id: string;
                         last_updated_at: string;
                         masked_key: string | null;
+                        max_concurrent_requests: number | null;
                         name: string;
                         /** @constant */
                         object: "integration";
@@ -10380,6 +11155,7 @@ export interface operations {
                     }) | null;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -10763,6 +11539,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 cursor?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 metadata?: string;
                 model?: string;
                 page_size?: number;
@@ -11326,6 +12104,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -12112,6 +12892,47 @@ export interface operations {
             };
         };
     };
+    getV1Notifications: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                since?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     postV1PlaygroundChatCompletions: {
         parameters: {
             query: {
@@ -12157,6 +12978,543 @@ export interface operations {
             };
         };
     };
+    getV1PoliciesRateLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                unit?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    organisation_id?: string | null;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value: number;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type?: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit?: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesUsageLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit: number;
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    next_usage_reset_at?: string | null;
+                    organisation_id?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    /** @enum {unknown} */
+                    type: "cost" | "tokens" | "requests";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit?: number;
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    next_usage_reset_at?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    reset_usage_for_value?: string | null;
+                    /** @enum {unknown} */
+                    type?: "cost" | "tokens" | "requests";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsIdEntities: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                search?: string;
+                status?: "active" | "exhausted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsIdEntitiesEntityIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Providers: {
         parameters: {
             query?: {
@@ -12185,6 +13543,7 @@ export interface operations {
                             id: string;
                             integration_id: string;
                             last_updated_at: string;
+                            max_concurrent_requests: number | null;
                             name: string;
                             note: string | null;
                             /** @constant */
@@ -12242,6 +13601,7 @@ export interface operations {
                 "application/json": {
                     expires_at?: string | null;
                     integration_id: string;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     note?: string | null;
                     rate_limits?: {
@@ -12318,6 +13678,7 @@ export interface operations {
                         id: string;
                         integration_id: string;
                         last_updated_at: string;
+                        max_concurrent_requests: number | null;
                         name: string;
                         note: string | null;
                         /** @constant */
@@ -12374,6 +13735,7 @@ export interface operations {
             content: {
                 "application/json": {
                     expires_at?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     note?: string | null;
                     rate_limits?: {
@@ -13479,6 +14841,37 @@ export interface operations {
             };
         };
     };
+    getV1Usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1VectorStores: {
         parameters: {
             query?: never;
@@ -13832,6 +15225,7 @@ export interface operations {
                             integration_id: string;
                             last_updated_at: string;
                             masked_api_key: string | null;
+                            max_concurrent_requests: number | null;
                             model_config: {
                                 [key: string]: unknown;
                             };
@@ -13919,6 +15313,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;
@@ -14013,6 +15408,7 @@ export interface operations {
                         integration_id: string;
                         last_updated_at: string;
                         masked_api_key: string | null;
+                        max_concurrent_requests: number | null;
                         model_config: {
                             [key: string]: unknown;
                         };
@@ -14100,6 +15496,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;

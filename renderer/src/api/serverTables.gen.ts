@@ -724,7 +724,7 @@ export const SETTINGS = {
     "section": "guardrails",
     "kind": "boolean",
     "default": true,
-    "enforced": "workspace managers: guardrails list/read (guardrail routes arrive with the guardrails issue)"
+    "enforced": "workspace managers: guardrails list/read"
   },
   "managersWriteGuardrails": {
     "section": "guardrails",

@@ -24,6 +24,7 @@ import { checkMetadata } from '../../settings/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';
+import { type UsageLedger, usageSubject } from '../../identity/usage.ts';
 import { MIN_TRANSITION_MS, type RotationPolicyInput, checkRotationPolicy, checkTransitionPeriod } from './rotation.ts';
 import { userKeyCountRefusal, userKeyExpiry, userKeyLimits, userKeyOwnerProblem } from './userKeys.ts';
 
@@ -74,6 +75,8 @@ export interface ApiKeysDeps {
   lifecycle: KeyLifecycle;
   /** The security settings that hold in a workspace (user-key limits and lifetimes, spec §3.3). */
   settings: { forWorkspace(workspaceId: string | null): Record<string, unknown> };
+  /** Live budget counters (the limits engine): views show them, reset_usage zeroes them. */
+  usage?: UsageLedger;
 }
 
 function checkExpiry(expiresAt: string | null | undefined, now: number): string | null {
@@ -278,12 +281,12 @@ export function apiKeysService(deps: ApiKeysDeps) {
       offset: page.offset,
       nowIso: isoNow(deps.now()),
     });
-    return { total, object: 'list' as const, data: rows.map(apiKeyView) };
+    return { total, object: 'list' as const, data: rows.map((r) => apiKeyView(r, deps.usage)) };
   }
 
   function get(auth: AuthContext, id: string) {
     loadVisible(auth, id, 'read');
-    return apiKeyView(repo.getView(id, isoNow(deps.now()))!);
+    return apiKeyView(repo.getView(id, isoNow(deps.now()))!, deps.usage);
   }
 
   function update(auth: AuthContext, id: string, input: UpdateApiKeyInput) {
@@ -338,6 +341,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     }
     repo.update(id, changes);
     cache.invalidate(id);
+    if (input.reset_usage) deps.usage?.reset(usageSubject.apiKey(id));
     return {};
   }
 

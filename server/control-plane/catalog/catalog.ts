@@ -4,6 +4,7 @@ import type { Sqlite } from '../../db/sqlite.ts';
 import type { SecretBox } from '../../secrets/cipher.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import { workspaceAccess } from '../../identity/workspaces.ts';
+import type { UsageLedger } from '../../identity/usage.ts';
 import type { CatalogContext } from './context.ts';
 import { integrationModelsService } from './integrationModelsService.ts';
 import { integrationWorkspacesService } from './integrationWorkspacesService.ts';
@@ -21,6 +22,8 @@ export interface CatalogDeps {
   secrets: SecretBox;
   workspaces: WorkspacesRepository;
   now: () => number;
+  /** Live budget counters for the views and reset_usage (the limits engine). */
+  usage?: UsageLedger;
 }
 
 export function catalogService(deps: CatalogDeps) {
@@ -34,6 +37,7 @@ export function catalogService(deps: CatalogDeps) {
     ws: workspaceAccess(deps.workspaces),
     secrets: deps.secrets,
     now: deps.now,
+    usage: deps.usage,
     mutate(fn) {
       try {
         return integrations.transaction(fn);

@@ -1,6 +1,7 @@
 // Admin API: the organisation's security settings and each workspace's own values for the sections
 // the organisation opened to workspaces (spec §3.3). Both spellings of "organisation" are served.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { SettingsService } from './settingsService.ts';
 import { Type } from 'typebox';
 import { AnyObject } from '../../http/schemas.ts';
 
@@ -23,22 +24,22 @@ export const WorkspaceSettingsView = Type.Object({
   effective: AnyObject,
 });
 
-export const organisationSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const settings = app.services.settingsApi;
+export function organisationSettingsRoutes(settings: SettingsService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    for (const spelling of ['organisation', 'organization']) {
+      const response = { 200: OrganisationSettingsView };
+      app.get(`/admin/${spelling}/settings`, { schema: { response } }, async (req) => settings.getOrganisation(req.caller));
+      app.put(`/admin/${spelling}/settings`, { schema: { body: AnyObject, response } }, async (req) =>
+        settings.updateOrganisation(req.caller, req.body),
+      );
+    }
 
-  for (const spelling of ['organisation', 'organization']) {
-    const response = { 200: OrganisationSettingsView };
-    app.get(`/admin/${spelling}/settings`, { schema: { response } }, async (req) => settings.getOrganisation(req.auth!));
-    app.put(`/admin/${spelling}/settings`, { schema: { body: AnyObject, response } }, async (req) =>
-      settings.updateOrganisation(req.auth!, req.body),
+    const response = { 200: WorkspaceSettingsView };
+    app.get('/admin/workspaces/:workspaceId/settings', { schema: { params: WorkspaceParams, response } }, async (req) =>
+      settings.getWorkspace(req.caller, req.params.workspaceId),
     );
-  }
-
-  const response = { 200: WorkspaceSettingsView };
-  app.get('/admin/workspaces/:workspaceId/settings', { schema: { params: WorkspaceParams, response } }, async (req) =>
-    settings.getWorkspace(req.auth!, req.params.workspaceId),
-  );
-  app.put('/admin/workspaces/:workspaceId/settings', { schema: { params: WorkspaceParams, body: AnyObject, response } }, async (req) =>
-    settings.updateWorkspace(req.auth!, req.params.workspaceId, req.body),
-  );
-};
+    app.put('/admin/workspaces/:workspaceId/settings', { schema: { params: WorkspaceParams, body: AnyObject, response } }, async (req) =>
+      settings.updateWorkspace(req.caller, req.params.workspaceId, req.body),
+    );
+  };
+}

@@ -19,6 +19,7 @@ import { route, type AttemptResult, type CircuitState, type EffectiveTarget, typ
 import { DEFAULT_CACHE_MAX_AGE_S, type ConfigNode } from '../../routing-configs/types.ts';
 import { validateConfig } from '../../routing-configs/validate.ts';
 import { refuseDeepJson } from '../../http/jsonDepth.ts';
+import { GuardrailSession, type GatewayGuardrails } from '../guardrails.ts';
 
 type Json = Record<string, unknown>;
 
@@ -49,6 +50,8 @@ export interface RoutingDeps {
   semantic: { cache: SemanticCache; embedder: string; threshold: number } | null;
   random?: () => number;
   now?: () => number;
+  /** [guardrails] The guardrails domain; absent with GUARDRAILS_ENABLED=OFF (gateway/guardrails.ts). */
+  guardrails?: GatewayGuardrails;
 }
 
 interface Tried extends AttemptResult {
@@ -210,13 +213,17 @@ function attemptSignal(ctx: GatewayContext, root: GatewayAbort, timeoutMs: numbe
 
 export async function executeWithConfig(
   ctx: GatewayContext,
-  call: GatewayCall,
-  single: () => Promise<Outcome>,
+  request: GatewayCall,
+  single: (call: GatewayCall) => Promise<Outcome>,
   deps: RoutingDeps,
 ): Promise<Outcome> {
   enforceInlinePolicy(ctx, deps);
   const chosen = chooseConfig(ctx, deps);
-  if (!chosen) return single();
+  // [guardrails] input checks (organisation and workspace defaults, the config's root) before
+  // routing, limits or any upstream call; a deny throws 446, redaction changes the call.
+  const guard = deps.guardrails ? new GuardrailSession(ctx, chosen?.config ?? null, deps.guardrails) : null;
+  const call = guard ? await guard.input(request) : request;
+  if (!chosen) return guard ? guard.output('config', call, await single(call)) : single(call);
 
   const { config } = chosen;
   ctx.routing.mode = config.targets?.length ? (config.strategy?.mode ?? 'single') : 'single';
@@ -243,16 +250,24 @@ export async function executeWithConfig(
           return { status: error.status, outcome: null, error };
         }
         const body = call.body ? paramsFor(t, call.body) : null;
-        const tryCall: GatewayCall = body ? { ...call, body, stream: body.stream === true } : call;
+        let tryCall: GatewayCall = body ? { ...call, body, stream: body.stream === true } : call;
+        // [guardrails] the input checks of this target's own levels of the config.
+        if (guard) {
+          const gated = await guard.attemptInput(t.path, tryCall);
+          if (gated instanceof AppError) return { status: gated.status, outcome: null, error: gated };
+          tryCall = gated;
+        }
         // Earlier attempts' timers are done: only the last attempt's bound may outlive the router.
         cleanups.splice(0).forEach((c) => c());
         cleanups.push(attemptSignal(ctx, root, configTimeouts ? t.requestTimeout : null));
         const cache = t.cache?.mode && deps.cache ? cacheFor(t, target, tryCall, ctx, deps, deps.cache, now) : null;
         const hit = await cache?.lookup();
-        if (hit) return { status: hit.status, outcome: hit };
-        const outcome = await attempt(target, tryCall, ctx, deps.dispatcher);
-        cache?.store(outcome);
-        return { status: outcome.status, outcome, retryAfterMs: retryAfterMs(outcome) };
+        const outcome = hit ?? (await attempt(target, tryCall, ctx, deps.dispatcher));
+        // The answer as the upstream gave it is cached; output checks run on it each time it is served.
+        if (!hit) cache?.store(outcome);
+        // [guardrails] output checks on the answer (a deny is this attempt's 446, so fallback can move on).
+        const checked = guard ? await guard.output(t.path, tryCall, outcome) : outcome;
+        return { status: checked.status, outcome: checked, retryAfterMs: hit ? null : retryAfterMs(outcome) };
       },
       refuse: (error) => ({ status: error.status, outcome: null, error }),
       random: deps.random ?? Math.random,

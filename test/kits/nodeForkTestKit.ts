@@ -3,7 +3,7 @@
 // cannot run on the machines that test this project; the server picks process.send over
 // process.parentPort when it runs under this (server/desktop/shellChannel.ts).
 import { type ChildProcess, fork as forkNode } from 'node:child_process';
-import type { Fork, ServerHandle } from './serverProcess.ts';
+import type { Fork, ServerHandle } from '../../main/serverProcess.ts';
 
 export interface ForkedProcesses {
   fork: Fork;
