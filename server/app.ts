@@ -307,6 +307,8 @@ export async function buildApp(deps: AppDeps, services: Services = createService
           gateway,
           config: (auth, ref, workspace) => services.configs.get(auth, ref, workspace),
           workspace: (id) => services.workspaceCache.get(id),
+          ownKeys: (userId, workspaceId) => services.apiKeys.ownKeys(userId, workspaceId),
+          now: deps.now,
         }),
       );
     },

@@ -1,7 +1,8 @@
 // The console's calls through the gateway pipeline, over real HTTP with the mock LLM upstream:
 // "try it" on a saved config (the routing's answer and which target gave it, not logged) and the
-// playground (a signed-in person's chat, plain and streamed, logged as theirs), with the refusals
-// that keep the playground to what the person's role allows (ADR 0022).
+// playground (a signed-in person's chat, plain and streamed, made with their own key's limits and
+// logged as theirs), with the refusals that keep the playground to what the person could do with
+// a key of their own (ADR 0022).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../../test/helpers/gateway.ts';
 import { PASSWORD, addPerson, signIn, type Browser } from '../../test/kits/sessionsTestKit.ts';
@@ -89,13 +90,22 @@ describe('POST /v1/configs/{slug}/test', () => {
 describe('POST /v1/playground/chat/completions', () => {
   let member: Browser;
   let memberId: string;
+  let memberKey: string;
 
   beforeAll(async () => {
     memberId = (await addPerson(g, 'mia@example.com', 'member', [[ws, 'member']])).id;
     member = await signIn(g, 'mia@example.com', PASSWORD);
+    // Mia's own user key: the playground chats as it, with its limits.
+    const key = await admin('POST', '/v1/api-keys/workspace/user', {
+      name: 'mia laptop',
+      workspace_id: ws,
+      user_id: memberId,
+      scopes: ['completions.write'],
+    });
+    memberKey = key.id!;
   });
 
-  it("runs a member's chat through the gateway in their workspace and logs it as theirs", async () => {
+  it("runs a member's chat through the gateway as their own key and logs it as theirs", async () => {
     const res = await member.request('POST', `/v1/playground/chat/completions?workspace_id=${ws}`, {
       model: '@lan-vllm/llama-3.1-8b',
       messages: [
@@ -117,7 +127,7 @@ describe('POST /v1/playground/chat/completions', () => {
     const [log] = await logOf(trace);
     expect(log!.metrics).toMatchObject({
       user_id: memberId,
-      api_key_id: 'playground',
+      api_key_id: memberKey,
       response_status_code: 200,
       ai_model: 'llama-3.1-8b',
       metadata: { _user: 'mia@example.com' },
@@ -168,6 +178,44 @@ describe('POST /v1/playground/chat/completions', () => {
       messages: [{ role: 'user', content: 'x' }],
     });
     expect(missing.status).toBe(404);
+  });
+
+  it("holds a person to their key's rate limit, as a request from code would be", async () => {
+    const ritaId = (await addPerson(g, 'rita@example.com', 'member', [[ws, 'member']])).id;
+    await admin('POST', '/v1/api-keys/workspace/user', {
+      name: 'rita key',
+      workspace_id: ws,
+      user_id: ritaId,
+      scopes: ['completions.write'],
+      rate_limits: [{ type: 'requests', unit: 'rpm', value: 2 }],
+    });
+    const rita = await signIn(g, 'rita@example.com', PASSWORD);
+    const send = () =>
+      rita.request('POST', `/v1/playground/chat/completions?workspace_id=${ws}`, {
+        model: '@lan-vllm/llama-3.1-8b',
+        messages: [{ role: 'user', content: 'count me' }],
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(JSON.stringify(refused.body)).toMatch(/rate limit/i);
+  });
+
+  it('refuses a member without a key of their own, and lets a manager without one chat as the playground', async () => {
+    await addPerson(g, 'max@example.com', 'member', [[ws, 'member']]);
+    const max = await signIn(g, 'max@example.com', PASSWORD);
+    const chat = { model: '@lan-vllm/llama-3.1-8b', messages: [{ role: 'user', content: 'may I' }] };
+    const refused = await max.request('POST', `/v1/playground/chat/completions?workspace_id=${ws}`, chat);
+    expect(refused.status).toBe(403);
+    expect(refused.body.data.message).toMatch(/no usable API key in workspace/);
+
+    const managerId = (await addPerson(g, 'meg@example.com', 'member', [[ws, 'manager']])).id;
+    const meg = await signIn(g, 'meg@example.com', PASSWORD);
+    const res = await meg.request('POST', `/v1/playground/chat/completions?workspace_id=${ws}`, chat);
+    expect(res.status).toBe(200);
+    const [log] = await logOf(res.headers.get('x-portkey-trace-id')!);
+    expect(log!.metrics).toMatchObject({ user_id: managerId, api_key_id: 'playground' });
   });
 
   it('refuses a workspace the member does not belong to, API keys, and people outside any workspace', async () => {

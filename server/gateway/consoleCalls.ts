@@ -1,11 +1,12 @@
 // Requests the console sends through the gateway's own pipeline for a signed-in person, who has a
 // session and no API key: "try it" on a saved config (one chat through its routing, answered as a
 // summary and not logged, like the provider connection test), and the playground (a chat, streamed
-// or not, run and logged exactly like a gateway request, attributed to the person). ADR 0022.
+// or not, run, limited and logged exactly like a gateway request made with the person's own key).
+// ADR 0022.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { type ApiKeyAuth, type SessionAuth, requireScope, requireSession } from '../identity/auth.ts';
+import { type ApiKeyAuth, type ApiKeyPrincipal, type SessionAuth, hasScope, requireScope, requireSession } from '../identity/auth.ts';
 import { systemAuth } from '../identity/systemAuth.ts';
 import type { WorkspaceFacts } from '../identity/workspaces.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
@@ -20,6 +21,9 @@ export interface ConsoleCallDeps {
   /** A saved config the caller may read (404/403 otherwise), as the configs service answers it. */
   config(auth: SessionAuth | ApiKeyAuth, ref: string, workspaceRef: string | undefined): { id: string; slug: string; workspace_id: string };
   workspace(id: string): WorkspaceFacts | null;
+  /** The person's own workspace user keys in a workspace, newest first. */
+  ownKeys(userId: string, workspaceId: string): ApiKeyPrincipal[];
+  now?: () => number;
 }
 
 const Message = Type.Object({
@@ -73,41 +77,61 @@ type PlaygroundBody = Static<typeof PlaygroundBody>;
 
 const DEFAULT_PROMPT = 'Reply with one short sentence to confirm that you are working.';
 
+/** The synthetic key id of playground chats made by people who have no key of their own there. */
+export const PLAYGROUND_KEY_ID = 'playground';
+
+function asCaller(session: SessionAuth, workspace: WorkspaceFacts, key: ApiKeyPrincipal): ApiKeyAuth {
+  return { kind: 'api_key', organisationId: session.organisationId, workspaceId: workspace.id, userId: session.userId, key };
+}
+
 /**
- * The person as the gateway's caller in `workspace`: a workspace user key of theirs holding only
- * completions.write, with no limits or defaults of its own (the workspace's still apply). Logged
- * with api_key_id `playground` and their user id, so their own-rows visibility finds it.
+ * Who a playground chat runs as. A person with a usable user key of their own in the workspace
+ * (active, not expired, holding completions.write) chats as that key: its budget, rate limits,
+ * default config and metadata apply, and the log names it, exactly as when they send it from code.
+ * Someone without one chats as the `playground` key, with no limits of its own (the workspace's and
+ * the limit policies still apply), only when they could make themselves an unlimited key anyway:
+ * organisation owners and admins, and people whose role there may create user keys. Anyone else is
+ * refused: a person who cannot call the gateway cannot do it through the console either.
  */
-export function playgroundCaller(session: SessionAuth, workspace: WorkspaceFacts): ApiKeyAuth {
-  return {
-    kind: 'api_key',
+export function playgroundCaller(session: SessionAuth, workspace: WorkspaceFacts, own: ApiKeyPrincipal[], now: number): ApiKeyAuth {
+  const usable = own.find(
+    (k) =>
+      k.status === 'active' &&
+      (k.expiresAt === null || k.expiresAt > now) &&
+      k.scopes.has('completions.write') &&
+      k.workspaceId === workspace.id &&
+      k.userId === session.userId,
+  );
+  if (usable) return asCaller(session, workspace, usable);
+  const mayMint = session.workspaceId === null || hasScope(session, 'workspace_user_api_keys.create');
+  if (!mayMint) {
+    throw forbidden(
+      `You have no usable API key in workspace "${workspace.slug}" (active, with the completions.write scope), so the playground cannot send ` +
+        'requests for you there: ask a workspace manager for a user key',
+    );
+  }
+  return asCaller(session, workspace, {
+    id: PLAYGROUND_KEY_ID,
+    name: `Playground (${session.session.email})`,
     organisationId: session.organisationId,
     workspaceId: workspace.id,
     userId: session.userId,
-    key: {
-      id: 'playground',
-      name: `Playground (${session.session.email})`,
-      organisationId: session.organisationId,
-      workspaceId: workspace.id,
-      userId: session.userId,
-      type: 'workspace-user',
-      scopes: new Set(['completions.write']),
-      status: 'active',
-      expiresAt: session.session.expiresAt,
-      defaults: {},
-      rateLimits: [],
-      usageLimits: null,
-    },
-  };
+    type: 'workspace-user',
+    scopes: new Set(['completions.write']),
+    status: 'active',
+    expiresAt: session.session.expiresAt,
+    defaults: {},
+    rateLimits: [],
+    usageLimits: null,
+  });
 }
 
 export function consoleCallRoutes(deps: ConsoleCallDeps): FastifyPluginAsyncTypebox {
   /**
    * The workspace a person's playground chat runs in. A member's session is already bound to the
    * workspace the query names (their membership there checked, identity/sessions/requestAuth.ts)
-   * and must hold completions.write there, as their own user key would. Owners and admins reach
-   * every workspace and may make a key with completions.write in any, so the playground lets them
-   * chat in any active one.
+   * and their role there must hold completions.write; owners and admins reach every active one.
+   * Which key the chat then runs as is playgroundCaller's decision.
    */
   function playgroundWorkspace(session: SessionAuth, ref: string): WorkspaceFacts {
     const id = session.workspaceId ?? ref;
@@ -210,6 +234,7 @@ export function consoleCallRoutes(deps: ConsoleCallDeps): FastifyPluginAsyncType
       async (req, reply) => {
         const session = requireSession(req.caller);
         const workspace = playgroundWorkspace(session, req.query.workspace_id);
+        const caller = playgroundCaller(session, workspace, deps.ownKeys(session.userId, workspace.id), (deps.now ?? Date.now)());
         const b: PlaygroundBody = req.body;
         const stream = b.stream === true;
         const body: Record<string, unknown> = {
@@ -221,14 +246,15 @@ export function consoleCallRoutes(deps: ConsoleCallDeps): FastifyPluginAsyncType
           ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
         };
         const ctx = consoleContext({
-          auth: playgroundCaller(session, workspace),
+          auth: caller,
           workspace,
           endpoint: 'chatComplete',
           path: '/chat/completions',
           method: 'POST',
           timeoutMs: deps.gateway.context.defaultTimeoutMs,
-          // Who asked, as analytics count users; the workspace's default metadata wins as for keys.
-          metadata: { _user: session.session.email, ...workspace.defaults.metadata },
+          // Who asked, as analytics count users; then the key's and the workspace's defaults, which win
+          // over a request's metadata as they do at the gateway.
+          metadata: { _user: session.session.email, ...caller.key.defaults.metadata, ...workspace.defaults.metadata },
           headers: { 'content-type': 'application/json', ...(b.config ? { 'x-portkey-config': b.config } : {}) },
         });
         ctx.routing.lastUsedOptionIndex = 'config';
