@@ -259,3 +259,93 @@ describe('model catalog', () => {
     expect(page.problems).toEqual([]);
   });
 });
+
+describe('budgets and limits', () => {
+  // The mock counts words as tokens: a long question spends a token budget in a few requests.
+  const ping = (content = 'ping') =>
+    new OpenAI({ baseURL: `${ui.url}/v1`, apiKey: ui.creds.workspace_api_key, maxRetries: 0 }).chat.completions
+      .create({ model: '@lan-vllm/llama-3.1-8b', messages: [{ role: 'user', content }] })
+      .then(
+        () => 'served',
+        (err: { status?: number }) => `refused ${err.status}`,
+      );
+
+  it("sets a provider's token budget (a refused threshold marked on its field), shows it used up and notified, and resets it", async () => {
+    await page.goto('/limits');
+    const table = page.getByRole('table', { name: 'Budgets and rate limits' });
+    await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' });
+    await drawer.getByRole('switch', { name: 'Limit spending' }).check();
+    await drawer.getByRole('combobox', { name: 'Counts' }).click();
+    await page.getByRole('option', { name: 'Tokens' }).click();
+    await drawer.getByRole('textbox', { name: 'Limit (tokens)' }).fill('100');
+    await drawer.getByRole('textbox', { name: /Alert at/ }).fill('200');
+    await drawer.getByRole('button', { name: 'Save limits' }).click();
+    await drawer.getByText('usage_limits.alert_threshold must be below credit_limit').waitFor();
+    expect(await drawer.getByRole('textbox', { name: /Alert at/ }).getAttribute('aria-invalid')).toBe('true');
+    await drawer.getByRole('textbox', { name: /Alert at/ }).fill('50');
+    await drawer.getByRole('button', { name: 'Save limits' }).click();
+    await drawer.getByText('Saved.').waitFor();
+
+    // Requests spend the budget until the provider refuses them.
+    let outcome = '';
+    for (let i = 0; i < 10 && !outcome.startsWith('refused'); i++) outcome = await ping('word '.repeat(60));
+    expect(outcome).toMatch(/^refused 4\d\d$/);
+    await page.keyboard.press('Escape');
+    await eventually(async () => {
+      await page.reload();
+      return table.getByRole('row', { name: /@lan-vllm/ }).textContent();
+    }).toMatch(/exhausted/);
+    await page.getByRole('tab', { name: 'Notifications' }).click();
+    await page
+      .getByRole('table', { name: 'Notifications' })
+      .getByText(/exhaust/i)
+      .first()
+      .waitFor();
+
+    await page.getByRole('tab', { name: 'Budgets and rate limits' }).click();
+    await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
+    await page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' }).getByRole('button', { name: 'Reset usage' }).click();
+    await page.getByRole('dialog').getByText('Usage reset.').waitFor();
+    expect(await ping()).toBe('served');
+    // Budget off again, for the tests after this one.
+    await page.getByRole('dialog').getByRole('switch', { name: 'Limit spending' }).uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save limits' }).click();
+    await page.getByRole('dialog').getByText('Saved.').waitFor();
+    expect(page.problems).toEqual([]);
+  });
+
+  it('creates a request-count policy per API key, shows each group used up, resets it, edits and deletes it', async () => {
+    await page.goto('/policies');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    const form = page.getByRole('form', { name: 'Create policy' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Two requests per key');
+    await form.getByRole('combobox', { name: 'Counts' }).click();
+    await page.getByRole('option', { name: 'Requests' }).click();
+    await form.getByRole('textbox', { name: 'Limit' }).fill('2');
+    await form.getByRole('button', { name: 'Create policy' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Two requests per key' });
+    await drawer.getByText('No request has matched yet.').waitFor();
+
+    expect([await ping(), await ping(), await ping()]).toEqual(['served', 'served', expect.stringMatching(/^refused 4\d\d$/)]);
+    await page.reload();
+    const usage = page.getByRole('dialog').getByRole('table', { name: 'Usage by group' });
+    await usage.getByRole('row', { name: /exhausted/ }).waitFor();
+    await usage.getByRole('button', { name: /Reset usage of/ }).click();
+    await usage.getByRole('row', { name: /active/ }).waitFor();
+    expect(await ping()).toBe('served');
+
+    const edit = page.getByRole('dialog').getByRole('form', { name: 'Save policy' });
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Two requests per key (trial)');
+    await edit.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByRole('table', { name: 'Budget policies' }).getByText('Two requests per key (trial)').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete policy' }).click();
+    await page
+      .getByRole('dialog', { name: /Delete "Two requests per key \(trial\)"\?/ })
+      .getByRole('button', { name: 'Delete policy' })
+      .click();
+    await eventually(() => page.getByText('Two requests per key (trial)').count()).toBe(0);
+    expect([await ping(), await ping(), await ping()]).toEqual(['served', 'served', 'served']);
+    expect(page.problems).toEqual([]);
+  });
+});

@@ -114,6 +114,36 @@ const PAGES: PageCase[] = [
     ready: (p) => p.getByRole('dialog').getByRole('table', { name: 'Integration facts' }).waitFor(),
   },
   {
+    name: 'budgets',
+    url: '/limits',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Budgets and rate limits' }).getByRole('row', { name: /@lan-vllm/ }).waitFor(),
+  },
+  {
+    name: 'limits-edit',
+    url: '/limits?limit=workspace',
+    signedIn: true,
+    ready: (p) => p.getByRole('dialog').getByRole('switch', { name: 'Limit spending' }).waitFor(),
+  },
+  {
+    name: 'notifications',
+    url: '/limits?tab=notifications',
+    signedIn: true,
+    ready: (p) => p.getByText(/Nothing yet in/).waitFor(),
+  },
+  {
+    name: 'policies',
+    url: '/policies',
+    signedIn: true,
+    ready: (p) => p.getByText(/A policy limits every request/).waitFor(),
+  },
+  {
+    name: 'policy-create',
+    url: '/policies?create=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Create policy' }).waitFor(),
+  },
+  {
     name: 'workspaces',
     url: '/workspaces',
     signedIn: true,

@@ -15,6 +15,8 @@ import {
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
+  IconWallet,
+  IconScale,
 } from '@tabler/icons-react';
 import type { SelfView } from '../api/types';
 
@@ -80,6 +82,20 @@ export const NAV: readonly NavItem[] = [
     label: 'Model catalog',
     icon: IconServer,
     page: lazy(() => import('../features/catalog/CatalogPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/limits',
+    label: 'Budgets and limits',
+    icon: IconWallet,
+    page: lazy(() => import('../features/limits/BudgetsPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/policies',
+    label: 'Policies',
+    icon: IconScale,
+    page: lazy(() => import('../features/limits/PoliciesPage')),
   },
   {
     group: 'Organisation',

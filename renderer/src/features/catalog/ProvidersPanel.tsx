@@ -7,7 +7,7 @@ import { api, unwrap } from '../../api/client';
 import type { IntegrationDetail, ProviderView } from '../../api/types';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DangerButton } from '../../components/DangerButton';
-import { ago, dateTime, usdFromCents } from '../../lib/format';
+import { ago, budgetAmount, dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
 
 interface Props {
@@ -73,7 +73,7 @@ export function ProvidersPanel({ integration, workspaceId, providers }: Props) {
                 <Table.Td>
                   <Code>@{p.slug}</Code>
                 </Table.Td>
-                <Table.Td>{usdFromCents(p.current_usage)}</Table.Td>
+                <Table.Td>{budgetAmount(p.current_usage, p.usage_limits?.type)}</Table.Td>
                 <Table.Td title={dateTime(p.created_at)}>{ago(p.created_at)}</Table.Td>
                 <Table.Td>
                   <DangerButton size="compact-xs" onClick={() => setDeleting(p)} aria-label={`Delete provider @${p.slug}`}>

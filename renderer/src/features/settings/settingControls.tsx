@@ -97,7 +97,7 @@ export function SettingControl({ name, value, onChange, error, disabled }: Props
             w="fit-content"
           />
           {error ? (
-            <Text size="xs" c="red.8" role="alert">
+            <Text size="xs" c="var(--mantine-color-error)" role="alert">
               {error}
             </Text>
           ) : null}
