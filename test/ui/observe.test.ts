@@ -210,6 +210,7 @@ describe('the playground', () => {
     await page.getByRole('combobox', { name: 'Provider' }).click();
     await page.getByRole('option', { name: '@lan-vllm (vllm)' }).click();
     await page.getByRole('combobox', { name: 'Model' }).fill('llama-3.1-8b');
+    await page.keyboard.press('Escape');
     await page.getByRole('switch', { name: 'Stream the answer' }).uncheck();
     ui.mock.next({ status: 400, body: { error: { message: 'context length exceeded for llama-3.1-8b' } } });
     await page.getByRole('textbox', { name: 'Message' }).fill('too long');
