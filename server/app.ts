@@ -48,6 +48,7 @@ import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
+import { consoleCallRoutes } from './gateway/consoleCalls.ts';
 import { startLimitsWorker } from './limits/limits.ts';
 import { policyRoutes } from './limits/policyRoutes.ts';
 import { selfRoutes } from './limits/selfRoutes.ts';
@@ -200,6 +201,16 @@ export async function buildApp(deps: AppDeps, services: Services = createService
       await v1.register(selfRoutes(services.limits.self));
       await v1.register(gatewayRoutes(gateway, services.catalog));
       await v1.register(connectionTestRoutes({ dispatcher, catalog: services.catalog, workspaces: services.workspaceCache }));
+      // Issue 15: the console's config "try it" and playground, through the gateway's pipeline.
+      await v1.register(
+        consoleCallRoutes({
+          gateway,
+          config: (auth, ref, workspace) => services.configs.get(auth, ref, workspace),
+          workspace: (id) => services.workspaceCache.get(id),
+          ownKeys: (userId, workspaceId) => services.apiKeys.ownKeys(userId, workspaceId),
+          now: deps.now,
+        }),
+      );
     },
     { prefix: '/v1' },
   );

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { GRAPHS } from './graphs.ts';
 import { AiModelsGroup, AnalyticsQuerystring, CacheSummary, GRAPH_SCHEMAS, GroupedData, MetadataGroup, UsersGroup } from './schemas.ts';
 import type { AnalyticsService } from './service.ts';
+import { Overview, UnpricedModels } from './overview.ts';
 
 export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -20,6 +21,14 @@ export function analyticsRoutes(analytics: AnalyticsService): FastifyPluginAsync
 
     app.get('/analytics/summary/cache', { schema: { querystring, response: { 200: CacheSummary } } }, async (req) =>
       analytics.cacheSummary(req.caller, req.query),
+    );
+
+    // The console's own: the dashboard's headline figures in one call, and the pricing page's gaps.
+    app.get('/analytics/summary/overview', { schema: { querystring, response: { 200: Overview } } }, async (req) =>
+      analytics.overview(req.caller, req.query),
+    );
+    app.get('/analytics/unpriced-models', { schema: { querystring, response: { 200: UnpricedModels } } }, async (req) =>
+      analytics.unpricedModels(req.caller, req.query),
     );
 
     app.get('/analytics/groups/users', { schema: { querystring, response: { 200: UsersGroup } } }, async (req) =>

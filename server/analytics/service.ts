@@ -21,6 +21,7 @@ import {
   type GroupList,
 } from './groups.ts';
 import { ReaderPool } from './sql.ts';
+import { overview, unpricedModels } from './overview.ts';
 
 export interface AnalyticsDeps {
   db: Sqlite;
@@ -66,6 +67,10 @@ export function analyticsService(deps: AnalyticsDeps) {
     cacheSummary(auth: AuthContext, query: Query) {
       return cacheSummary(graphContext(auth, query));
     },
+    /** The console dashboard's figures in one scan. */
+    overview: (auth: AuthContext, query: Query) => overview(graphContext(auth, query)),
+    /** Models seen unpriced, across the organisation's workspaces unless one is named. */
+    unpricedModels: (auth: AuthContext, query: Query) => unpricedModels(graphContext(auth, query, 'analytics', true)),
     users: (auth: AuthContext, query: Query) => usersGroup(groupContext(auth, query)),
     aiModels: (auth: AuthContext, query: Query) => aiModelsGroup(groupContext(auth, query)),
     metadata: (auth: AuthContext, key: string, query: Query) => metadataGroup(groupContext(auth, query), key),

@@ -2,7 +2,6 @@
 // target resolution and attempt as a gateway request (URL, auth, Azure deployments, format
 // translation), so "Test connection" in the UI proves what a request would do. With a model it
 // sends a one-line chat; without, it lists the upstream's models. Not logged as traffic.
-import crypto from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Dispatcher } from 'undici';
 import { Type } from 'typebox';
@@ -10,7 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { systemAuth } from '../identity/systemAuth.ts';
 import type { ApiKeyAuth, AuthContext } from '../identity/auth.ts';
 import type { WorkspaceFacts as CachedWorkspace, WorkspaceFactsSource } from '../identity/workspaces.ts';
-import { GatewayAbort } from './abort.ts';
+import { consoleContext } from './consoleContext.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import type { GatewayContext } from './context.ts';
 import { catalogTarget, type TargetResolver } from './target.ts';
@@ -45,42 +44,14 @@ export const ConnectionTestResult = Type.Object({
 type Json = Record<string, unknown>;
 
 function testContext(auth: ApiKeyAuth, workspace: CachedWorkspace, chat: boolean): GatewayContext {
-  const now = Date.now();
-  return {
-    id: crypto.randomUUID(),
-    traceId: crypto.randomUUID(),
-    spanId: null,
-    parentSpanId: null,
-    spanName: null,
+  return consoleContext({
     auth,
     workspace,
     endpoint: chat ? 'chatComplete' : 'proxy',
     path: chat ? '/chat/completions' : '/models',
-    search: '',
     method: chat ? 'POST' : 'GET',
-    metadata: {},
     timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
-    timeoutFromRequest: false,
-    createdAt: now,
-    started: performance.now(),
-    timings: {},
-    client: { runtime: null, runtimeVersion: null, sdkVersion: null },
-    clientHeaders: {},
-    routing: {
-      mode: 'single',
-      configId: null,
-      configSlug: null,
-      configVersionId: null,
-      retryAttemptCount: 0,
-      lastUsedOptionIndex: '',
-      cacheStatus: 'DISABLED',
-      cacheType: null,
-    },
-    abort: new GatewayAbort(),
-    // A connection test is not traffic: no budget or rate limit counts it.
-    limits: null,
-    onDone: [],
-  };
+  });
 }
 
 function upstreamMessage(body: unknown, status: number): string {
@@ -89,7 +60,7 @@ function upstreamMessage(body: unknown, status: number): string {
 }
 
 /** What the UI shows: the answer (or model list), or the upstream's own error. */
-function summarise(outcome: Outcome, chat: boolean) {
+export function summarise(outcome: Outcome, chat: boolean) {
   if (outcome.kind === 'error') return { ok: false, status: null, error: outcome.error.message, answer: null, models: null, usage: null };
   if (outcome.kind !== 'json') {
     return {

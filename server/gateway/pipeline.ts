@@ -87,6 +87,14 @@ export async function runPipeline(
   // may be redacted by input guardrails (the log then keeps the redacted body: ctx.guardrails).
   const read = readCall(req, endpoint, clientFormat);
   const ctx = createContext(req, endpoint, read.body, deps.context);
+  return runFromResolve(reply, ctx, read, deps);
+}
+
+/**
+ * The stages from `resolve` on, for a request whose context is built: by runPipeline above, or by
+ * the console's playground for a signed-in person (consoleCalls.ts). Every logged request takes it.
+ */
+export async function runFromResolve(reply: FastifyReply, ctx: GatewayContext, read: GatewayCall, deps: PipelineDeps) {
   const release = bound(ctx, reply);
   try {
     let outcome: Outcome;
@@ -99,7 +107,7 @@ export async function runPipeline(
       outcome = await executeRoute(ctx, call, config, guard, deps.routing);
     } catch (err) {
       const error = err instanceof AppError ? err : internalError(err);
-      if (error.status >= 500) req.log.error({ err }, 'gateway failure');
+      if (error.status >= 500) reply.log.error({ err }, 'gateway failure');
       return await deliverError(reply, ctx, read, null, error, deps);
     }
     if (ctx.abort.signal.reason instanceof ClientGone) {

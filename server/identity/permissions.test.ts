@@ -84,6 +84,7 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/admin/organisation/settings': ORGANISATION,
   'GET /v1/admin/organization/settings': ORGANISATION,
   'PUT /v1/admin/organization/settings': ORGANISATION,
+  'GET /v1/admin/pricing/sources': ORGANISATION,
   'GET /v1/admin/lan-exposure': ORGANISATION,
   'PUT /v1/admin/lan-exposure': ORGANISATION,
 
@@ -115,6 +116,9 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/configs/:slug': WS_MANAGE,
   'DELETE /v1/configs/:slug': WS_MANAGE,
   'GET /v1/configs/:slug/versions': WS_READ,
+  'POST /v1/configs/:slug/test': WS_MANAGE,
+  // People with a workspace role (members included: their role holds completions.write); no keys.
+  'POST /v1/playground/chat/completions': group('owner', 'admin', 'wsAdmin', 'manager', 'member'),
 
   'POST /v1/guardrails': WS_MANAGE,
   'GET /v1/guardrails': WS_READ,
@@ -160,6 +164,8 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/logs/exports/:id/file': WS_MANAGE,
 
   'GET /v1/analytics/summary/cache': WS_READ,
+  'GET /v1/analytics/summary/overview': WS_READ,
+  'GET /v1/analytics/unpriced-models': WS_READ,
   'GET /v1/analytics/groups/users': WS_READ,
   'GET /v1/analytics/groups/ai-models': WS_READ,
   'GET /v1/analytics/groups/workspaces': WS_READ,

@@ -194,6 +194,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/admin/organisation/settings': scope('organisation_settings.update'),
   'GET /v1/admin/organization/settings': scope('organisation_settings.read'),
   'PUT /v1/admin/organization/settings': scope('organisation_settings.update'),
+  // Where each provider's prices come from (control-plane/pricing/routes.ts): file locations on
+  // the appliance, for the people who run it.
+  'GET /v1/admin/pricing/sources': scope('organisation_settings.read'),
   // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
   'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
   'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
@@ -229,6 +232,11 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/configs/:slug': scope('configs.update'),
   'DELETE /v1/configs/:slug': scope('configs.delete'),
   'GET /v1/configs/:slug/versions': scope('configs.read'),
+  // "Try it": one chat through the config (gateway/consoleCalls.ts); it can cost money, so it needs what editing does.
+  'POST /v1/configs/:slug/test': scope('configs.update'),
+  // The console's playground: a signed-in person's chat through the gateway, in a workspace where
+  // their role holds completions.write (checked by the route, gateway/consoleCalls.ts; ADR 0022).
+  'POST /v1/playground/chat/completions': SESSION,
 
   // Guardrails and the organisation's default guardrails (both spellings).
   'POST /v1/guardrails': GUARDRAIL_CREATE,
@@ -282,6 +290,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
 
   // Analytics (spec §2.9): every graph and group.
   'GET /v1/analytics/summary/cache': ANALYTICS,
+  // The console dashboard's figures in one call, and the models seen without a price (analytics/overview.ts).
+  'GET /v1/analytics/summary/overview': ANALYTICS,
+  'GET /v1/analytics/unpriced-models': ANALYTICS,
   'GET /v1/analytics/groups/users': ANALYTICS,
   'GET /v1/analytics/groups/ai-models': ANALYTICS,
   'GET /v1/analytics/groups/workspaces': ANALYTICS,

@@ -1,11 +1,12 @@
 // The pricing service the gateway holds: looks up a model's prices across the layered files and
 // prices requests. Files are re-read by reload() or a periodic mtime check, never per request.
+import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { computeCost } from './cost.ts';
 import { findModelKey, type ProviderTable } from './lookup.ts';
 import { deepMerge, isObject } from './rates.ts';
-import { fingerprint, loadPricingTables, type PricingLayers, type WarnLog } from './tables.ts';
+import { fingerprint, loadPricingTables, pricingSources, type PricingFileSource, type PricingLayers, type WarnLog } from './tables.ts';
 import type { CostOverrides, CostResult, ModelPricing, PricingConfig, UsageUnits } from './types.ts';
 
 export const BUNDLED_PRICING_DIR = path.join(PACKAGE_ROOT, 'bundled-configs', 'pricing');
@@ -31,10 +32,18 @@ export interface PricingService {
   pricingConfig(provider: string, model: string): PricingConfig | null;
   /** The matched entry (key, merged config, custom pricing), or null. */
   lookup(provider: string, model: string, promptTokens?: number): ModelPricing | null;
+  /** The layers (bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH, the data dir) and each provider's files in them. */
+  sources(): PricingSources;
   /** Re-reads every layer now. Keeps the previous prices if loading fails outright. */
   reload(): void;
   /** Stops the periodic check. */
   close(): void;
+}
+
+export interface PricingSources {
+  layers: { name: string; dir: string | null; exists: boolean }[];
+  /** Provider -> its files, lowest precedence first; a later file re-prices the models it lists. */
+  providers: Map<string, PricingFileSource[]>;
 }
 
 const consoleLog: WarnLog = { warn: (details, message) => console.warn(message, details) };
@@ -122,6 +131,29 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
 
   reload();
 
+  /** Read again only when a file changed (the same fingerprint the periodic check uses). */
+  let described: { stamp: string; sources: PricingSources } | null = null;
+  function sources(): PricingSources {
+    const now = fingerprint(layers);
+    if (described?.stamp !== now) {
+      const exists = (dir: string | null | undefined) => {
+        try {
+          return dir ? fs.statSync(dir).isDirectory() : false;
+        } catch {
+          return false;
+        }
+      };
+      described = {
+        stamp: now,
+        sources: {
+          layers: layers.map((l) => ({ name: l.name, dir: l.dir ?? null, exists: exists(l.dir) })),
+          providers: pricingSources(layers),
+        },
+      };
+    }
+    return described.sources;
+  }
+
   const interval = options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS;
   const timer =
     interval > 0
@@ -150,6 +182,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
       return lookup(provider, model)?.pricingConfig ?? null;
     },
     lookup,
+    sources,
     reload,
     close() {
       if (timer) clearInterval(timer);

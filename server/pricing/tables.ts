@@ -97,3 +97,34 @@ export function fingerprint(layers: PricingLayers): string {
   }
   return parts.join('|');
 }
+
+export interface PricingFileSource {
+  /** The layer's name as the service calls it. */
+  layer: string;
+  file: string;
+  /** Models the file prices (`default` aside); null when the file is skipped as unreadable. */
+  models: number | null;
+  /** Why the file is skipped, when it is. */
+  error: string | null;
+}
+
+/** Every pricing file of every layer, by provider, lowest precedence first: where each price comes from. */
+export function pricingSources(layers: PricingLayers): Map<string, PricingFileSource[]> {
+  const out = new Map<string, PricingFileSource[]>();
+  for (const layer of layers) {
+    if (!layer.dir) continue;
+    for (const name of providerFiles(layer.dir)) {
+      const file = path.join(layer.dir, name);
+      let source: PricingFileSource;
+      try {
+        const data = readProviderFile(file);
+        source = { layer: layer.name, file, models: Object.keys(data).filter((k) => k !== 'default').length, error: null };
+      } catch (err) {
+        source = { layer: layer.name, file, models: null, error: err instanceof PricingFileError ? err.message : String(err) };
+      }
+      const provider = name.toLowerCase().replace(/\.json$/, '');
+      out.set(provider, [...(out.get(provider) ?? []), source]);
+    }
+  }
+  return out;
+}

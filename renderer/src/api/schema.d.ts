@@ -130,6 +130,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/pricing/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/users": {
         parameters: {
             query?: never;
@@ -898,6 +914,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/summary/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsSummaryOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/unpriced-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsUnpricedModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1245,6 +1293,22 @@ export interface paths {
         put: operations["putV1ConfigsSlug"];
         post?: never;
         delete: operations["deleteV1ConfigsSlug"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/configs/{slug}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1ConfigsSlugTest"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1788,6 +1852,22 @@ export interface paths {
         get: operations["getV1Notifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playground/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1PlaygroundChatCompletions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2434,7 +2514,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -2467,7 +2561,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -2575,7 +2683,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -2608,7 +2730,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        layers: {
+                            dir: string | null;
+                            exists: boolean;
+                            /** @enum {unknown} */
+                            id: "bundled" | "local" | "data";
+                            name: string;
+                        }[];
+                        /** @constant */
+                        object: "pricing_sources";
+                        providers: {
+                            files: {
+                                error: string | null;
+                                file: string;
+                                /** @enum {unknown} */
+                                layer: "bundled" | "local" | "data";
+                                models: number | null;
+                            }[];
+                            provider: string;
+                            source: ("bundled" | "local" | "data") | null;
+                        }[];
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -3427,7 +3613,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        effective: {
+                            [key: string]: unknown;
+                        };
+                        /** @constant */
+                        object: "workspace_settings";
+                        overridable: string[];
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_id: string;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -3462,7 +3661,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        effective: {
+                            [key: string]: unknown;
+                        };
+                        /** @constant */
+                        object: "workspace_settings";
+                        overridable: string[];
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_id: string;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -6842,6 +7054,189 @@ export interface operations {
             };
         };
     };
+    getV1AnalyticsSummaryOverview: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_points: {
+                            cache_hit_rate: number;
+                            cache_hits: number;
+                            cost: number;
+                            error_rate: number;
+                            errors: number;
+                            latency_p50: number;
+                            latency_p95: number;
+                            latency_p99: number;
+                            requests: number;
+                            /** Format: date-time */
+                            timestamp: string;
+                            tokens: number;
+                            users: number;
+                        }[];
+                        /** @constant */
+                        object: "analytics-overview";
+                        summary: {
+                            cache_hit_rate: number;
+                            cache_hits: number;
+                            cost: number;
+                            error_rate: number;
+                            errors: number;
+                            latency_p50: number;
+                            latency_p95: number;
+                            latency_p99: number;
+                            requests: number;
+                            tokens: number;
+                            users: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AnalyticsUnpricedModels: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            ai_service: string | null;
+                            last_seen: string | null;
+                            model: string;
+                            provider: string | null;
+                            requests: number;
+                            tokens: number;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1ApiKeys: {
         parameters: {
             query?: {
@@ -8964,6 +9359,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1ConfigsSlugTest: {
+        parameters: {
+            query?: {
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    model?: string;
+                    prompt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        cache_status: string;
+                        config_version_id: string | null;
+                        error: string | null;
+                        latency_ms: number;
+                        mode: string;
+                        model: string | null;
+                        ok: boolean;
+                        provider: string | null;
+                        retries: number;
+                        status: number | null;
+                        target: string;
+                        url: string | null;
+                        usage: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
                 };
             };
             /** @description Error (Admin API envelope) */
@@ -12469,6 +12921,51 @@ export interface operations {
                         total: number;
                     };
                 };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PlaygroundChatCompletions: {
+        parameters: {
+            query: {
+                workspace_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: string;
+                    max_tokens?: number;
+                    messages: {
+                        content: string;
+                        /** @enum {unknown} */
+                        role: "system" | "user" | "assistant";
+                    }[];
+                    model?: string;
+                    stream?: boolean;
+                    temperature?: number;
+                    top_p?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error (Admin API envelope) */
             default: {

@@ -5,6 +5,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import {
+  type ApiKeyPrincipal,
   type AuthContext,
   type KeyDefaults,
   type KeyType,
@@ -18,7 +19,7 @@ import { type KeyReach, type KeyTarget, keyRefusal, personRank } from '../../ide
 import type { WorkspaceRow, WorkspacesRepository } from '../workspaces/repository.ts';
 import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
-import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
+import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey, principalFromRow } from './repository.ts';
 import { invalidScopes, keyScopeFamily } from '../../identity/scopes.ts';
 import { checkMetadata } from '../../settings/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
@@ -393,7 +394,23 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return {};
   }
 
-  return { create, list, get, update, rotate, reveal, delete: remove };
+  /** A person's own workspace user keys in one workspace, newest first (the console's playground chats as one). */
+  function ownKeys(userId: string, workspaceId: string): ApiKeyPrincipal[] {
+    const ws = workspaces.get(workspaceId);
+    if (!ws) return [];
+    const { rows } = repo.list({
+      organisationId: ws.organisation_id,
+      workspaceId,
+      types: ['workspace-user'],
+      userId,
+      nowIso: isoNow(deps.now()),
+      limit: 100,
+      offset: 0,
+    });
+    return rows.map(principalFromRow);
+  }
+
+  return { create, list, get, update, rotate, reveal, delete: remove, ownKeys };
 }
 
 export type ApiKeysService = ReturnType<typeof apiKeysService>;
