@@ -117,7 +117,7 @@ async function main() {
   try {
     if (!reuse) {
       const services = createServices({ config, ...stores });
-      bootstrap(services, stores.db, config);
+      bootstrap({ ...services, db: stores.db, config });
       const writer = new LogWriter(stores.logs, { journalDir: path.join(dataDir, 'log-journal') });
       await writer.open();
       const events = syntheticTraffic(trafficScope(services, stores.db), {

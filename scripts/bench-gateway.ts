@@ -2,12 +2,19 @@
 // logging and cost on) against the same mock LLM called directly, JSON and streaming, at
 // concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
 //
-//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>] [--otlp]
+//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>] [--guardrails] [--otlp]
+//   npm run bench:gateway -- --limits [--rounds 3] [--duration 10]
 //
 // --only runs the rows whose name contains the text (both direct and gateway); --profile writes a
-// V8 CPU profile of the appliance process (node --cpu-prof) into <dir> when the bench ends; --otlp
-// exports a trace of every request to a collector (the mock process answers /v1/traces) as an
-// admin's OTEL_EXPORTER_OTLP_ENDPOINT would.
+// V8 CPU profile of the appliance process (node --cpu-prof) into <dir> when the bench ends.
+// --guardrails adds two rows per case through a saved config: `config` (retries off, nothing else)
+// and `guarded` (the same config plus a saved guardrail of five deterministic input checks), and
+// prints what the guardrail adds (mean latency and appliance CPU per request).
+// --limits compares, at concurrency 32, a key with no limits against a key with a budget, a rate
+// limit too high to trip and one matching usage-limit policy (issue 14), in alternating rounds
+// back to back, and prints requests/s of both and the difference.
+// --otlp exports a trace of every request to a collector (the mock process answers /v1/traces) as
+// an admin's OTEL_EXPORTER_OTLP_ENDPOINT would.
 //
 // The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
 // autocannon drives them from this one. All three share the machine's cores, so absolute numbers
@@ -191,11 +198,48 @@ async function firstChunk(url: string, headers: Record<string, string>, body: un
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/**
+ * Whole-request latency of two variants of a request, sent alternately one at a time (A, B, A, B…)
+ * so that the machine's noise falls on both alike; p50 of each in ms, to the microsecond.
+ */
+async function pairedLatency(
+  url: string,
+  a: Record<string, string>,
+  b: Record<string, string>,
+  body: unknown,
+  n: number,
+): Promise<{ a: number; b: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const payload = JSON.stringify(body);
+  const once = (headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`status ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ta.push(await once(a));
+    tb.push(await once(b));
+  }
+  agent.destroy();
+  const p50 = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)]!;
+  return { a: p50(ta), b: p50(tb) };
+}
+
 async function main() {
   const duration = arg('duration', 10);
   const firstChunkRuns = arg('first-chunk', 500);
   const only = textArg('only');
   const profileDir = textArg('profile');
+  const withGuardrails = process.argv.includes('--guardrails');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gateway-'));
   const children: ChildProcess[] = [];
   const cleanup = () => {
@@ -234,7 +278,13 @@ async function main() {
     });
     if (!created.ok) throw new Error(`creating the bench integration failed: ${created.status} ${await created.text()}`);
 
+    if (process.argv.includes('--limits')) {
+      await compareLimits(gatewayUrl, creds, duration, arg('rounds', 6), gateway.pid);
+      return;
+    }
+
     const messages = [{ role: 'user', content: 'Say hello' }];
+    const configured = withGuardrails ? await guardrailConfigs(gatewayUrl, creds) : null;
     const direct = { url: `${mockUrl}/v1/chat/completions`, headers: { authorization: 'Bearer sk-bench' }, model: 'gpt-4o' };
     const viaGateway = {
       url: `${gatewayUrl}/v1/chat/completions`,
@@ -251,17 +301,22 @@ async function main() {
     const rows: Row[] = [];
     for (const stream of [false, true]) {
       for (const connections of [1, 32]) {
-        for (const [label, t] of [
+        const targets: [string, { url: string; headers: Record<string, string>; model: string }][] = [
           ['direct', direct],
           ['gateway', viaGateway],
-        ] as const) {
+        ];
+        if (configured) {
+          targets.push(['config', { ...viaGateway, headers: { ...viaGateway.headers, 'x-portkey-config': configured.plain } }]);
+          targets.push(['guarded', { ...viaGateway, headers: { ...viaGateway.headers, 'x-portkey-config': configured.guarded } }]);
+        }
+        for (const [label, t] of targets) {
           const name = `${label.padEnd(7)} ${stream ? 'stream' : 'json  '} c=${connections}`;
           if (only && !name.replace(/\s+/g, ' ').includes(only)) continue;
           process.stderr.write(`running ${name} for ${duration}s\n`);
           const cpuBefore = cpuTime(gateway.pid);
           const row = await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration);
           const cpuAfter = cpuTime(gateway.pid);
-          if (label === 'gateway' && cpuBefore && cpuAfter) {
+          if (label !== 'direct' && cpuBefore && cpuAfter) {
             row.cpu = { user: (cpuAfter.user - cpuBefore.user) / row.total, system: (cpuAfter.system - cpuBefore.system) / row.total };
           }
           rows.push(row);
@@ -282,6 +337,26 @@ async function main() {
       if (!d) continue;
       console.log(
         `added by the gateway, ${g.name.slice(8)}: mean ${(g.mean - d.mean).toFixed(3)} ms, p50 ${(g.p50 - d.p50).toFixed(0)} ms, p99 ${(g.p99 - d.p99).toFixed(0)} ms`,
+      );
+    }
+
+    if (configured) {
+      const pairs = arg('pairs', 2000);
+      for (const stream of [false, true]) {
+        const plain = { ...viaGateway.headers, 'x-portkey-config': configured.plain };
+        const guarded = { ...viaGateway.headers, 'x-portkey-config': configured.guarded };
+        const p = await pairedLatency(viaGateway.url, plain, guarded, { model: viaGateway.model, messages, stream }, pairs);
+        console.log(
+          `${stream ? 'stream' : 'json  '} c=1, ${pairs} alternating pairs: p50 without guardrails ${p.a.toFixed(3)} ms, with five input checks ${p.b.toFixed(3)} ms, added ${(p.b - p.a).toFixed(3)} ms`,
+        );
+      }
+    }
+    for (const guarded of rows.filter((r) => r.name.startsWith('guarded'))) {
+      const plain = rows.find((r) => r.name === guarded.name.replace('guarded', 'config '));
+      if (!plain) continue;
+      const cpu = (r: Row) => (r.cpu ? r.cpu.user + r.cpu.system : NaN);
+      console.log(
+        `added by five input checks, ${guarded.name.slice(8)}: mean ${(guarded.mean - plain.mean).toFixed(3)} ms, p50 ${(guarded.p50 - plain.p50).toFixed(0)} ms, appliance CPU ${(cpu(guarded) - cpu(plain)).toFixed(0)} µs/req`,
       );
     }
 
@@ -312,6 +387,124 @@ async function main() {
     cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A key with a budget, a rate limit that does not trip and one matching policy, against a plain key. */
+async function compareLimits(
+  gatewayUrl: string,
+  creds: { admin_api_key: string; workspace_api_key: string; workspace: { id: string } },
+  duration: number,
+  rounds: number,
+  pid: number | undefined,
+) {
+  const admin = { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' };
+  const post = async (p: string, body: unknown) => {
+    const res = await fetch(`${gatewayUrl}${p}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${p}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; key: string };
+  };
+  const limited = await post('/v1/api-keys/workspace/service', {
+    name: 'bench limits',
+    workspace_id: creds.workspace.id,
+    scopes: ['completions.write'],
+    usage_limits: { credit_limit: 1_000_000, alert_threshold: 900_000, type: 'cost', periodic_reset: 'monthly' },
+    rate_limits: [{ type: 'requests', unit: 'rpm', value: 100_000_000 }],
+  });
+  // The policy exists only during the limited key's rounds: the plain rounds run with no limits at all.
+  let policy: string | null = null;
+  const policyOn = async () => {
+    policy = (
+      await post('/v1/policies/usage-limits', {
+        name: 'bench policy',
+        conditions: [{ key: 'api_key', value: limited.id }],
+        group_by: [{ key: 'api_key' }],
+        type: 'cost',
+        credit_limit: 1_000_000,
+      })
+    ).id;
+  };
+  const policyOff = async () => {
+    if (policy) await fetch(`${gatewayUrl}/v1/policies/usage-limits/${policy}`, { method: 'DELETE', headers: admin });
+    policy = null;
+  };
+  const url = `${gatewayUrl}/v1/chat/completions`;
+  const body = { model: '@bench/gpt-4o', messages: [{ role: 'user', content: 'Say hello' }] };
+  const keys = { plain: creds.workspace_api_key, limits: limited.key };
+  await policyOn();
+  for (const key of Object.values(keys)) await load('warm-up', url, { 'x-portkey-api-key': key }, body, 8, 2);
+  const seen: Record<'plain' | 'limits', number[]> = { plain: [], limits: [] };
+  // CPU the appliance spent per request: steadier than requests/s on a machine others load too.
+  const cpu: Record<'plain' | 'limits', number[]> = { plain: [], limits: [] };
+  for (let round = 1; round <= rounds; round++) {
+    // Alternating order, so neither side always runs on a machine the other just warmed or loaded.
+    const order = round % 2 === 1 ? (['plain', 'limits'] as const) : (['limits', 'plain'] as const);
+    for (const which of order) {
+      if (which === 'limits') await policyOn();
+      else await policyOff();
+      process.stderr.write(`round ${round}: ${which} json c=32 for ${duration}s\n`);
+      const before = cpuTime(pid);
+      const row = await load(which, url, { 'x-portkey-api-key': keys[which] }, body, 32, duration);
+      const after = cpuTime(pid);
+      if (row.errors > 0) throw new Error(`${which}: ${row.errors} errors of ${row.total} requests`);
+      seen[which].push(row.reqPerSec);
+      if (before && after) cpu[which].push((after.user + after.system - before.user - before.system) / row.total);
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `\nLimits on the request path, json c=32, ${rounds} alternating rounds of ${duration}s each, back to back (${os.cpus().length} cores shared)\n`,
+  );
+  console.log(
+    `plain key                          req/s per round: ${seen.plain.map((r) => r.toFixed(0)).join(', ')}   mean ${mean(seen.plain).toFixed(0)}`,
+  );
+  console.log(
+    `budget + rate limit + 1 policy     req/s per round: ${seen.limits.map((r) => r.toFixed(0)).join(', ')}   mean ${mean(seen.limits).toFixed(0)}`,
+  );
+  console.log(
+    `difference of the means: ${(((mean(seen.limits) - mean(seen.plain)) / mean(seen.plain)) * 100).toFixed(1)}%, of the medians: ${(((median(seen.limits) - median(seen.plain)) / median(seen.plain)) * 100).toFixed(1)}%`,
+  );
+  if (cpu.plain.length && cpu.limits.length) {
+    console.log(
+      `appliance CPU per request, median: plain ${median(cpu.plain).toFixed(0)} µs, limits ${median(cpu.limits).toFixed(0)} µs (${(((median(cpu.limits) - median(cpu.plain)) / median(cpu.plain)) * 100).toFixed(1)}%)`,
+    );
+  }
+}
+
+/**
+ * Two saved configs for --guardrails: the same root settings, one with a saved guardrail of five
+ * deterministic input checks. Returns their slugs.
+ */
+async function guardrailConfigs(gatewayUrl: string, creds: { admin_api_key: string; workspace: { id: string } }) {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'x-portkey-api-key': creds.admin_api_key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { slug: string };
+  };
+  const guardrail = await post('/v1/guardrails', {
+    name: 'bench five checks',
+    workspace_id: creds.workspace.id,
+    checks: [
+      { id: 'default.regexMatch', parameters: { rule: '\\b\\d{3}-\\d{2}-\\d{4}\\b', not: true } },
+      { id: 'default.wordCount', parameters: { minWords: 1, maxWords: 500 } },
+      { id: 'default.characterCount', parameters: { maxCharacters: 20000 } },
+      { id: 'default.contains', parameters: { words: ['DROP TABLE', 'rm -rf'], operator: 'none' } },
+      { id: 'default.modelWhitelist', parameters: { models: ['@bench/*', 'gpt-4o'] } },
+    ],
+    actions: { deny: true },
+  });
+  const base = { retry: { attempts: 0 } };
+  const plain = await post('/v1/configs', { name: 'bench plain', workspace_id: creds.workspace.id, config: base });
+  const guarded = await post('/v1/configs', {
+    name: 'bench guarded',
+    workspace_id: creds.workspace.id,
+    config: { ...base, input_guardrails: [guardrail.slug] },
+  });
+  return { plain: plain.slug, guarded: guarded.slug };
 }
 
 if (process.argv.includes('--mock')) runMock();

@@ -30,7 +30,7 @@ async function main() {
   const stores = await openStores(config.dataDir);
   try {
     const services = createServices({ config, ...stores });
-    if (bootstrap(services, stores.db, config))
+    if (bootstrap({ ...services, db: stores.db, config }))
       console.log(`Bootstrapped ${config.dataDir}; credentials in ${firstRunFile(config.dataDir)}`);
     const writer = new LogWriter(stores.logs, { journalDir: path.join(config.dataDir, 'log-journal') });
     await writer.open();

@@ -239,12 +239,16 @@ export function* syntheticTraffic(scope: TrafficScope, options: TrafficOptions):
       metadata,
       request_parsing_time: 0.2,
       pre_processing_time: 0.5,
+      queue_time: null,
       cache_processing_time: cached ? 0.8 : null,
       response_parsing_time: 0.3,
       gateway_processing_time: 1.2,
       error_message: error,
       log_store_file_path_format: null,
       gateway_version: 'synthetic',
+      hook_results: null,
+      guardrails_passed: null,
+      guardrails_failed: null,
       bodies: options.bodies
         ? {
             request: embedding

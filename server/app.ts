@@ -1,15 +1,14 @@
 // Builds the fastify app: plugins in order (framework settings, then app-wide decorators and
 // hooks, then routes). It never listens; server/main.ts owns the process.
-import crypto from 'node:crypto';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createServices, type AppDeps, type Services } from './services.ts';
-import type { AuthContext } from './identity/auth.ts';
-import { registerErrorHandling, type Surface } from './http/errors.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerTraceId } from './http/traceId.ts';
 import { registerJsonParser } from './http/jsonBody.ts';
-import { capConnectionsPerAddress, connectionErrorHandler, refuseTunnels, requireHost, routerErrorHandler } from './http/transport.ts';
+import { requireHost } from './http/transport.ts';
+import { createHttpServer } from './http/server.ts';
 import { registerAuthentication } from './identity/authenticate.ts';
 import { registerAuditLog } from './audit/hooks.ts';
 import { registerPermissions } from './identity/permissions.ts';
@@ -26,19 +25,23 @@ import { catalogRoutes } from './control-plane/catalog/routes.ts';
 import { configRoutes } from './control-plane/configs/routes.ts';
 import { organisationSettingsRoutes } from './control-plane/organisation/routes.ts';
 import { SERVICE_ID, VERSION } from './version.ts';
-import { createPricingService } from './pricing/service.ts';
+import { createPricingService, type PricingService } from './pricing/service.ts';
 import { pricingRoutes } from './control-plane/pricing/routes.ts';
 import { pricingAdminRoutes } from './control-plane/pricing/adminRoutes.ts';
 import { LogWriter } from './logs/writer.ts';
 import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
+import { logRoutes } from './logs/routes.ts';
+import { feedbackRoutes } from './logs/feedbackRoutes.ts';
+import { exportRoutes } from './logs/exports/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { gatewayRoutes } from './gateway/routes.ts';
 import { createDispatcher } from './gateway/upstream.ts';
 import { createAccountant } from './gateway/accounting.ts';
-import type { GatewayDeps } from './gateway/handler.ts';
-import { executeWithConfig, type RoutingDeps } from './gateway/routing/execute.ts';
+import type { PipelineDeps } from './gateway/pipeline.ts';
+import type { RoutingDeps } from './gateway/routing/execute.ts';
 import { MemoryCircuits, MemorySticky } from './gateway/routing/router.ts';
 import { ResponseCache } from './gateway/cache/store.ts';
+import type { Dispatcher } from 'undici';
 import { SemanticCache } from './gateway/cache/semantic.ts';
 import { type LanExposure, lanExposure } from './network/lanExposure.ts';
 import { networkRoutes } from './network/routes.ts';
@@ -58,9 +61,18 @@ import { pricingFileAuditEvent, scheduledBackupAuditEvent } from './audit/applia
 import { type BackupService, backupService } from './backups/service.ts';
 import { backupRoutes } from './backups/routes.ts';
 import { type GatewayMetrics, gatewayMetrics } from './observability/metrics.ts';
-import { gatewayTraces } from './observability/traces.ts';
+import { type GatewayTraces, gatewayTraces } from './observability/traces.ts';
 import { readiness } from './observability/readiness.ts';
 import { observabilityRoutes } from './observability/routes.ts';
+import { consoleCallRoutes } from './gateway/consoleCalls.ts';
+import { startLimitsWorker } from './limits/limits.ts';
+import { policyRoutes } from './limits/policyRoutes.ts';
+import { selfRoutes } from './limits/selfRoutes.ts';
+import type { GatewayContext } from './gateway/context.ts';
+import { catalogChat } from './gateway/judgeChat.ts';
+import { guardrailRoutes } from './guardrails/admin/routes.ts';
+import { guardrailsRuntime } from './guardrails/runtime.ts';
+import { guardrailResultsStore } from './logs/guardrailResults.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,78 +93,21 @@ declare module 'fastify' {
     /** The egress self-check (docs/adr/0023): main.ts runs it once listening; the air-gap report shows it. */
     egressSelfCheck(again?: boolean): Promise<SelfCheckResult>;
   }
-  interface FastifyRequest {
-    auth: AuthContext | null;
-  }
-  interface FastifyContextConfig {
-    /** 'public' routes skip authentication. */
-    auth?: 'public' | 'required';
-    /** Which error envelope the route speaks. Defaults to the Admin API's. */
-    surface?: Surface;
-    /** A gateway route for Anthropic's SDK: errors in Anthropic's shape, also those raised before its handler. */
-    errorFormat?: 'anthropic';
-  }
 }
 
 export type { AppDeps };
 
-/** The router's limit on one path parameter (an id, a slug); longer ones get a 414 (http/transport.ts). */
-const MAX_PARAM_LENGTH = 100;
-
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** Builds the app over `services` (main.ts passes the graph it bootstrapped with; tests let it make one). */
+export async function buildApp(deps: AppDeps, services: Services = createServices(deps)): Promise<FastifyInstance> {
   const { config } = deps;
-  const { clients } = config;
-  const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            // Every header a key can ride in (the Anthropic SDK sends the gateway key as x-api-key;
-            // an inline config may hold a provider's api_key), should a request ever be logged.
-            redact: [
-              'req.headers["x-portkey-api-key"]',
-              'req.headers.authorization',
-              'req.headers.cookie',
-              'req.headers["x-api-key"]',
-              'req.headers["api-key"]',
-              'req.headers["proxy-authorization"]',
-              'req.headers["x-portkey-config"]',
-            ],
-          },
-    // Requests are logged to the log database, not to stdout.
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.bodyLimitBytes,
-    genReqId: () => crypto.randomUUID(),
-    forceCloseConnections: true,
-    return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
-    // Bounds on slow and idle clients (docs/adr/0011). Node's requestTimeout covers receiving the
-    // request only, so a long streamed answer is not cut; no socket idle timeout is set, since an
-    // SSE answer may be silent for as long as the upstream thinks (REQUEST_TIMEOUT bounds that).
-    http: {
-      headersTimeout: clients.headersTimeoutMs,
-      requestTimeout: clients.requestTimeoutMs,
-      keepAliveTimeout: clients.keepAliveTimeoutMs,
-      // How often Node looks for connections past those timeouts (its default is 30 s).
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(clients.headersTimeoutMs / 4))),
-      // A missing Host is answered in our envelope by requireHost, not with Node's empty 400.
-      requireHostHeader: false,
-    },
-    requestTimeout: clients.requestTimeoutMs,
-    keepAliveTimeout: clients.keepAliveTimeoutMs,
-    clientErrorHandler: connectionErrorHandler({ headersMs: clients.headersTimeoutMs, requestMs: clients.requestTimeoutMs }),
-    frameworkErrors: routerErrorHandler(MAX_PARAM_LENGTH),
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  capConnectionsPerAddress(app.server, clients.maxConnectionsPerIp);
-  refuseTunnels(app.server);
+  const app = createHttpServer(config);
 
   app.setValidatorCompiler(validatorCompiler);
-  registerErrorHandling(app, config.bodyLimitBytes);
+  registerTraceId(app);
+  const errors = registerErrorHandling(app, config.bodyLimitBytes);
   app.addHook('onRequest', requireHost);
   registerJsonParser(app);
 
-  const services = createServices(deps);
   app.decorate('services', services);
   app.decorate('deps', deps);
   registerAuthentication(app, services.keyCache, {
@@ -163,12 +118,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ended key transitions, expired keys and scheduled rotations, in the background.
   const keyWorker = startKeyLifecycleWorker(services.keyLifecycle, { intervalMs: deps.keyWorkerIntervalMs, log: app.log });
   app.addHook('onClose', async () => keyWorker.stop());
+  // Limits (issue 14): due resets and the usage counters' batch every second, the last batch at close.
+  const limitsWorker = startLimitsWorker(services.limits.engine, { log: app.log });
+  app.addHook('onClose', async () => limitsWorker.stop());
   // Before any route is registered: every route must have an entry in the permission table, whose
   // scopes are checked before validation; then the audit log classifies it.
   registerPermissions(app);
-  registerAuditLog(app, services.audit);
+  registerAuditLog(app, { audit: services.audit, locator: services.auditLocator, organisationId: services.organisationId });
   // The OpenAPI document of every route registered from here on, and the admin UI at `/`.
-  registerConsole(app);
+  errors.fallBackTo(registerConsole(app).uiFallback);
 
   app.get(
     '/v1/health',
@@ -220,52 +178,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.egress.close();
   });
   app.decorate('logWriter', logWriter);
-  const logsRuntime = createLogsRuntime({ deps, services, writer: logWriter, pricing, log: app.log });
+  const logsRuntime = createLogsRuntime({
+    db: deps.db,
+    logs: deps.logs,
+    repo: services.logs,
+    writer: logWriter,
+    dataDir: config.dataDir,
+    retention: { logDays: config.logRetentionDays, metricsDays: config.metricsRetentionDays },
+    jobs: deps.logJobs,
+    now: services.now,
+    facts: services.facts,
+    settings: services.settings,
+    workspaces: services.repos.workspaces,
+    workspaceFacts: services.workspaceCache,
+    cost: (provider, model, usage) => pricing.cost(provider, model, usage),
+    log: app.log,
+  });
   logsRuntime.start();
   // Runs before the onClose hook above (hooks run in reverse): exports stop before the writer closes.
   app.addHook('onClose', async () => logsRuntime.close());
   app.decorate('logsRuntime', logsRuntime);
 
-  const routing: RoutingDeps = {
-    configs: services.configs,
-    targets: services.catalog,
-    targetOptions: { trustedHosts: config.trustedCustomHosts },
-    dispatcher,
-    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the security settings that hold
-    // in the workspace: its own value only where the organisation opened the section (ADR 0009).
-    blockInline: (ctx) => config.blockInlineConfig || services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true,
-    circuits: new MemoryCircuits(),
-    sticky: new MemorySticky(),
-    backoffBaseMs: config.retryBackoffBaseMs,
-    cache: responseCache,
-    semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
-  };
   // Prometheus metrics and OTLP traces, fed from each request's log event (server/observability/).
   const metrics = gatewayMetrics({ writer: logWriter });
   const traces = config.tracing ? gatewayTraces(config.tracing, services.egress) : null;
   if (traces) app.addHook('onClose', async () => traces.close());
-  const gateway: GatewayDeps = {
-    context: {
-      headersToMetadata: config.headersToMetadata,
-      defaultTimeoutMs: config.requestTimeoutMs,
-      workspace: (id) => services.workspaceCache.get(id),
-    },
-    targets: services.catalog,
-    targetOptions: { trustedHosts: config.trustedCustomHosts },
-    dispatcher,
-    logs: logWriter,
-    accountant: createAccountant(pricing),
-    loggingMode: (ctx) =>
-      services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
-    execute: (ctx, call, single) => executeWithConfig(ctx, call, single, routing),
-    observe: traces
-      ? (event, ctx) => {
-          metrics.observe(event);
-          traces.observe(event, ctx);
-        }
-      : (event) => metrics.observe(event),
-    traceAttempts: traces !== null,
-  };
+  const gateway = gatewayPipeline(app, deps, services, { pricing, logWriter, dispatcher, responseCache, logsRuntime, metrics, traces });
 
   const lan = lanExposure({
     app,
@@ -281,26 +219,42 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(pricingRoutes, { pricing });
   await app.register(networkRoutes, { lan, dataDir: config.dataDir, administratorCertificate: config.network.tlsFiles !== null });
-  await app.register(desktopSignInRoutes, { tokens: app.desktopSignIn });
+  const { sessions, audit, organisationId } = services;
+  await app.register(desktopSignInRoutes({ tokens: app.desktopSignIn, sessions, audit, organisationId }));
+  await app.register(invitePageRoutes(services.invites));
   // Issue 17: the air-gap report, backups, metrics and readiness (registerOperations, below).
   const backups = await registerOperations(app, { deps, services, lan, logWriter, metrics });
-  await app.register(invitePageRoutes);
   await app.register(
     async (v1) => {
-      await v1.register(apiKeyRoutes);
-      await v1.register(workspaceRoutes);
-      await v1.register(memberRoutes);
-      await v1.register(userRoutes);
-      await v1.register(inviteRoutes);
-      await v1.register(catalogRoutes);
-      await v1.register(configRoutes);
-      await v1.register(organisationSettingsRoutes);
-      await v1.register(auditRoutes);
-      await v1.register(sessionRoutes);
-      await v1.register(logsRuntime.routes);
+      await v1.register(apiKeyRoutes(services.apiKeys));
+      await v1.register(workspaceRoutes(services.workspaces));
+      await v1.register(memberRoutes(services.members));
+      await v1.register(userRoutes(services.users));
+      await v1.register(inviteRoutes(services.invites));
+      await v1.register(catalogRoutes(services.catalog));
+      await v1.register(configRoutes(services.configs));
+      await v1.register(guardrailRoutes(services.guardrails, config.features.guardrails));
+      await v1.register(organisationSettingsRoutes(services.settingsApi));
+      await v1.register(auditRoutes(audit, services.auditLocator));
+      await v1.register(sessionRoutes({ sessions, audit, organisationId }));
+      await v1.register(logRoutes(logsRuntime));
+      await v1.register(feedbackRoutes(logsRuntime.feedback));
+      await v1.register(exportRoutes(logsRuntime.exports, config.features.dataExports));
       await v1.register(analyticsRoutes(services.analytics));
+      await v1.register(policyRoutes(services.limits.policies));
+      await v1.register(selfRoutes(services.limits.self));
       await v1.register(gatewayRoutes(gateway, services.catalog, capabilities.lookup));
-      await v1.register(connectionTestRoutes(dispatcher));
+      await v1.register(connectionTestRoutes({ dispatcher, catalog: services.catalog, workspaces: services.workspaceCache }));
+      // Issue 15: the console's config "try it" and playground, through the gateway's pipeline.
+      await v1.register(
+        consoleCallRoutes({
+          gateway,
+          config: (auth, ref, workspace) => services.configs.get(auth, ref, workspace),
+          workspace: (id) => services.workspaceCache.get(id),
+          ownKeys: (userId, workspaceId) => services.apiKeys.ownKeys(userId, workspaceId),
+          now: deps.now,
+        }),
+      );
       await v1.register(pricingAdminRoutes(pricing));
       await v1.register(backupRoutes(backups));
     },
@@ -385,4 +339,80 @@ async function registerOperations(
     }),
   });
   return backups;
+}
+
+/** The request path's parts, made once by buildApp and closed with the app. */
+interface RequestPathParts {
+  pricing: PricingService;
+  logWriter: LogWriter;
+  dispatcher: Dispatcher;
+  responseCache: ResponseCache;
+  logsRuntime: LogsRuntime;
+  metrics: GatewayMetrics;
+  traces: GatewayTraces | null;
+}
+
+/** The gateway pipeline's stages wired to the services they call (gateway/pipeline.ts). */
+function gatewayPipeline(app: FastifyInstance, deps: AppDeps, services: Services, parts: RequestPathParts): PipelineDeps {
+  const { config } = deps;
+  const { pricing, logWriter, dispatcher, responseCache, logsRuntime, metrics, traces } = parts;
+  const routing: RoutingDeps = {
+    configs: services.configs,
+    targets: services.catalog,
+    targetOptions: { trustedHosts: config.trustedCustomHosts },
+    dispatcher,
+    // BLOCK_INLINE_CONFIG is the operator's and always wins; then the security settings that hold
+    // in the workspace: its own value only where the organisation opened the section (ADR 0009).
+    blockInline: (ctx) => config.blockInlineConfig || services.settings.forWorkspace(ctx.workspace.id).block_inline_config === true,
+    circuits: new MemoryCircuits(),
+    sticky: new MemorySticky(),
+    backoffBaseMs: config.retryBackoffBaseMs,
+    cache: responseCache,
+    semantic: config.semanticCache ? { cache: new SemanticCache(responseCache), ...config.semanticCache } : null,
+  };
+  // [guardrails] the engine on the request path; absent with GUARDRAILS_ENABLED=OFF, when requests pass unchecked.
+  const asyncResults = guardrailResultsStore(deps.logs);
+  const guardrails = !config.features.guardrails
+    ? null
+    : guardrailsRuntime<GatewayContext>({
+        library: services.guardrailLibrary,
+        completeChat: catalogChat({ targets: services.catalog, dispatcher }),
+        feedback: async (ctx, items) => {
+          await logsRuntime.feedback.create(
+            ctx.auth,
+            items.map((f) => ({
+              trace_id: ctx.traceId,
+              value: f.value,
+              weight: f.weight,
+              metadata: { source: 'guardrail', guardrail_id: f.guardrail.id, verdict: f.guardrail.verdict, note: f.metadata },
+            })),
+          );
+        },
+        asyncResults: (ctx, phase, results) =>
+          asyncResults.insert(
+            results.map((result) => ({ requestId: ctx.id, workspaceId: ctx.workspace.id, traceId: ctx.traceId, phase, result })),
+          ),
+        onError: (err, what) => app.log.warn({ err }, `${what} could not be recorded`),
+      });
+  return {
+    context: {
+      headersToMetadata: config.headersToMetadata,
+      defaultTimeoutMs: config.requestTimeoutMs,
+      workspace: (id) => services.workspaceCache.get(id),
+    },
+    routing,
+    guardrails,
+    limits: services.limits.gateway,
+    logs: logWriter,
+    accountant: createAccountant(pricing),
+    loggingMode: (ctx) =>
+      services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
+    observe: traces
+      ? (event, ctx) => {
+          metrics.observe(event);
+          traces.observe(event, ctx);
+        }
+      : (event) => metrics.observe(event),
+    traceAttempts: traces !== null,
+  };
 }

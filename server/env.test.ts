@@ -59,7 +59,7 @@ describe('loadConfig', () => {
       headersTimeoutMs: 15_000,
       requestTimeoutMs: 120_000,
       keepAliveTimeoutMs: 65_000,
-      maxConnectionsPerIp: 256,
+      maxConnectionsPerIp: 1024,
     });
     expect(
       loadConfig({

@@ -52,6 +52,8 @@ export interface AppConfig {
   metricsRetentionDays: number;
   /** How long clients may take and hold connections (docs/adr/0011). */
   clients: ClientLimits;
+  /** CONCURRENCY_QUEUE_TIMEOUT_MS: how long a request waits for a max_concurrent_requests slot before its 429. */
+  concurrencyQueueTimeoutMs: number;
   features: FeatureFlags;
   /** TLS and the LAN listener (server/network/, docs/adr/0014). */
   network: NetworkConfig;
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const logRetentionDays = r.int('LOG_RETENTION_DISPLAY', 90, 1, 36_500);
   const metricsRetentionDays = r.int('METRICS_RETENTION_DISPLAY', 365, 1, 36_500);
   const clients = clientLimits(r);
+  const concurrencyQueueTimeoutMs = r.int('CONCURRENCY_QUEUE_TIMEOUT_MS', 30_000, 1, 3_600_000);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
   const network = networkConfig(r, cwd);
   const egress = egressConfig(r);
@@ -225,6 +228,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logRetentionDays,
     metricsRetentionDays,
     clients,
+    concurrencyQueueTimeoutMs,
     features,
     network,
     egress,
@@ -305,7 +309,7 @@ function clientLimits(r: EnvReader): ClientLimits {
     headersTimeoutMs,
     requestTimeoutMs,
     keepAliveTimeoutMs: r.int('CLIENT_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
-    maxConnectionsPerIp: r.int('MAX_CONNECTIONS_PER_IP', 256, 0, 1_000_000),
+    maxConnectionsPerIp: r.int('MAX_CONNECTIONS_PER_IP', 1024, 0, 1_000_000),
   };
 }
 

@@ -14,7 +14,9 @@ export type GatewayErrorType =
   | 'timeout_error'
   | 'api_error'
   | 'upstream_error'
-  | 'budget_exceeded';
+  | 'budget_exceeded'
+  /** A guardrail denied the request or its answer (446). */
+  | 'hooks_failed';
 
 const STATUS_BY_CODE: Record<AdminErrorCode, number> = {
   AB01: 400,
@@ -50,6 +52,7 @@ const TYPE_BY_STATUS: Record<number, GatewayErrorType> = {
   413: 'invalid_request_error',
   415: 'invalid_request_error',
   429: 'rate_limit_error',
+  446: 'hooks_failed',
 };
 
 export interface AppErrorOptions {

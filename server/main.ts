@@ -50,10 +50,12 @@ async function main() {
   }
 
   const deps = { config, ...stores };
-  const firstRun = bootstrap(createServices(deps), stores.db, config);
-  const app = await buildApp(deps);
+  // One service graph: the first start's setup writes through the same services the app serves with.
+  const services = createServices(deps);
+  const firstRun = bootstrap({ ...services, db: stores.db, config });
+  const app = await buildApp(deps, services);
   // fetch(), undici's and Node's default agents pass the egress check too (docs/adr/0023).
-  guardProcessDefaults(app.services.egress);
+  guardProcessDefaults(services.egress);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -32,14 +32,20 @@ import { logsRepository } from './logs/repository.ts';
 import { analyticsService } from './analytics/service.ts';
 import { auditRepository } from './audit/repository.ts';
 import { AuditLog } from './audit/recorder.ts';
+import { workspaceLocator } from './audit/locate.ts';
+import type { RoleFacts } from './identity/roles.ts';
 import type { AuditEvent } from './audit/events.ts';
 import { newId } from './ids.ts';
 import { localSessions } from './identity/sessions/service.ts';
+import { guardrailsRepository } from './guardrails/admin/repository.ts';
+import { guardrailLibrary } from './guardrails/library.ts';
+import { guardrailsAdmin, type GuardrailsAdmin } from './guardrails/admin/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
 import { egressGuard } from './security/egress/guard.ts';
 import { egressStore } from './security/egress/store.ts';
 import { environmentDestinations } from './security/egress/environment.ts';
 import { isoNow } from './db/rows.ts';
+import { limitsDomain } from './limits/limits.ts';
 
 export interface AppDeps {
   config: AppConfig;
@@ -66,11 +72,58 @@ export function createServices(deps: AppDeps) {
     users: usersRepository(deps.db),
     organisation: organisationRepository(deps.db),
   };
+  /** Role facts of people (the users repository), read by every rule that ranks a caller. */
+  const facts = roleFacts(repos.users);
+  const organisationId = () => repos.organisation.get()?.id ?? null;
   const keyCache = new ApiKeyCache(repos.apiKeys, now);
   const workspaceCache = new WorkspaceCache(repos.workspaces);
   const settings = new OrganisationSettingsCache(repos.organisation);
   settings.useWorkspaces(workspaceCache);
   const audit = new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now });
+  // Outbound connections (docs/adr/0023): one guard in front of every client; what saved
+  // integrations call is allowed, and re-read whenever the catalog changes.
+  const egress = egressGuard({
+    mode: deps.config.egress.mode,
+    store: egressStore(deps.db),
+    fixed: environmentDestinations(deps.config, isoNow(now())),
+    sources: [() => catalog!.egressDestinations()],
+    now,
+  });
+  // ---- limits (issue 14): the engine reads the catalog lazily, the catalog shows the engine's counters ----
+  let catalog: CatalogService | null = null;
+  const limits = limitsDomain({
+    db: deps.db,
+    now,
+    features: deps.config.features,
+    queueTimeoutMs: deps.config.concurrencyQueueTimeoutMs,
+    providers: (workspaceId, slug) => catalog!.resolveProvider(workspaceId, slug),
+    providerSlugs: (workspaceId) => catalog!.repos.providers.allInWorkspace(workspaceId).map((p) => p.slug),
+    workspace: (id) => workspaceCache.get(id),
+    workspaces: repos.workspaces,
+    audit,
+  });
+  catalog = catalogService({
+    db: deps.db,
+    secrets: deps.secrets,
+    workspaces: repos.workspaces,
+    now,
+    usage: limits.engine,
+    onChange: () => egress.invalidate(),
+  });
+  // ---- end limits ----
+  // [guardrails] saved guardrails as the request path reads them (compiled once per version).
+  const guardrailRepo = guardrailsRepository(deps.db);
+  const guardrailLib = guardrailLibrary(guardrailRepo);
+  const guardrailAdmin = guardrailsAdmin({
+    repo: guardrailRepo,
+    library: guardrailLib,
+    workspaces: {
+      get: (ref) => repos.workspaces.get(ref),
+      all: (organisationId) =>
+        repos.workspaces.list({ organisationId, statuses: ['active', 'archived'], limit: 1_000_000, offset: 0 }).rows,
+    },
+    now,
+  });
   const keys = keyLifecycle({
     repo: repos.apiKeys,
     cache: keyCache,
@@ -82,26 +135,15 @@ export function createServices(deps: AppDeps) {
       if (e.rotation_mode === 'auto') audit.record(scheduledRotation(e));
     },
   });
-  // Outbound connections (docs/adr/0023): one guard in front of every client; what saved
-  // integrations call is allowed, and re-read whenever the catalog changes.
-  const egress = egressGuard({
-    mode: deps.config.egress.mode,
-    store: egressStore(deps.db),
-    fixed: environmentDestinations(deps.config, isoNow(now())),
-    sources: [() => catalog.egressDestinations()],
-    now,
-  });
-  const catalog = catalogService({
-    db: deps.db,
-    secrets: deps.secrets,
-    workspaces: repos.workspaces,
-    now,
-    onChange: () => egress.invalidate(),
-  });
   const core = {
     now,
     egress,
     repos,
+    facts,
+    /** The organisation's id once the first start made it (audit records name it). */
+    organisationId,
+    /** Finds the workspace an audit record belongs to (audit/locate.ts). */
+    auditLocator: workspaceLocator(deps.db),
     keyCache,
     workspaceCache,
     settings,
@@ -115,26 +157,38 @@ export function createServices(deps: AppDeps) {
       now,
       lifecycle: keys,
       settings,
+      usage: limits.engine,
     }),
     catalog,
-    configs: configsService({ db: deps.db, workspaces: repos.workspaces, now }),
+    /** Budgets, rate limits, limit policies and the concurrency gates (server/limits). */
+    limits,
+    configs: configsService({
+      db: deps.db,
+      workspaces: repos.workspaces,
+      now,
+      // [guardrails] a saved config's guardrails must run in its workspace.
+      checkGuardrails: (organisationId, workspaceId, config) => guardrailAdmin.checkConfig(organisationId, workspaceId, config),
+    }),
     logs: logsRepository(deps.logs),
     analytics: analyticsService({
       db: deps.db,
       logs: deps.logs,
       workspaces: repos.workspaces,
-      users: repos.users,
-      apiKeys: repos.apiKeys,
+      facts,
+      labels: { apiKey: (id) => repos.apiKeys.get(id), workspace: (id) => repos.workspaces.get(id) },
       settings,
     }),
     /** Audit log of Admin API mutations; record() is a no-op with AUDIT_LOGS_ENABLED=OFF. */
     audit,
+    /** [guardrails] The Admin API over saved guardrails and the organisation's default guardrails. */
+    guardrails: guardrailAdmin,
+    guardrailLibrary: guardrailLib,
     /** Local accounts: password login, session cookies, password change (identity/sessions). */
     sessions: localSessions({
       store: sessionsStore(deps.db),
       settings,
       now,
-      organisationId: () => repos.organisation.get()?.id ?? null,
+      organisationId,
     }),
   };
   return { ...core, ...organisationPeople(deps, core) };
@@ -150,16 +204,18 @@ function organisationPeople(
       users: ReturnType<typeof usersRepository>;
       organisation: ReturnType<typeof organisationRepository>;
     };
+    facts: RoleFacts;
     settings: OrganisationSettingsCache;
     keyCache: ApiKeyCache;
     workspaceCache: WorkspaceCache;
     apiKeys: ApiKeysService;
     catalog: CatalogService;
     configs: ConfigsService;
+    limits: ReturnType<typeof limitsDomain>;
+    guardrails: GuardrailsAdmin;
   },
 ) {
-  const { now, repos } = core;
-  const facts = roleFacts(repos.users);
+  const { now, repos, facts } = core;
   const owned = ownedKeys(deps.db);
   const forgetKeys = (ids: string[]) => ids.forEach((id) => core.keyCache.invalidate(id));
   return {
@@ -184,8 +240,12 @@ function organisationPeople(
         core.configs.invalidate();
       },
       configExists: (workspaceId, ref) => core.configs.repo.get(ref)?.workspace_id === workspaceId,
+      // [guardrails] a workspace's default guardrails must name guardrails it can use.
+      checkGuardrails: (organisationId, workspaceId, defaults) =>
+        core.guardrails.checkWorkspaceDefaults(organisationId, workspaceId, defaults),
       settings: core.settings,
       now,
+      usage: core.limits.engine,
     }),
     members: membersService({
       users: repos.users,

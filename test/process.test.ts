@@ -52,6 +52,26 @@ describe('npm start', () => {
     expect(fs.readdirSync(BUNDLED_PRICING_DIR).some((f) => f.endsWith('.json'))).toBe(true);
   });
 
+  it('the build holds no test code: no tests, test kits or fixtures, nothing that imports vitest or test/', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.js')) files.push(full);
+      }
+    };
+    walk(path.join(ROOT, 'dist'));
+    expect(files.length).toBeGreaterThan(50);
+    const testy = files.filter((f) => /\.test\.js$|TestKit|[Ff]ixtures?\.js$/.test(f));
+    expect(testy).toEqual([]);
+    const importsTests = files.filter((f) => {
+      const text = fs.readFileSync(f, 'utf8');
+      return /from ['"](vitest|fast-check|playwright-core)['"]|from ['"](\.\.\/)+test\//.test(text);
+    });
+    expect(importsTests).toEqual([]);
+  });
+
   it('rebuilds when the build is missing or older than a source, SQL file, folder or tsconfig', () => {
     expect(start.needsBuild(null, [])).toBe(true);
     expect(start.needsBuild(2000, [1000, 2000])).toBe(false);

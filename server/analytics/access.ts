@@ -10,15 +10,14 @@ import { forbidden, notFound } from '../errors.ts';
 import { hasScope, type AuthContext } from '../identity/auth.ts';
 import { effectiveWorkspaceRole, type RoleFacts } from '../identity/roles.ts';
 import type { OrganisationSettingsCache } from '../settings/settings.ts';
-import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
-import { visibleWorkspaces } from '../identity/workspaces.ts';
+import { type WorkspaceDirectory, type WorkspaceRef, visibleWorkspaces } from '../identity/workspaces.ts';
 import type { DataVisibility } from '../logs/visibility.ts';
 import type { RowScope } from '../logs/filters.ts';
 
 export type Surface = 'analytics' | 'logs';
 
 export interface AccessDeps {
-  workspaces: WorkspacesRepository;
+  workspaces: WorkspaceDirectory<WorkspaceRef>;
   facts: RoleFacts;
   settings: OrganisationSettingsCache;
   visibility: DataVisibility;

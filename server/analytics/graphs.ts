@@ -1,8 +1,6 @@
 // The analytics graphs (spec §2.9): one SQL statement each over the request rows a query covers,
 // grouped by time bucket, with the summary over the whole range computed in the same scan
 // (GROUPING SETS) so the two always agree. Every bucket of the range is listed, empty ones as zero.
-import type { RowScope } from '../logs/filters.ts';
-import type { AnalyticsQuery } from './query.ts';
 import {
   IS_ERROR,
   IS_HIT,
@@ -19,23 +17,12 @@ import {
   num,
   percent,
   rowsWhere,
-  type ReaderPool,
   type Row,
 } from './sql.ts';
+import { guardrailsGraph } from './guardrailGraph.ts';
+import { graph, type Graph, type GraphContext } from './graph.ts';
 
-export interface GraphContext {
-  q: AnalyticsQuery;
-  scope: RowScope;
-  reader: ReaderPool;
-}
-
-export interface Graph {
-  summary: Row;
-  data_points: Row[];
-  object: 'analytics-graph';
-}
-
-const graph = (summary: Row, data_points: Row[]): Graph => ({ summary, data_points, object: 'analytics-graph' });
+export type { Graph, GraphContext };
 const stamp = (ms: number) => new Date(ms).toISOString();
 
 interface Series {
@@ -363,6 +350,10 @@ export const GRAPHS: Record<string, { paths: readonly string[]; run: GraphRunner
   feedbacksAiModels: {
     paths: ['feedbacks/ai-models', 'feedbacks-ai-models'],
     run: feedbackModels,
+  },
+  guardrails: {
+    paths: ['guardrails'],
+    run: guardrailsGraph,
   },
 };
 

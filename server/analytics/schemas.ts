@@ -60,6 +60,15 @@ export const GRAPH_SCHEMAS: Record<string, TSchema> = {
   feedbacksScores: graph({ total: Int }, { score: Int, total: Int }),
   feedbacksWeighted: graph({ avg: Num }, timed({ avg: Num })),
   feedbacksAiModels: graph({ total: Int }, { ai_model: Nullable(Type.String()), total: Int, avg_weighted_feedback: Num }),
+  guardrails: graph(
+    { total: Int, passed: Int, failed: Int },
+    timed({
+      total: Int,
+      passed: Int,
+      failed: Int,
+      guardrails: Type.Array(Type.Object({ guardrail_id: Type.String(), passed: Int, failed: Int })),
+    }),
+  ),
 };
 
 export const CacheSummary = Type.Object({

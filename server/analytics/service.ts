@@ -4,9 +4,8 @@ import type { Sqlite } from '../db/sqlite.ts';
 import type { LogDatabase } from '../db/duckdb.ts';
 import type { AuthContext } from '../identity/auth.ts';
 import type { OrganisationSettingsCache } from '../settings/settings.ts';
-import type { WorkspacesRepository } from '../control-plane/workspaces/repository.ts';
-import { roleFacts, type UsersRepository } from '../control-plane/users/repository.ts';
-import type { ApiKeysRepository } from '../control-plane/api-keys/repository.ts';
+import type { RoleFacts } from '../identity/roles.ts';
+import type { WorkspaceDirectory, WorkspaceRef } from '../identity/workspaces.ts';
 import { dataVisibility } from '../logs/visibility.ts';
 import { analyticsAccess, type Surface } from './access.ts';
 import { parseAnalyticsQuery } from './query.ts';
@@ -22,13 +21,15 @@ import {
   type GroupList,
 } from './groups.ts';
 import { ReaderPool } from './sql.ts';
+import { overview, unpricedModels } from './overview.ts';
 
 export interface AnalyticsDeps {
   db: Sqlite;
   logs: LogDatabase;
-  workspaces: WorkspacesRepository;
-  users: UsersRepository;
-  apiKeys: ApiKeysRepository;
+  workspaces: WorkspaceDirectory<WorkspaceRef>;
+  facts: RoleFacts;
+  /** Names of keys and workspaces for group rows. */
+  labels: GroupLabels;
   settings: OrganisationSettingsCache;
   /** Reader connections for analytics (DuckDB runs each query on all cores; two keep a slow one from queueing the rest). */
   readers?: number;
@@ -37,7 +38,7 @@ export interface AnalyticsDeps {
 type Query = Record<string, unknown>;
 
 export function analyticsService(deps: AnalyticsDeps) {
-  const facts = roleFacts(deps.users);
+  const facts = deps.facts;
   const access = analyticsAccess({
     workspaces: deps.workspaces,
     facts,
@@ -45,10 +46,7 @@ export function analyticsService(deps: AnalyticsDeps) {
     visibility: dataVisibility({ db: deps.db, facts, settings: deps.settings }),
   });
   const reader = new ReaderPool(deps.logs, deps.readers ?? 2);
-  const labels: GroupLabels = {
-    apiKey: (id) => deps.apiKeys.get(id),
-    workspace: (id) => deps.workspaces.get(id),
-  };
+  const labels = deps.labels;
 
   function graphContext(auth: AuthContext, query: Query, surface: Surface = 'analytics', acrossWorkspaces = false): GraphContext {
     const q = parseAnalyticsQuery(query);
@@ -69,6 +67,10 @@ export function analyticsService(deps: AnalyticsDeps) {
     cacheSummary(auth: AuthContext, query: Query) {
       return cacheSummary(graphContext(auth, query));
     },
+    /** The console dashboard's figures in one scan. */
+    overview: (auth: AuthContext, query: Query) => overview(graphContext(auth, query)),
+    /** Models seen unpriced, across the organisation's workspaces unless one is named. */
+    unpricedModels: (auth: AuthContext, query: Query) => unpricedModels(graphContext(auth, query, 'analytics', true)),
     users: (auth: AuthContext, query: Query) => usersGroup(groupContext(auth, query)),
     aiModels: (auth: AuthContext, query: Query) => aiModelsGroup(groupContext(auth, query)),
     metadata: (auth: AuthContext, key: string, query: Query) => metadataGroup(groupContext(auth, query), key),

@@ -79,6 +79,8 @@ const VERBS: Readonly<Record<string, string>> = {
   cancel: 'cancel',
   'reset-usage': 'reset_usage',
   reset_usage: 'reset_usage',
+  // PUT /policies/usage-limits/:id/entities/:entityId/reset
+  reset: 'reset_usage',
   login: 'login',
   logout: 'logout',
 };

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { classifyRoute, type AuditRoute, type AuditRouteOverride, type RouteFacts } from './classify.ts';
 import { actorOf, requestFacts } from './events.ts';
-import { workspaceLocator } from './locate.ts';
+import type { WorkspaceLocator } from './locate.ts';
 import type { AuditLog } from './recorder.ts';
 
 declare module 'fastify' {
@@ -41,7 +41,14 @@ function createdFacts(payload: unknown): { id: string | null; workspaceId: strin
   };
 }
 
-export function registerAuditLog(app: FastifyInstance, audit: AuditLog): void {
+export interface AuditHookDeps {
+  audit: AuditLog;
+  locator: WorkspaceLocator;
+  /** The organisation's id, once it exists. */
+  organisationId: () => string | null;
+}
+
+export function registerAuditLog(app: FastifyInstance, { audit, locator, organisationId }: AuditHookDeps): void {
   audit.useLogger({ error: (details, message) => app.log.error(details, message) });
   app.addHook('onClose', async () => audit.close());
   if (!audit.enabled) return;
@@ -57,9 +64,8 @@ export function registerAuditLog(app: FastifyInstance, audit: AuditLog): void {
       ? null
       : classify({ method: req.method, url: req.routeOptions.url, config: req.routeOptions.config });
 
-  const locator = workspaceLocator(app.deps.db);
-  let organisationId: string | null = null;
-  const organisation = () => (organisationId ??= app.services.repos.organisation.get()?.id ?? null);
+  let known: string | null = null;
+  const organisation = () => (known ??= organisationId());
 
   function locate(req: FastifyRequest, route: AuditRoute): string | null {
     if (req.auth?.workspaceId) return req.auth.workspaceId;

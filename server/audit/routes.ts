@@ -10,7 +10,8 @@ import { requireScope, requireWorkspace } from '../identity/auth.ts';
 import { Nullable } from '../http/schemas.ts';
 import type { AuditRow } from './events.ts';
 import type { AuditFilter } from './repository.ts';
-import { workspaceLocator } from './locate.ts';
+import type { WorkspaceLocator } from './locate.ts';
+import type { AuditLog } from './recorder.ts';
 
 export const AUDIT_SCOPE = 'audit_logs.list';
 
@@ -113,52 +114,51 @@ export function recordView(row: AuditRow) {
   };
 }
 
-export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const audit = app.services.audit;
-  const locator = workspaceLocator(app.deps.db);
+export function auditRoutes(audit: AuditLog, locator: WorkspaceLocator): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/audit-logs', { schema: { querystring: AuditLogQuery, response: { 200: AuditLogList } } }, async (req) => {
+      const auth = req.caller;
+      if (!audit.enabled) throw forbidden('Audit logs are turned off on this appliance (AUDIT_LOGS_ENABLED=OFF)');
+      requireScope(auth, AUDIT_SCOPE);
+      const q: AuditLogQuery = req.query;
+      const from = isoBound('start_time', q.start_time);
+      const to = isoBound('end_time', q.end_time);
+      if (from !== undefined && to !== undefined && from > to)
+        throw badRequest('start_time must not be after end_time', { param: 'start_time' });
 
-  app.get('/audit-logs', { schema: { querystring: AuditLogQuery, response: { 200: AuditLogList } } }, async (req) => {
-    const auth = req.auth!;
-    if (!audit.enabled) throw forbidden('Audit logs are turned off on this appliance (AUDIT_LOGS_ENABLED=OFF)');
-    requireScope(auth, AUDIT_SCOPE);
-    const q: AuditLogQuery = req.query;
-    const from = isoBound('start_time', q.start_time);
-    const to = isoBound('end_time', q.end_time);
-    if (from !== undefined && to !== undefined && from > to)
-      throw badRequest('start_time must not be after end_time', { param: 'start_time' });
-
-    let workspaceId = q.workspace_id ? locator.workspace(q.workspace_id) : undefined;
-    if (auth.workspaceId !== null) {
-      if (workspaceId !== undefined) requireWorkspace(auth, workspaceId);
-      workspaceId = auth.workspaceId;
-    }
-    const filter: AuditFilter = {
-      organisationId: auth.organisationId,
-      from,
-      to,
-      workspaceId,
-      method: q.method,
-      uri: q.uri,
-      requestId: q.request_id,
-      userId: q.user_id,
-      userType: q.user_type,
-      apiKeyId: q.api_key_id,
-      statusCode: q.response_status_code,
-      resourceType: q.resource_type,
-      resourceId: q.resource_id,
-      action: q.action,
-      clientIp: q.client_ip,
-      // No IP-to-country database is available offline: records never have a country, so this
-      // filter matches nothing. It is accepted so that documented queries do not fail.
-      country: q.country,
-    };
-    // One organisation per appliance: naming another is not an error, it just matches nothing.
-    if (q.organisation_id !== undefined && q.organisation_id !== auth.organisationId) {
-      return { records: [], total: 0, object: 'analytics-graph' as const };
-    }
-    audit.flush();
-    const limit = q.page_size ?? DEFAULT_PAGE_SIZE;
-    const { total, rows } = audit.repository.list(filter, { limit, offset: (q.current_page ?? 0) * limit });
-    return { records: rows.map(recordView), total, object: 'analytics-graph' as const };
-  });
-};
+      let workspaceId = q.workspace_id ? locator.workspace(q.workspace_id) : undefined;
+      if (auth.workspaceId !== null) {
+        if (workspaceId !== undefined) requireWorkspace(auth, workspaceId);
+        workspaceId = auth.workspaceId;
+      }
+      const filter: AuditFilter = {
+        organisationId: auth.organisationId,
+        from,
+        to,
+        workspaceId,
+        method: q.method,
+        uri: q.uri,
+        requestId: q.request_id,
+        userId: q.user_id,
+        userType: q.user_type,
+        apiKeyId: q.api_key_id,
+        statusCode: q.response_status_code,
+        resourceType: q.resource_type,
+        resourceId: q.resource_id,
+        action: q.action,
+        clientIp: q.client_ip,
+        // No IP-to-country database is available offline: records never have a country, so this
+        // filter matches nothing. It is accepted so that documented queries do not fail.
+        country: q.country,
+      };
+      // One organisation per appliance: naming another is not an error, it just matches nothing.
+      if (q.organisation_id !== undefined && q.organisation_id !== auth.organisationId) {
+        return { records: [], total: 0, object: 'analytics-graph' as const };
+      }
+      audit.flush();
+      const limit = q.page_size ?? DEFAULT_PAGE_SIZE;
+      const { total, rows } = audit.repository.list(filter, { limit, offset: (q.current_page ?? 0) * limit });
+      return { records: rows.map(recordView), total, object: 'analytics-graph' as const };
+    });
+  };
+}

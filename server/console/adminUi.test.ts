@@ -18,8 +18,7 @@ let bare: FastifyInstance;
 
 async function build(distDir: string): Promise<FastifyInstance> {
   const a = Fastify();
-  registerErrorHandling(a, 1024 * 1024);
-  registerAdminUi(a, { distDir });
+  registerErrorHandling(a, 1024 * 1024).fallBackTo(registerAdminUi(a, { distDir }));
   a.get('/v1/health', async () => ({ status: 'ok' }));
   await a.ready();
   return a;

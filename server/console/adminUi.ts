@@ -77,7 +77,10 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body><h1>The admin UI is not built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds it when
 renderer/dist is missing or stale) and reload. The API under /v1 works without it.</p></body></html>`;
 
-export function registerAdminUi(app: FastifyInstance, options: AdminUiOptions): void {
+/** Answers a request no route matched when it is a UI path; false leaves the 404 to the API. */
+export type UiFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function registerAdminUi(app: FastifyInstance, options: AdminUiOptions): UiFallback {
   const root = path.resolve(options.distDir);
   const cache = new Map<string, CachedFile>();
 
@@ -123,26 +126,41 @@ export function registerAdminUi(app: FastifyInstance, options: AdminUiOptions): 
     return reply.type('text/html; charset=utf-8').send(index.body.toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce));
   }
 
-  async function serve(req: FastifyRequest, reply: FastifyReply) {
+  /**
+   * Serves a file of the build, or index.html for a client route; false when the path is neither
+   * (an API path, a missing file), so the caller answers its 404 in the API's envelope.
+   */
+  function serve(req: FastifyRequest, reply: FastifyReply): boolean {
     let urlPath: string;
     try {
       urlPath = decodeURIComponent((req.url.split('?')[0] ?? '/').replace(/\/+$/, '') || '/');
     } catch {
-      return reply.callNotFound();
+      return false;
     }
-    if (urlPath === '/' || urlPath === '/index.html') return sendIndex(reply);
-    if (API_PATH.test(urlPath)) return reply.callNotFound();
+    if (urlPath === '/' || urlPath === '/index.html') {
+      sendIndex(reply);
+      return true;
+    }
+    if (API_PATH.test(urlPath)) return false;
     const file = urlPath.includes('\0') ? null : load(urlPath);
     if (file) {
       setCommonHeaders(reply, null);
       const immutable = urlPath.startsWith('/assets/');
-      return send(req, reply, file, path.extname(urlPath), immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      send(req, reply, file, path.extname(urlPath), immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return true;
     }
-    if (isClientRoute(urlPath)) return sendIndex(reply);
-    return reply.callNotFound();
+    if (!isClientRoute(urlPath)) return false;
+    sendIndex(reply);
+    return true;
   }
 
   const config = { auth: 'public' as const, surface: 'admin' as const, openapi: false as const };
-  app.get('/', { config }, serve);
-  app.get('/*', { config }, serve);
+  app.get('/', { config }, async (req, reply) => {
+    serve(req, reply);
+    return reply;
+  });
+  // Every other UI path (assets, client routes) is served where no route matched: a wildcard route
+  // would also catch API paths the router refuses (a 101-character id, broken percent-encoding) and
+  // hide their 414 and 400 behind a 404.
+  return (req, reply) => (req.method === 'GET' || req.method === 'HEAD') && serve(req, reply);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { VERSION } from '../version.ts';
-import { registerAdminUi } from './adminUi.ts';
+import { registerAdminUi, type UiFallback } from './adminUi.ts';
 import { OpenApiCollector } from './openapi.ts';
 
 declare module 'fastify' {
@@ -24,13 +24,17 @@ const DESCRIPTION = [
   '`x-required-scopes` lists the scopes a route checks (any one of them, or the one its resource needs).',
 ].join(' ');
 
-export function registerConsole(app: FastifyInstance, options: { distDir?: string } = {}): OpenApiCollector {
+/** The OpenAPI collector, and the UI's answer for paths no route matched (the error handler's 404 falls back to it). */
+export function registerConsole(
+  app: FastifyInstance,
+  options: { distDir?: string } = {},
+): { openapi: OpenApiCollector; uiFallback: UiFallback } {
   const openapi = new OpenApiCollector({ title: 'AirGap AI Gateway', version: VERSION, description: DESCRIPTION });
   openapi.attach(app);
   app.get('/docs/openapi.json', { config: { auth: 'public', openapi: false } }, async (_req, reply) => {
     reply.header('cache-control', 'no-cache');
     return openapi.document();
   });
-  registerAdminUi(app, { distDir: options.distDir ?? UI_DIST_DIR });
-  return openapi;
+  const uiFallback = registerAdminUi(app, { distDir: options.distDir ?? UI_DIST_DIR });
+  return { openapi, uiFallback };
 }

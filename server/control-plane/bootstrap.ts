@@ -6,8 +6,11 @@ import type { AppConfig } from '../env.ts';
 import { isoNow } from '../db/rows.ts';
 import { newId } from '../ids.ts';
 import { hashPasswordSync, randomPassword } from '../identity/passwords.ts';
-import type { Services } from '../services.ts';
 import type { Sqlite } from '../db/sqlite.ts';
+import type { ApiKeysService } from './api-keys/service.ts';
+import type { OrganisationRepository } from './organisation/repository.ts';
+import type { UsersRepository } from './users/repository.ts';
+import type { WorkspacesRepository } from './workspaces/repository.ts';
 import { SCOPES_BY_KEY_TYPE } from '../identity/scopes.ts';
 import { systemAuth } from '../identity/systemAuth.ts';
 
@@ -23,13 +26,21 @@ export interface FirstRunCredentials {
   created_at: string;
 }
 
+/** What the first start writes through: the app's own services, so setup follows the same rules. */
+export interface BootstrapDeps {
+  db: Sqlite;
+  repos: { organisation: OrganisationRepository; workspaces: WorkspacesRepository; users: UsersRepository };
+  apiKeys: Pick<ApiKeysService, 'create'>;
+  now: () => number;
+  config: Pick<AppConfig, 'ownerEmail' | 'adminApiKey' | 'dataDir'>;
+}
+
 /** Returns the new credentials on first start, or null when the appliance is already set up. */
-export function bootstrap(services: Services, db: Sqlite, config: AppConfig) {
-  const { repos } = services;
+export function bootstrap({ db, repos, apiKeys, now, config }: BootstrapDeps) {
   if (repos.organisation.get()) return null;
 
   return db.transaction((): FirstRunCredentials => {
-    const at = isoNow(services.now());
+    const at = isoNow(now());
     const organisationId = newId();
     repos.organisation.insert({ id: organisationId, name: 'Organisation', settings: '{}', created_at: at, last_updated_at: at });
 
@@ -65,14 +76,14 @@ export function bootstrap(services: Services, db: Sqlite, config: AppConfig) {
     repos.users.addMember(workspace.id, ownerId, 'admin', at);
 
     const system = systemAuth(organisationId);
-    const admin = services.apiKeys.create(
+    const admin = apiKeys.create(
       system,
       'organisation',
       'service',
       { name: 'Admin API key', scopes: [...SCOPES_BY_KEY_TYPE['organisation-service']] },
       { rawKey: config.adminApiKey ?? undefined, creationMode: 'auto' },
     );
-    const service = services.apiKeys.create(
+    const service = apiKeys.create(
       system,
       'workspace',
       'service',

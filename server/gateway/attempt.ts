@@ -4,9 +4,8 @@
 import type { Dispatcher } from 'undici';
 import { AppError, badRequest } from '../errors.ts';
 import type { GatewayContext } from './context.ts';
-import type { Endpoint } from '../provider-specs/registry.ts';
 import type { EgressCaller } from '../security/egress/guard.ts';
-import { upstreamHeaders, upstreamUrl, type UpstreamTarget } from '../provider-specs/request.ts';
+import { upstreamHeaders, upstreamUrl } from '../provider-specs/request.ts';
 import {
   callUpstream,
   invalidUpstreamAnswer,
@@ -16,83 +15,16 @@ import {
   upstreamFailure,
   type UpstreamResponse,
 } from './upstream.ts';
-import { anthropicPassthrough, openaiPassthrough, type StreamTransform } from './stream.ts';
-import { passThroughTap, type StreamTap } from './passThroughUsage.ts';
-import { chatUsageOf } from './translate/mappings.ts';
-import { messagesToChatTransform, chatToMessagesTransform } from './streamTranslate.ts';
-import { chatToMessagesRequest } from './translate/chatToMessagesRequest.ts';
-import { messagesResponseToChat } from './translate/messagesToChatResponse.ts';
-import { messagesRequestToChat } from './translate/messagesToChatRequest.ts';
-import { chatResponseToMessages } from './translate/chatToMessagesResponse.ts';
+import { passThroughTap } from './passThroughUsage.ts';
 import { anthropicErrorOf, chatErrorOf } from './translate/errors.ts';
-import type { ChatRequest, ChatCompletion } from './translate/openaiTypes.ts';
-import type { MessagesRequest, MessagesResponse } from './translate/anthropicTypes.ts';
+import { formatPair, type FormatPair } from './formats.ts';
 
 type Json = Record<string, unknown>;
 
-export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
+export { DEFAULT_ANTHROPIC_MAX_TOKENS } from './formats.ts';
 
-export interface Target extends UpstreamTarget {
-  /** How the target is named in messages: `@slug` for catalog providers, else the provider id. */
-  label: string;
-  /** Catalog provider slug (logged as virtual_key). */
-  providerSlug: string | null;
-  /** Upstream model that replaces the body's (from `@slug/model`). */
-  model: string | null;
-  modelAllowed: ((model: string) => boolean) | null;
-  /** The integration's price adjustments and per-model prices, handed to the cost engine as they are. */
-  pricingOverrides?: (model: string) => { pricingAdjustments: unknown; pricingConfig: unknown };
-}
-
-export interface GatewayCall {
-  endpoint: Endpoint;
-  /** The client's wire format (`/v1/messages` speaks Anthropic's). */
-  clientFormat: 'openai' | 'anthropic';
-  body: Json | null;
-  raw: Buffer | null;
-  contentType: string | null;
-  stream: boolean;
-}
-
-interface OutcomeBase {
-  target: Target;
-  status: number;
-  upstreamHeaders: Record<string, string>;
-  upstreamUrl: string;
-  model: string | null;
-  pricingModel: string | null;
-  transformedRequest: unknown;
-}
-
-export type Outcome =
-  | (OutcomeBase & {
-      kind: 'json';
-      body: unknown;
-      /** The upstream's bytes as text when `body` is exactly what they parse to: sent as they came. */
-      text: string | null;
-      usage: Json | null;
-      originalResponse: unknown;
-    })
-  | (OutcomeBase & { kind: 'raw'; body: Buffer; contentType: string })
-  | (OutcomeBase & {
-      kind: 'stream';
-      upstream: UpstreamResponse;
-      /** Reshapes the events (unified endpoints); null forwards the bytes as they come. */
-      transform: StreamTransform | null;
-      /** Reads usage from forwarded bytes (pass-through routes that report it). */
-      tap: StreamTap | null;
-    })
-  /** A cache hit: the stored answer (client format), and its SSE form when the client streams. */
-  | (OutcomeBase & { kind: 'cached'; body: unknown; text: string; sse: string | null; usage: Json | null })
-  | {
-      kind: 'error';
-      target: Target;
-      status: number;
-      error: AppError;
-      upstreamUrl: string | null;
-      model: string | null;
-      transformedRequest: unknown;
-    };
+import type { GatewayCall, Outcome, OutcomeBase, Target } from './types.ts';
+export type { GatewayCall, Outcome, OutcomeBase, Target } from './types.ts';
 
 /** Strips `@slug/` from a model name: the upstream only knows its own model names. */
 export function upstreamModelOf(target: Target, bodyModel: unknown): string | null {
@@ -112,52 +44,21 @@ interface Prepared {
   stripUsageChunk: boolean;
 }
 
-function prepareBody(target: Target, call: GatewayCall, model: string | null): Prepared {
-  const { spec } = target;
+/** The request as the upstream receives it: the client's body, shaped for its wire format, with its model. */
+function prepareBody(pair: FormatPair, target: Target, call: GatewayCall, model: string | null): Prepared {
   if (!call.body) return { body: call.raw ?? undefined, contentType: call.contentType, transformed: null, stripUsageChunk: false };
   const body: Json = model !== null ? { ...call.body, model } : { ...call.body };
-  let stripUsageChunk = false;
-  const askUsage = (b: Json) => {
-    const opts = b.stream_options as Json | undefined;
-    if (call.stream && spec.streamUsage && opts?.include_usage !== true) {
-      b.stream_options = { ...opts, include_usage: true };
-      stripUsageChunk = true;
-    }
-    return b;
+  const shaped = pair.request(body, { stream: call.stream, streamUsage: target.spec.streamUsage });
+  return {
+    body: JSON.stringify(shaped.body),
+    contentType: 'application/json',
+    transformed: shaped.body,
+    stripUsageChunk: shaped.stripUsageChunk,
   };
-  let out: unknown;
-  if (call.endpoint === 'chatComplete' && spec.format === 'anthropic') {
-    out = chatToMessagesRequest(body as ChatRequest, { defaultMaxTokens: DEFAULT_ANTHROPIC_MAX_TOKENS });
-  } else if (call.endpoint === 'messages' && spec.format === 'openai') {
-    out = askUsage(messagesRequestToChat(body as MessagesRequest) as unknown as Json);
-  } else if (call.endpoint === 'chatComplete' || call.endpoint === 'complete') {
-    out = askUsage(body);
-  } else {
-    out = body;
-  }
-  return { body: JSON.stringify(out), contentType: 'application/json', transformed: out, stripUsageChunk };
 }
 
-function streamTransform(target: Target, call: GatewayCall, prepared: Prepared): StreamTransform | null {
-  const upstream = target.spec.format;
-  const clientAskedUsage = (call.body?.stream_options as Json | undefined)?.include_usage === true;
-  switch (call.endpoint) {
-    case 'chatComplete':
-    case 'complete':
-      return upstream === 'anthropic'
-        ? messagesToChatTransform({
-            includeUsage: clientAskedUsage,
-            model: typeof call.body?.model === 'string' ? call.body.model : undefined,
-          })
-        : openaiPassthrough({ stripUsageChunk: prepared.stripUsageChunk });
-    case 'messages':
-      return upstream === 'anthropic'
-        ? anthropicPassthrough()
-        : chatToMessagesTransform({ model: typeof call.body?.model === 'string' ? call.body.model : undefined });
-    default:
-      return null;
-  }
-}
+/** The model name the client used, echoed in answers translated from another format. */
+const requestedModel = (call: GatewayCall) => (typeof call.body?.model === 'string' ? call.body.model : undefined);
 
 const isJson = (contentType: string | undefined) => Boolean(contentType && /[/+]json/i.test(contentType));
 
@@ -171,27 +72,6 @@ function describeNonJsonError(target: Target, url: string, status: number, text:
 function errorBody(call: GatewayCall, target: Target, url: string, status: number, parsed: unknown, text: string): unknown {
   const body = parsed ?? { error: { message: describeNonJsonError(target, url, status, text), type: 'upstream_error' } };
   return call.clientFormat === 'anthropic' ? anthropicErrorOf(body, status) : chatErrorOf(body, status);
-}
-
-function successBody(call: GatewayCall, target: Target, parsed: unknown): { body: unknown; usage: Json | null } {
-  const upstream = target.spec.format;
-  const requestedModel = typeof call.body?.model === 'string' ? call.body.model : undefined;
-  if (call.endpoint === 'chatComplete' && upstream === 'anthropic') {
-    const chat = messagesResponseToChat(parsed as MessagesResponse) as unknown as Json;
-    if (requestedModel) chat.model = requestedModel;
-    return { body: chat, usage: (chat.usage as Json | undefined) ?? null };
-  }
-  if (call.endpoint === 'messages' && upstream === 'openai') {
-    const usage = ((parsed as Json).usage as Json | undefined) ?? null;
-    const message = chatResponseToMessages(parsed as ChatCompletion) as unknown as Json;
-    if (requestedModel) message.model = requestedModel;
-    return { body: message, usage };
-  }
-  if (call.endpoint === 'messages') {
-    const usage = (parsed as MessagesResponse).usage;
-    return { body: parsed, usage: usage ? (chatUsageOf(usage) as unknown as Json) : null };
-  }
-  return { body: parsed, usage: ((parsed as Json | null)?.usage as Json | undefined) ?? null };
 }
 
 export async function attempt(target: Target, call: GatewayCall, ctx: GatewayContext, dispatcher: Dispatcher): Promise<Outcome> {
@@ -213,11 +93,12 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     return fail(badRequest(`Model "${model}" is not enabled for provider ${target.label}`, { param: 'model', code: 'model_not_enabled' }));
   }
 
+  const pair = formatPair(call.endpoint, target.spec.format);
   let prepared: Prepared;
   let line: { url: string; pricingModel: string | undefined };
   let headers: Record<string, string>;
   try {
-    prepared = prepareBody(target, call, model);
+    prepared = prepareBody(pair, target, call, model);
     line = upstreamUrl(target, call.endpoint, ctx.path, model ?? undefined, call.endpoint === 'proxy' ? ctx.search : '');
     headers = upstreamHeaders(target, ctx.clientHeaders);
   } catch (err) {
@@ -225,6 +106,10 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   }
   if (prepared.contentType) headers['content-type'] = prepared.contentType;
   if (call.stream) headers.accept = 'text/event-stream';
+
+  // Limits (issue 14): this target's own budgets and rate limits, and its concurrency slot.
+  const refused = ctx.limits ? await ctx.limits.enter(target) : null;
+  if (refused) return fail(refused, null, prepared.transformed);
 
   ctx.timings.upstreamStart = performance.now();
   const timing = ctx.attempts ? { provider: target.label, origin: originOf(line.url), start: ctx.timings.upstreamStart } : null;
@@ -268,7 +153,11 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     if (unified && !call.stream) {
       return invalid('answered with an event stream (text/event-stream) to a request that did not ask for one', await firstChunk(res));
     }
-    const transform = streamTransform(target, call, prepared);
+    const transform = pair.stream({
+      includeUsage: (call.body?.stream_options as Json | undefined)?.include_usage === true,
+      model: requestedModel(call),
+      stripUsageChunk: prepared.stripUsageChunk,
+    });
     const tap = transform === null && call.endpoint === 'proxy' ? passThroughTap(ctx.path) : null;
     return { ...base, kind: 'stream', upstream: res, transform, tap };
   }
@@ -320,10 +209,10 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
       text === '' ? null : text,
     );
   }
-  if (call.endpoint === 'proxy') return jsonOutcome(base, parsed, text, usageOf(parsed), null);
-  const { body, usage } = successBody(call, target, parsed);
+  const upstream = parsed as Json;
+  const body = pair.response(upstream, requestedModel(call));
   const same = body === parsed;
-  return jsonOutcome(base, body, same ? text : null, usage, same ? null : parsed);
+  return jsonOutcome(base, body, same ? text : null, pair.usage(upstream, body), same ? null : parsed);
 }
 
 /** The caller an egress refusal records: the gateway key, its workspace, the trace. */
@@ -351,12 +240,6 @@ async function firstChunk(res: UpstreamResponse): Promise<string | null> {
     res.body.destroy();
   }
   return null;
-}
-
-/** A pass-through answer's `usage`, in whichever shape its route reports it. */
-function usageOf(parsed: unknown): Json | null {
-  const usage = (parsed as Json).usage;
-  return typeof usage === 'object' && usage !== null && !Array.isArray(usage) ? (usage as Json) : null;
 }
 
 /**

@@ -2,18 +2,17 @@
 // target resolution and attempt as a gateway request (URL, auth, Azure deployments, format
 // translation), so "Test connection" in the UI proves what a request would do. With a model it
 // sends a one-line chat; without, it lists the upstream's models. Not logged as traffic.
-import crypto from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Dispatcher } from 'undici';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../errors.ts';
 import { systemAuth } from '../identity/systemAuth.ts';
-import type { ApiKeyAuth } from '../identity/auth.ts';
-import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
-import { GatewayAbort } from './abort.ts';
+import type { ApiKeyAuth, AuthContext } from '../identity/auth.ts';
+import type { WorkspaceFacts as CachedWorkspace, WorkspaceFactsSource } from '../identity/workspaces.ts';
+import { consoleContext } from './consoleContext.ts';
 import { attempt, type GatewayCall, type Outcome } from './attempt.ts';
 import type { GatewayContext } from './context.ts';
-import { catalogTarget } from './target.ts';
+import { catalogTarget, type TargetResolver } from './target.ts';
 import { TimeoutAbort } from './upstream.ts';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 20_000;
@@ -45,40 +44,14 @@ export const ConnectionTestResult = Type.Object({
 type Json = Record<string, unknown>;
 
 function testContext(auth: ApiKeyAuth, workspace: CachedWorkspace, chat: boolean): GatewayContext {
-  const now = Date.now();
-  return {
-    id: crypto.randomUUID(),
-    traceId: crypto.randomUUID(),
-    spanId: null,
-    parentSpanId: null,
-    spanName: null,
+  return consoleContext({
     auth,
     workspace,
     endpoint: chat ? 'chatComplete' : 'proxy',
     path: chat ? '/chat/completions' : '/models',
-    search: '',
     method: chat ? 'POST' : 'GET',
-    metadata: {},
     timeoutMs: CONNECTION_TEST_TIMEOUT_MS,
-    timeoutFromRequest: false,
-    createdAt: now,
-    started: performance.now(),
-    timings: {},
-    client: { runtime: null, runtimeVersion: null, sdkVersion: null },
-    clientHeaders: {},
-    routing: {
-      mode: 'single',
-      configId: null,
-      configSlug: null,
-      configVersionId: null,
-      retryAttemptCount: 0,
-      lastUsedOptionIndex: '',
-      cacheStatus: 'DISABLED',
-      cacheType: null,
-    },
-    abort: new GatewayAbort(),
-    onDone: [],
-  };
+  });
 }
 
 function upstreamMessage(body: unknown, status: number): string {
@@ -87,7 +60,7 @@ function upstreamMessage(body: unknown, status: number): string {
 }
 
 /** What the UI shows: the answer (or model list), or the upstream's own error. */
-function summarise(outcome: Outcome, chat: boolean) {
+export function summarise(outcome: Outcome, chat: boolean) {
   if (outcome.kind === 'error') return { ok: false, status: null, error: outcome.error.message, answer: null, models: null, usage: null };
   if (outcome.kind !== 'json') {
     return {
@@ -124,9 +97,19 @@ function summarise(outcome: Outcome, chat: boolean) {
   return { ok, status: outcome.status, error: null, answer: null, models, usage: null };
 }
 
-export function connectionTestRoutes(dispatcher: Dispatcher): FastifyPluginAsyncTypebox {
+/** The catalog as the test needs it: the caller's view of a provider (access checked), then its target. */
+export interface ConnectionTestCatalog extends TargetResolver {
+  providers: { get(auth: AuthContext, slug: string, workspaceId: string | undefined): { slug: string; workspace_id: string } };
+}
+
+export interface ConnectionTestDeps {
+  dispatcher: Dispatcher;
+  catalog: ConnectionTestCatalog;
+  workspaces: WorkspaceFactsSource;
+}
+
+export function connectionTestRoutes({ dispatcher, catalog, workspaces: workspaceCache }: ConnectionTestDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const { catalog, workspaceCache } = app.services;
     app.post(
       '/providers/:slug/test',
       {
@@ -139,7 +122,7 @@ export function connectionTestRoutes(dispatcher: Dispatcher): FastifyPluginAsync
         },
       },
       async (req) => {
-        const auth = req.auth!;
+        const auth = req.caller;
         // Checks the caller may read it (and names its workspace); the table already asked for providers.update.
         const provider = catalog.providers.get(auth, req.params.slug, req.query.workspace_id);
         const workspace = workspaceCache.get(provider.workspace_id);

@@ -4,71 +4,15 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, forbidden } from '../errors.ts';
-import { type ApiKeyAuth, requireCompletionsAccess } from '../identity/auth.ts';
+import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { GatewayAbort } from './abort.ts';
 import { MASK, isSecretName } from '../security/secretMask.ts';
-import { refuseDeepJson } from '../http/jsonDepth.ts';
+import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
 
-export const MAX_METADATA_VALUE = 128;
-
-export interface GatewayContext {
-  id: string;
-  traceId: string;
-  spanId: string | null;
-  parentSpanId: string | null;
-  spanName: string | null;
-  auth: ApiKeyAuth;
-  workspace: CachedWorkspace;
-  endpoint: Endpoint;
-  /** The client's path after /v1, e.g. /chat/completions. */
-  path: string;
-  search: string;
-  method: string;
-  metadata: Record<string, string>;
-  /** Whole-response bound in ms, and whether the caller asked for it (408) or the appliance did (504). */
-  timeoutMs: number;
-  timeoutFromRequest: boolean;
-  createdAt: number;
-  started: number;
-  timings: { upstreamStart?: number; upstreamHeaders?: number; upstreamDone?: number; firstByte?: number; lastByte?: number };
-  client: { runtime: string | null; runtimeVersion: string | null; sdkVersion: string | null };
-  clientHeaders: FastifyRequest['headers'];
-  /** Filled by the router: what was tried and how it ended. */
-  routing: RoutingInfo;
-  /** Aborts the current upstream attempt; routing swaps in a child per attempt. */
-  abort: GatewayAbort;
-  /** Run when the request is over (timers that bound a stream body). */
-  onDone: (() => void)[];
-  /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
-  onStreamComplete?: (reassembled: unknown) => void;
-  /** Each upstream attempt's clock readings, kept only when traces are exported (GatewayDeps.traceAttempts). */
-  attempts?: AttemptTiming[];
-}
-
-/** One upstream attempt, as a trace span shows it (performance.now() readings). */
-export interface AttemptTiming {
-  provider: string;
-  /** The upstream's origin: no path, no credentials. */
-  origin: string;
-  start: number;
-  headers?: number;
-  end?: number;
-  status?: number;
-  error?: string;
-}
-
-export interface RoutingInfo {
-  mode: string;
-  configId: string | null;
-  configSlug: string | null;
-  configVersionId: string | null;
-  retryAttemptCount: number;
-  lastUsedOptionIndex: string;
-  cacheStatus: 'HIT' | 'MISS' | 'REFRESH' | 'DISABLED' | 'SEMANTIC HIT' | 'SEMANTIC MISS';
-  cacheType: string | null;
-}
+import type { GatewayContext } from './types.ts';
+export type { AttemptTiming, GatewayContext, RoutingInfo } from './types.ts';
 
 export interface ContextOptions {
   headersToMetadata: readonly string[];
@@ -82,43 +26,11 @@ function header(req: FastifyRequest, name: string): string | null {
   return v && v.trim() ? v.trim() : null;
 }
 
-/** `x-portkey-metadata`: a JSON object of strings, each at most 128 characters. */
-export function parseMetadataHeader(raw: string | null): Record<string, string> {
-  if (raw === null) return {};
-  refuseDeepJson(raw, 'x-portkey-metadata', 'x-portkey-metadata');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw badRequest('x-portkey-metadata must be a JSON object, e.g. {"_user":"alice","team":"search"}', { param: 'x-portkey-metadata' });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest('x-portkey-metadata must be a JSON object of strings', { param: 'x-portkey-metadata' });
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') {
-      throw badRequest(`x-portkey-metadata.${k} must be a string (got ${v === null ? 'null' : typeof v})`, { param: 'x-portkey-metadata' });
-    }
-    if (v.length > MAX_METADATA_VALUE) {
-      throw badRequest(`x-portkey-metadata.${k} is longer than ${MAX_METADATA_VALUE} characters`, { param: 'x-portkey-metadata' });
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
-/** The client's `x-portkey-trace-id`, or a fresh UUID when it sent none. */
-export function traceIdOf(req: FastifyRequest): string {
-  return header(req, 'x-portkey-trace-id') ?? crypto.randomUUID();
-}
-
 export function createContext(
   req: FastifyRequest,
   endpoint: Endpoint,
   body: Record<string, unknown> | null,
   options: ContextOptions,
-  traceId: string = traceIdOf(req),
 ): GatewayContext {
   const auth = requireCompletionsAccess(req.auth);
   const workspace = options.workspace(auth.workspaceId!);
@@ -148,7 +60,7 @@ export function createContext(
   const fullPath = q === -1 ? url : url.slice(0, q);
   return {
     id: crypto.randomUUID(),
-    traceId,
+    traceId: req.traceId,
     spanId: header(req, 'x-portkey-span-id'),
     parentSpanId: header(req, 'x-portkey-parent-span-id'),
     spanName: header(req, 'x-portkey-span-name'),
@@ -182,6 +94,7 @@ export function createContext(
     },
     abort: new GatewayAbort(),
     onDone: [],
+    limits: null,
   };
 }
 

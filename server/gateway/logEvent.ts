@@ -1,74 +1,12 @@
 // Turns a finished gateway request into its request-log event (spec §2.10's metrics row plus
 // bodies). Secrets in headers are masked before anything is stored.
 import type { LogEvent } from '../logs/events.ts';
-import { MASK, isSecretName, maskSecrets } from '../security/secretMask.ts';
+import { maskHeaders } from '../security/headerMask.ts';
+import type { LogUnits } from '../pricing/accounting.ts';
 import { VERSION } from '../version.ts';
 import { elapsed, type GatewayContext } from './context.ts';
 import type { GatewayCall, Target } from './attempt.ts';
-
-/** Whether a header name says it carries a secret, decided once per name (names repeat). */
-const secretHeaderNames = new Map<string, boolean>();
-
-function isSecretHeader(name: string): boolean {
-  let secret = secretHeaderNames.get(name);
-  if (secret === undefined) {
-    // `authorization`, `x-portkey-api-key`, `api-key`, `x-portkey-aws-secret-access-key`,
-    // `x-portkey-vertex-service-account-json`, `cookie`…: the audit log's rules, by name.
-    secret = isSecretName(name);
-    if (secretHeaderNames.size < 1000) secretHeaderNames.set(name, secret);
-  }
-  return secret;
-}
-
-/** Enough of a credential to tell two apart (`Bear********`, `pk-a********`); short ones not at all. */
-const partly = (value: string) => (value.length >= 16 ? `${value.slice(0, 4)}${MASK}` : MASK);
-
-/**
- * Client headers as the request log keeps them. Masked: headers whose names say they are secret,
- * headers the client named in `x-portkey-sensitive-headers` (Portkey's header for that), values
- * that are credentials (`Bearer …`, `Basic …`), and secret fields of JSON values (an inline
- * `x-portkey-config` with an `api_key`).
- */
-export function maskHeaders(headers: GatewayContext['clientHeaders'], onlyPortkey = false): Record<string, string> {
-  const listed = headers['x-portkey-sensitive-headers'];
-  const sensitive =
-    typeof listed === 'string'
-      ? listed
-          .toLowerCase()
-          .split(',')
-          .map((h) => h.trim())
-      : null;
-  const out: Record<string, string> = {};
-  for (const k in headers) {
-    const v = headers[k];
-    if (v === undefined) continue;
-    if (onlyPortkey && !k.startsWith('x-portkey-')) continue;
-    const value = Array.isArray(v) ? v.join(', ') : v;
-    if (isSecretHeader(k) || sensitive?.includes(k)) out[k] = partly(value);
-    else out[k] = maskSecretsIn(value);
-  }
-  return out;
-}
-
-/** A header value with any credential in it masked: most are plain text and come back as they are. */
-function maskSecretsIn(value: string): string {
-  const c = value.charCodeAt(0);
-  // Only JSON ({ or [) and `Bearer`/`Basic` values can hold one; skip the rest without a regex.
-  if (c !== 123 && c !== 91 && c !== 66 && c !== 98 && c !== 32) return value;
-  const masked = maskSecrets(value);
-  return typeof masked === 'string' ? masked : MASK;
-}
-
-export interface Units {
-  req: number;
-  res: number;
-  total: number;
-  cacheRead: number;
-  cacheWrite: number;
-  reasoning: number;
-}
-
-export const NO_UNITS: Units = { req: 0, res: 0, total: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+import { hookResultsOf, type GuardrailTrace } from './guardrails.ts';
 
 export interface Finished {
   ctx: GatewayContext;
@@ -76,7 +14,7 @@ export interface Finished {
   target: Target | null;
   status: number;
   model: string | null;
-  units: Units;
+  units: LogUnits;
   cents: number;
   priced: boolean;
   responseBody: unknown;
@@ -89,6 +27,18 @@ export interface Finished {
 }
 
 const round = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms));
+
+/** [guardrails] The verdicts as the client saw them, and which guardrails passed and failed (async ones once they finish). */
+function guardrailColumns(trace: GuardrailTrace | undefined) {
+  if (!trace) return { hook_results: null, guardrails_passed: null, guardrails_failed: null };
+  const hooks = hookResultsOf(trace);
+  const all = [...hooks.before_request_hooks, ...hooks.after_request_hooks];
+  return {
+    hook_results: JSON.stringify(hooks),
+    guardrails_passed: all.filter((r) => r.verdict === true).map((r) => r.id),
+    guardrails_failed: all.filter((r) => r.verdict === false).map((r) => r.id),
+  };
+}
 
 export function buildLogEvent(f: Finished): LogEvent {
   const { ctx, call, target } = f;
@@ -152,15 +102,21 @@ export function buildLogEvent(f: Finished): LogEvent {
     metadata: ctx.metadata,
     request_parsing_time: null,
     pre_processing_time: t.upstreamStart !== undefined ? t.upstreamStart - ctx.started : null,
+    queue_time: t.queued ?? null,
     cache_processing_time: null,
     response_parsing_time: null,
     gateway_processing_time: Math.max(0, elapsed(ctx, now) - upstreamBusy),
     error_message: f.errorMessage,
     log_store_file_path_format: null,
     gateway_version: VERSION,
+    ...guardrailColumns(ctx.guardrails),
     bodies: f.bodies
       ? {
-          request: call?.body ?? (call?.raw ? `<${call.raw.length} bytes of ${call.contentType ?? 'binary'}>` : null),
+          // [guardrails] redacted text is what the log keeps, as it is what went upstream.
+          request:
+            ctx.guardrails?.requestBody ??
+            call?.body ??
+            (call?.raw ? `<${call.raw.length} bytes of ${call.contentType ?? 'binary'}>` : null),
           response: f.responseBody,
           request_headers: maskHeaders(ctx.clientHeaders),
           // An upstream's set-cookie or echoed credential is no more loggable than the client's.

@@ -10,16 +10,18 @@ import type { LogEvent } from '../logs/events.ts';
 import { createSseParser, UnreadableEvent, type SseEvent } from './sse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayCall, Outcome, Target } from './attempt.ts';
-import { buildLogEvent, NO_UNITS, type Units } from './logEvent.ts';
+import { buildLogEvent } from './logEvent.ts';
+import { NO_UNITS, type LogUnits } from '../pricing/accounting.ts';
 import { ClientGone, TimeoutAbort, invalidUpstreamAnswer, originOf, passThroughHeaders, timeoutError, upstreamCutOff } from './upstream.ts';
 import { streamCut, type StreamTransform } from './stream.ts';
 import { imagesOf, type ImageCount } from './passThroughUsage.ts';
 import { anthropicErrorOf } from './translate/errors.ts';
+import { HOOKS_DENIED, withHookResults } from './guardrails.ts';
 
 type Json = Record<string, unknown>;
 
 export interface Accounting {
-  units: Units;
+  units: LogUnits;
   cents: number;
   priced: boolean;
 }
@@ -92,6 +94,8 @@ function record(
     priced: fields.accounting.priced,
     bodies: deps.loggingMode(ctx) === 'full',
   });
+  // Limits (issue 14): what the answer used counts against the request's budgets now.
+  ctx.limits?.settle(event);
   deps.observe?.(event, ctx);
   return deps.logs.append(event);
 }
@@ -106,7 +110,9 @@ export async function deliverError(
   deps: DeliverDeps,
   extra: { model?: string | null; transformedRequest?: unknown } = {},
 ) {
-  const body = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
+  const envelope = call?.clientFormat === 'anthropic' ? anthropicErrorOf(gatewayEnvelope(error), error.status) : gatewayEnvelope(error);
+  // [guardrails] a guardrail's deny carries the verdicts behind it.
+  const body = error.status === HOOKS_DENIED && ctx.guardrails ? withHookResults(envelope, ctx) : envelope;
   if (error.status >= 500) reply.log.warn({ trace: ctx.traceId, status: error.status }, error.message);
   await record(deps, ctx, call, target, {
     status: error.status,
@@ -173,9 +179,11 @@ export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: Ga
   // An answer the gateway did not reshape goes out as the upstream wrote it: no second serialising.
   const text = outcome.text ?? JSON.stringify(outcome.body);
   const images = ok && call.endpoint === 'proxy' ? imagesOf(ctx.path, outcome.body, call.body) : null;
-  const accounting = ok
-    ? deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage, images })
-    : NOT_ACCOUNTED;
+  // [guardrails] an answer an output guardrail denied (446) was still generated, and paid for, upstream.
+  const accounting =
+    ok || outcome.status === HOOKS_DENIED
+      ? deps.accountant.account(outcome.target, outcome.pricingModel, call, { usage: outcome.usage, images })
+      : NOT_ACCOUNTED;
   await record(deps, ctx, call, outcome.target, {
     status: outcome.status,
     model: outcome.model,
@@ -253,6 +261,9 @@ async function deliverStream(
       }
       const tail = transform.end();
       if (tail) await write(tail);
+      // [guardrails] output checks on the whole answer: one last event, sent after every chunk.
+      const last = transform.finish ? await transform.finish() : '';
+      if (last) await write(last);
       failure = transform.failure?.() ?? null;
     } else {
       // Forwarded as bytes: a character split across two chunks must reach the client whole.

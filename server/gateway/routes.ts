@@ -1,8 +1,9 @@
 // Gateway routes: the unified OpenAI-compatible endpoints, Anthropic's /v1/messages, the model
 // list, and pass-through for the other provider routes. All answer errors in the OpenAI shape.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { handleGateway, type GatewayDeps } from './handler.ts';
-import { traceIdOf } from './context.ts';
+import { runPipeline, type PipelineDeps } from './pipeline.ts';
+import { anthropicErrorOf } from './translate/errors.ts';
+import { gatewayEnvelope, type AppError } from '../errors.ts';
 import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { Type, type Static } from 'typebox';
@@ -42,24 +43,27 @@ type ModelsQuery = Static<typeof ModelsQuery>;
 /** What the capability files say of a model (pricing/capabilities.ts), by Portkey provider id. */
 export type CapabilityLookup = (provider: string, model: string) => ModelCapabilities | null;
 
-export function gatewayRoutes(deps: GatewayDeps, models: ModelLister, capabilities: CapabilityLookup = () => null): FastifyPluginAsync {
+/** Anthropic's SDK reads errors in Anthropic's shape, also those raised before the handler runs. */
+const anthropicError = (error: AppError) => anthropicErrorOf(gatewayEnvelope(error), error.status);
+
+export function gatewayRoutes(deps: PipelineDeps, models: ModelLister, capabilities: CapabilityLookup = () => null): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     // Every gateway answer names its trace, including errors raised before the handler runs
-    // (malformed JSON, an oversize body); handleGateway reuses this id.
+    // (malformed JSON, an oversize body); the pipeline's context carries the same id (req.traceId).
     app.addHook('onRequest', async (req, reply) => {
-      reply.header('x-portkey-trace-id', traceIdOf(req));
+      reply.header('x-portkey-trace-id', req.traceId);
     });
     // Non-JSON bodies (multipart audio, images) are forwarded as bytes.
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
     const config = { surface: 'gateway' as const };
     const unified = (endpoint: Endpoint, format: 'openai' | 'anthropic') => (req: FastifyRequest, reply: FastifyReply) =>
-      handleGateway(req, reply, endpoint, format, deps);
+      runPipeline(req, reply, endpoint, format, deps);
 
     app.post('/chat/completions', { config }, unified('chatComplete', 'openai'));
     app.post('/completions', { config }, unified('complete', 'openai'));
     app.post('/embeddings', { config }, unified('embed', 'openai'));
-    app.post('/messages', { config: { ...config, errorFormat: 'anthropic' } }, unified('messages', 'anthropic'));
+    app.post('/messages', { config: { ...config, renderError: anthropicError } }, unified('messages', 'anthropic'));
 
     app.get<{ Querystring: ModelsQuery }>('/models', { config, schema: { querystring: ModelsQuery } }, async (req) => {
       const auth = requireCompletionsAccess(req.auth);

@@ -28,6 +28,8 @@ export interface StreamTransform {
   reassembled(): unknown;
   /** Set when the answer did not finish (the client was told in-stream). */
   failure(): AppError | null;
+  /** Text to send after end(), once work that waits for the whole answer is done (output guardrails). */
+  finish?(): Promise<string>;
 }
 
 /** A JSON object event payload, or UnreadableEvent. Empty data (a bare `data:` line) is null. */

@@ -40,13 +40,18 @@ export class ClientGone extends Error {
   }
 }
 
-/** The upstream pool: every request and connection passes the egress check first (docs/adr/0023). */
+/**
+ * The upstream pool: every request and connection passes the egress check first (docs/adr/0023).
+ * Our own timeout bounds each request, so undici's header/body timeouts are off. No cap on
+ * connections per origin: a hidden cap made the 257th stream to one server wait unseen. An admin
+ * caps a provider or an integration with max_concurrent_requests instead (server/limits), and
+ * without one the model server's own queue decides.
+ */
 export function createDispatcher(guard: EgressGuard): Dispatcher {
-  // Our own timeout bounds each request, so undici's header/body timeouts are off.
   const dispatcher = new EgressAgent(
     guard,
     { feature: 'gateway' },
-    { keepAliveTimeout: 30_000, connections: 256, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } },
+    { keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } },
   );
   guard.registerClient({
     name: 'Gateway upstream pool (undici)',

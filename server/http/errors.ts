@@ -4,10 +4,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, adminEnvelope, badRequest, gatewayEnvelope, internalError } from '../errors.ts';
 import { describeValidationErrors } from './validation.ts';
-import { traceIdOf } from '../gateway/context.ts';
-import { anthropicErrorOf } from '../gateway/translate/errors.ts';
+import { traceIdOf } from './traceId.ts';
 
 export type Surface = 'admin' | 'gateway';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Which error envelope the route speaks. Defaults to the Admin API's. */
+    surface?: Surface;
+    /** A gateway route whose clients expect another error shape (Anthropic's SDK on /v1/messages): its renderer. */
+    renderError?: (error: AppError) => unknown;
+  }
+}
 
 /** The gateway's paths, for requests no route matched (the gateway's pass-through prefixes included). */
 const GATEWAY_PATH =
@@ -53,18 +61,22 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   const gateway = surfaceOf(req) === 'gateway';
   // Every gateway answer names its trace, also those given before a gateway hook ran (no route matched).
   if (gateway && !reply.hasHeader('x-portkey-trace-id')) reply.header('x-portkey-trace-id', traceIdOf(req));
-  const body = !gateway
-    ? adminEnvelope(error)
-    : req.routeOptions.config?.errorFormat === 'anthropic'
-      ? anthropicErrorOf(gatewayEnvelope(error), error.status)
-      : gatewayEnvelope(error);
+  const render = req.routeOptions.config?.renderError;
+  const body = !gateway ? adminEnvelope(error) : render ? render(error) : gatewayEnvelope(error);
   // Error bodies are not described by each route's response schema: send them as plain JSON.
   return reply.code(error.status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
-export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number) {
+/** Answers a request no route matched (the admin UI's files and client routes); false leaves it a 404. */
+export type NotFoundFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
+/** Registers the error and 404 handlers; `fallBackTo` adds what may answer a path no route matched. */
+export function registerErrorHandling(app: FastifyInstance, bodyLimitBytes: number): { fallBackTo(fallback: NotFoundFallback): void } {
+  let fallback: NotFoundFallback | null = null;
   app.setErrorHandler((err, req, reply) => sendError(req, reply, toAppError(err, bodyLimitBytes)));
-  app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    if (fallback?.(req, reply)) return reply;
+    return sendError(req, reply, AppError.fromStatus(404, `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return { fallBackTo: (f) => void (fallback = f) };
 }

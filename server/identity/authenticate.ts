@@ -8,6 +8,23 @@ import type { AuthContext, KeyResolver } from './auth.ts';
 import type { SessionAuthenticator } from './sessions/requestAuth.ts';
 import { surfaceOf } from '../http/errors.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling, once authentication ran; null on public routes and before the hook. */
+    auth: AuthContext | null;
+    /**
+     * The caller of a route that needs one, narrowed once: every non-public route has one after the
+     * authentication hook, so handlers read this instead of `auth`. Reading it on a public route is
+     * a 401, never a null.
+     */
+    readonly caller: AuthContext;
+  }
+  interface FastifyContextConfig {
+    /** 'public' routes skip authentication. */
+    auth?: 'public' | 'required';
+  }
+}
+
 /** The header that carries the gateway key; the others are free to carry a provider key. */
 export function gatewayKeyHeader(headers: IncomingHttpHeaders): 'x-portkey-api-key' | 'authorization' | 'x-api-key' | null {
   const present = (v: string | string[] | undefined) => typeof v === 'string' && v.trim() !== '';
@@ -31,6 +48,12 @@ export function registerAuthentication(
   options: { apiAccessEnabled: boolean; sessions?: SessionAuthenticator },
 ) {
   app.decorateRequest('auth', null);
+  app.decorateRequest('caller', {
+    getter(this: FastifyRequest): AuthContext {
+      if (!this.auth) throw unauthorized('Missing API key. Send it in the x-portkey-api-key header.');
+      return this.auth;
+    },
+  });
   app.addHook('onRequest', async (req) => {
     if (req.is404 || req.routeOptions.config?.auth === 'public') return;
     const raw = presentedKey(req);

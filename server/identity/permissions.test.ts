@@ -43,7 +43,6 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /invite/:token': EVERYONE,
   'GET /tls/ca.crt': EVERYONE,
   'GET /': EVERYONE,
-  'GET /*': EVERYONE,
   'GET /docs/openapi.json': EVERYONE,
   'POST /v1/auth/login': EVERYONE,
   'POST /v1/auth/logout': EVERYONE,
@@ -87,6 +86,7 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/admin/organisation/settings': ORGANISATION,
   'GET /v1/admin/organization/settings': ORGANISATION,
   'PUT /v1/admin/organization/settings': ORGANISATION,
+  'GET /v1/admin/pricing/sources': ORGANISATION,
   'GET /v1/admin/lan-exposure': ORGANISATION,
   'PUT /v1/admin/lan-exposure': ORGANISATION,
   'GET /v1/admin/egress': ORGANISATION,
@@ -133,8 +133,36 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/configs/:slug': WS_MANAGE,
   'DELETE /v1/configs/:slug': WS_MANAGE,
   'GET /v1/configs/:slug/versions': WS_READ,
+  'POST /v1/configs/:slug/test': WS_MANAGE,
+  // People with a workspace role (members included: their role holds completions.write); no keys.
+  'POST /v1/playground/chat/completions': group('owner', 'admin', 'wsAdmin', 'manager', 'member'),
+
+  'POST /v1/guardrails': WS_MANAGE,
+  'GET /v1/guardrails': WS_READ,
+  'GET /v1/guardrails/:guardrailId': WS_READ,
+  'PUT /v1/guardrails/:guardrailId': WS_MANAGE,
+  'DELETE /v1/guardrails/:guardrailId': WS_MANAGE,
+  'GET /v1/admin/organisation/defaults': ORGANISATION,
+  'PUT /v1/admin/organisation/defaults': ORGANISATION,
+  'GET /v1/admin/organization/defaults': ORGANISATION,
+  'PUT /v1/admin/organization/defaults': ORGANISATION,
 
   'GET /v1/audit-logs': ORGANISATION,
+
+  'POST /v1/policies/usage-limits': WS_MANAGE,
+  'GET /v1/policies/usage-limits': WS_READ,
+  'GET /v1/policies/usage-limits/:id': WS_READ,
+  'PUT /v1/policies/usage-limits/:id': WS_MANAGE,
+  'DELETE /v1/policies/usage-limits/:id': WS_MANAGE,
+  'GET /v1/policies/usage-limits/:id/entities': WS_READ,
+  'PUT /v1/policies/usage-limits/:id/entities/:entityId/reset': WS_MANAGE,
+  'POST /v1/policies/rate-limits': WS_MANAGE,
+  'GET /v1/policies/rate-limits': WS_READ,
+  'GET /v1/policies/rate-limits/:id': WS_READ,
+  'PUT /v1/policies/rate-limits/:id': WS_MANAGE,
+  'DELETE /v1/policies/rate-limits/:id': WS_MANAGE,
+  'GET /v1/usage': GATEWAY,
+  'GET /v1/notifications': WS_READ,
 
   'GET /v1/logs': WS_READ,
   'GET /v1/logs/:id': group(...WS_READ, 'bareKey'),
@@ -153,6 +181,8 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/logs/exports/:id/file': WS_MANAGE,
 
   'GET /v1/analytics/summary/cache': WS_READ,
+  'GET /v1/analytics/summary/overview': WS_READ,
+  'GET /v1/analytics/unpriced-models': WS_READ,
   'GET /v1/analytics/groups/users': WS_READ,
   'GET /v1/analytics/groups/ai-models': WS_READ,
   'GET /v1/analytics/groups/workspaces': WS_READ,
@@ -207,6 +237,15 @@ async function freshResource(url: string): Promise<string> {
     });
     return res.body.id;
   }
+  if (url.startsWith('/v1/guardrails/:guardrailId')) {
+    const res = await call(t, 'POST', '/v1/guardrails', t.admin, {
+      name: `walk ${fixtures}`,
+      workspace_id: defaultWs,
+      checks: [{ id: 'default.wordCount', parameters: { maxWords: 100 } }],
+    });
+    if (res.status !== 200) throw new Error(`guardrail fixture: ${res.text}`);
+    return res.body.slug;
+  }
   const slug = `walk-${fixtures}`;
   const res = await call(t, 'POST', '/v1/integrations', w.keys.wsKey!, { name: slug, slug, ai_provider_id: 'openai' });
   if (res.status !== 200) throw new Error(`integration fixture: ${res.text}`);
@@ -222,6 +261,7 @@ async function concreteUrl(url: string): Promise<string> {
     .replace(':provider/*', 'openai/gpt-4o')
     .replace(/\/\*$/, '/x');
   if (/^\/v1\/(api-keys|integrations)\/:/.test(out)) out = out.replace(/:(id|slug)/, await freshResource(url));
+  if (out.startsWith('/v1/guardrails/:guardrailId')) out = out.replace(':guardrailId', await freshResource(url));
   return out.replace(/:[A-Za-z]+/g, NOWHERE);
 }
 
@@ -229,6 +269,7 @@ async function concreteUrl(url: string): Promise<string> {
 const BODIES: Record<string, unknown> = {
   'POST /v1/api-keys/:type/:subType': { name: 'walk', workspace_id: 'ws-default', scopes: ['completions.write'] },
   'POST /v1/integrations': { name: 'walk', ai_provider_id: 'openai', workspace_id: 'ws-default' },
+  'POST /v1/guardrails': { name: 'walk', workspace_id: 'ws-default', checks: [{ id: 'default.wordCount', parameters: { maxWords: 10 } }] },
 };
 
 async function statusFor(who: Principal, method: string, route: string): Promise<number> {

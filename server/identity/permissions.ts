@@ -110,6 +110,30 @@ const integrationScopes = (action: string): RoutePermission => ({
 });
 const ANALYTICS = scope('analytics.view');
 
+/**
+ * Guardrails (spec §2.7): organisation-level ones need organisation_guardrails.*, workspace ones
+ * guardrails.*. A create names its level (a workspace_id, or a workspace-bound caller); for one
+ * guardrail the service checks the scope of its level once loaded.
+ */
+const GUARDRAIL_CREATE: RoutePermission = {
+  permission: {
+    kind: 'resource-scope',
+    scopes: ['organisation_guardrails.create', 'guardrails.create'],
+    exact: (req) => {
+      const named = (req.body as { workspace_id?: unknown } | null)?.workspace_id;
+      const workspaceLevel = req.auth?.workspaceId != null || (typeof named === 'string' && named.trim() !== '');
+      return workspaceLevel ? 'guardrails.create' : 'organisation_guardrails.create';
+    },
+  },
+};
+const guardrailScopes = (action: string): RoutePermission => ({
+  permission: {
+    kind: 'resource-scope',
+    scopes: [`organisation_guardrails.${action}`, `guardrails.${action}`],
+    exact: (req) => (req.auth?.workspaceId != null ? `guardrails.${action}` : null),
+  },
+});
+
 /** `METHOD url` (with the /v1 prefix) -> what the route needs. HEAD routes follow their GET. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/health': PUBLIC,
@@ -124,7 +148,6 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
 
   // The admin UI (static build, SPA fallback) and the OpenAPI document (console/console.ts).
   'GET /': PUBLIC,
-  'GET /*': PUBLIC,
   'GET /docs/openapi.json': PUBLIC,
 
   // Sessions (identity/sessions/routes.ts).
@@ -175,6 +198,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/admin/organisation/settings': scope('organisation_settings.update'),
   'GET /v1/admin/organization/settings': scope('organisation_settings.read'),
   'PUT /v1/admin/organization/settings': scope('organisation_settings.update'),
+  // Where each provider's prices come from (control-plane/pricing/routes.ts): file locations on
+  // the appliance, for the people who run it.
+  'GET /v1/admin/pricing/sources': scope('organisation_settings.read'),
   // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
   'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
   'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
@@ -230,9 +256,44 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/configs/:slug': scope('configs.update'),
   'DELETE /v1/configs/:slug': scope('configs.delete'),
   'GET /v1/configs/:slug/versions': scope('configs.read'),
+  // "Try it": one chat through the config (gateway/consoleCalls.ts); it can cost money, so it needs what editing does.
+  'POST /v1/configs/:slug/test': scope('configs.update'),
+  // The console's playground: a signed-in person's chat through the gateway, in a workspace where
+  // their role holds completions.write (checked by the route, gateway/consoleCalls.ts; ADR 0022).
+  'POST /v1/playground/chat/completions': SESSION,
+
+  // Guardrails and the organisation's default guardrails (both spellings).
+  'POST /v1/guardrails': GUARDRAIL_CREATE,
+  'GET /v1/guardrails': scope('guardrails.list'),
+  'GET /v1/guardrails/:guardrailId': anyOf('guardrails.read', 'organisation_guardrails.read'),
+  'PUT /v1/guardrails/:guardrailId': guardrailScopes('update'),
+  'DELETE /v1/guardrails/:guardrailId': guardrailScopes('delete'),
+  'GET /v1/admin/organisation/defaults': scope('organisation_settings.read'),
+  'PUT /v1/admin/organisation/defaults': scope('organisation_settings.update'),
+  'GET /v1/admin/organization/defaults': scope('organisation_settings.read'),
+  'PUT /v1/admin/organization/defaults': scope('organisation_settings.update'),
 
   // Audit log.
   'GET /v1/audit-logs': scope('audit_logs.list'),
+
+  // Usage-limit and rate-limit policies (spec §2.8; limits/policyRoutes.ts). The service keeps
+  // organisation policies to organisation admins and a key off the policies that limit it.
+  'POST /v1/policies/usage-limits': scope('policies.create'),
+  'GET /v1/policies/usage-limits': scope('policies.list'),
+  'GET /v1/policies/usage-limits/:id': scope('policies.read'),
+  'PUT /v1/policies/usage-limits/:id': scope('policies.update'),
+  'DELETE /v1/policies/usage-limits/:id': scope('policies.delete'),
+  'GET /v1/policies/usage-limits/:id/entities': scope('policies.read'),
+  'PUT /v1/policies/usage-limits/:id/entities/:entityId/reset': scope('policies.update'),
+  'POST /v1/policies/rate-limits': scope('policies.create'),
+  'GET /v1/policies/rate-limits': scope('policies.list'),
+  'GET /v1/policies/rate-limits/:id': scope('policies.read'),
+  'PUT /v1/policies/rate-limits/:id': scope('policies.update'),
+  'DELETE /v1/policies/rate-limits/:id': scope('policies.delete'),
+  // A caller's own headroom, with the key that calls the gateway (sessions are refused there).
+  'GET /v1/usage': scope('completions.write'),
+  // Budget alerts and exhaustion: whoever reads the workspace (its own workspace's only).
+  'GET /v1/notifications': scope('workspaces.read'),
 
   // Logs (spec §2.10): the list and groups also open to analytics viewers; one log to any key that may write them.
   'GET /v1/logs': anyOf('logs.list', 'analytics.view', 'logs.view'),
@@ -253,6 +314,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
 
   // Analytics (spec §2.9): every graph and group.
   'GET /v1/analytics/summary/cache': ANALYTICS,
+  // The console dashboard's figures in one call, and the models seen without a price (analytics/overview.ts).
+  'GET /v1/analytics/summary/overview': ANALYTICS,
+  'GET /v1/analytics/unpriced-models': ANALYTICS,
   'GET /v1/analytics/groups/users': ANALYTICS,
   'GET /v1/analytics/groups/ai-models': ANALYTICS,
   'GET /v1/analytics/groups/workspaces': ANALYTICS,

@@ -2,7 +2,7 @@
 // status, defaults and own settings), and which workspace a request may name. The stores behind
 // them belong to control-plane/workspaces; what is here only reads them through small interfaces.
 import { badRequest, notFound } from '../errors.ts';
-import { type AuthContext, requireWorkspace } from './auth.ts';
+import { type AuthContext, type RateLimit, type UsageLimits, requireWorkspace } from './auth.ts';
 import { type RoleFacts, canSeeArchivedWorkspaces } from './roles.ts';
 
 /** What the request path knows about a workspace (cached in memory by the control plane). */
@@ -13,6 +13,9 @@ export interface WorkspaceFacts {
   defaults: { metadata?: Record<string, string>; [key: string]: unknown };
   /** Its own security settings (settings/securitySettings.ts decides which of them count). */
   settings: Record<string, unknown>;
+  /** Its budgets and rate limits, which the limits engine enforces on every request of the workspace. */
+  usageLimits: UsageLimits[];
+  rateLimits: RateLimit[];
 }
 
 /** Looks up workspace facts by id (the workspace cache). */

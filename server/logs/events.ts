@@ -57,12 +57,19 @@ export interface LogEvent {
   metadata: Record<string, string>;
   request_parsing_time: number | null;
   pre_processing_time: number | null;
+  /** ms the request waited for a concurrency slot (max_concurrent_requests); null when it did not queue. */
+  queue_time: number | null;
   cache_processing_time: number | null;
   response_parsing_time: number | null;
   gateway_processing_time: number | null;
   error_message: string | null;
   log_store_file_path_format: string | null;
   gateway_version: string | null;
+  /** Guardrail verdicts as the client saw them (`hook_results`, JSON text); null when none ran. */
+  hook_results: string | null;
+  /** Ids (slugs) of the guardrails that passed and that failed; null when none ran. */
+  guardrails_passed: string[] | null;
+  guardrails_failed: string[] | null;
   /** Bodies and headers; absent in metrics-only logging mode. */
   bodies: LogBodies | null;
 }
@@ -159,6 +166,12 @@ export const LOG_COLUMNS: readonly Column[] = [
   { name: 'metadata_user', type: 'varchar', get: (e) => e.metadata._user ?? null },
   // The other metadata as one string (log migration 0004), for filters, search and groups.
   { name: 'metadata_text', type: 'varchar', get: (e) => metadataText(e.metadata) },
+  // Time waited for a concurrency slot (log migration 0006).
+  col('queue_time', 'double'),
+  // Guardrail verdicts (log migration 0006).
+  col('hook_results', 'varchar'),
+  col('guardrails_passed', 'varchar[]'),
+  col('guardrails_failed', 'varchar[]'),
 ];
 
 // ---- trace key (log migration 0005) ----

@@ -31,9 +31,9 @@ export function feedbackRoutes(feedback: FeedbackStore): FastifyPluginAsyncTypeb
         },
       },
       async (req) => {
-        requireScope(req.auth!, 'logs.write');
+        requireScope(req.caller, 'logs.write');
         const inputs = Array.isArray(req.body) ? req.body : [req.body];
-        const ids = await feedback.create(req.auth!, inputs);
+        const ids = await feedback.create(req.caller, inputs);
         return { status: 'success', message: `${ids.length} feedback saved`, feedback_ids: ids };
       },
     );
@@ -44,8 +44,8 @@ export function feedbackRoutes(feedback: FeedbackStore): FastifyPluginAsyncTypeb
         schema: { params: Type.Object({ id: Type.String({ maxLength: 128 }) }), body: FeedbackUpdate, response: { 200: FeedbackResponse } },
       },
       async (req) => {
-        requireScope(req.auth!, 'logs.write');
-        await feedback.update(req.auth!, req.params.id, req.body);
+        requireScope(req.caller, 'logs.write');
+        await feedback.update(req.caller, req.params.id, req.body);
         return { status: 'success', message: 'feedback updated', feedback_ids: [req.params.id] };
       },
     );

@@ -46,6 +46,10 @@ export interface LogFilter {
   stream?: boolean;
   /** Lower-cased text searched in metadata values and model names. */
   search?: string;
+  /** Requests one of these guardrails (slugs, or inline guardrails' ids) ran on. */
+  guardrails?: string[];
+  /** With `guardrails`: one of them passed / failed; without: every guardrail passed / one failed. */
+  guardrailVerdict?: 'pass' | 'fail';
 }
 
 /** Which rows a caller may see at all, whatever the filter says (see visibility.ts). */
@@ -56,9 +60,9 @@ export interface RowScope {
   owner: { userId: string; apiKeyIds: readonly string[] } | null;
 }
 
-type Kind = 'time' | 'number' | 'list' | 'text' | 'bool' | 'metadata' | 'status' | 'pairs' | 'search';
+type Kind = 'time' | 'number' | 'list' | 'text' | 'bool' | 'metadata' | 'status' | 'pairs' | 'search' | 'verdict';
 type RangeKey = 'time' | 'cost' | 'totalUnits' | 'promptTokens' | 'completionTokens' | 'responseTime' | 'weightedFeedback';
-type ListKey = 'apiKeyIds' | 'aiServices' | 'models' | 'cacheStatuses' | 'configs' | 'promptSlugs' | 'virtualKeys';
+type ListKey = 'apiKeyIds' | 'aiServices' | 'models' | 'cacheStatuses' | 'configs' | 'promptSlugs' | 'virtualKeys' | 'guardrails';
 
 interface Spec {
   kind: Kind;
@@ -108,6 +112,8 @@ const FILTERS: Record<string, Spec> = {
   virtual_keys: list('virtualKeys'),
   stream: { kind: 'bool', apply: (f, v: boolean) => void (f.stream = v) },
   search: { kind: 'search', apply: (f, v: string) => void (f.search = v) },
+  guardrails: list('guardrails'),
+  guardrail_verdict: { kind: 'verdict', apply: (f, v: 'pass' | 'fail') => void (f.guardrailVerdict = v) },
 };
 
 export const FILTER_NAMES: readonly string[] = Object.keys(FILTERS);
@@ -167,6 +173,11 @@ function parseValue(name: string, kind: Kind, value: unknown): unknown {
     }
     case 'search':
       return text(name, value).toLowerCase();
+    case 'verdict': {
+      const v = text(name, value).toLowerCase();
+      if (v !== 'pass' && v !== 'fail') fail(name, 'pass or fail', value);
+      return v;
+    }
     case 'list': {
       const items = csvList(name, value);
       if (items.length === 0) fail(name, 'a comma-separated list of values', value);
@@ -339,6 +350,7 @@ export function logConditions(filter: LogFilter, scope: RowScope, p: SqlParams, 
     );
   }
   if (filter.stream !== undefined) c.push(`${col('stream_mode')} = ${p.add(filter.stream)}`);
+  if (filter.guardrails || filter.guardrailVerdict) c.push(guardrailCondition(filter, p, col));
   if (filter.search) c.push(searchCondition(filter.search, p, col));
   const fb = filter.weightedFeedback;
   if (fb.min !== undefined || fb.max !== undefined) {
@@ -352,6 +364,28 @@ export function logConditions(filter: LogFilter, scope: RowScope, p: SqlParams, 
     c.push(`EXISTS (SELECT 1 FROM feedback_by_trace f WHERE f.trace_key = ${col('trace_key')} AND ${bounds.join(' AND ')})`);
   }
   return c;
+}
+
+/**
+ * Guardrail verdicts (log migration 0006): the row's lists of guardrails that passed and failed, and
+ * the verdicts of its async guardrails, which arrive later in their own table.
+ */
+function guardrailCondition(filter: LogFilter, p: SqlParams, col: (name: string) => string): string {
+  const ids = filter.guardrails ? p.list(filter.guardrails) : null;
+  const verdict = filter.guardrailVerdict;
+  const lateWith = (cond: string) =>
+    `EXISTS (SELECT 1 FROM guardrail_async_results a WHERE a.request_id = ${col('id')}${cond ? ` AND ${cond}` : ''})`;
+  const inIds = ids ? `list_contains(${ids}, a.guardrail_id)` : '';
+  const and = (...parts: string[]) => parts.filter(Boolean).join(' AND ');
+  const passed = col('guardrails_passed');
+  const failed = col('guardrails_failed');
+  if (ids) {
+    if (verdict === 'fail') return `(list_has_any(${failed}, ${ids}) OR ${lateWith(and('NOT a.verdict', inIds))})`;
+    if (verdict === 'pass') return `(list_has_any(${passed}, ${ids}) OR ${lateWith(and('a.verdict', inIds))})`;
+    return `(list_has_any(${passed}, ${ids}) OR list_has_any(${failed}, ${ids}) OR ${lateWith(inIds)})`;
+  }
+  if (verdict === 'fail') return `(len(coalesce(${failed}, [])) > 0 OR ${lateWith('NOT a.verdict')})`;
+  return `(len(coalesce(${passed}, [])) > 0 AND len(coalesce(${failed}, [])) = 0 AND NOT ${lateWith('NOT a.verdict')})`;
 }
 
 /**

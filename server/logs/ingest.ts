@@ -7,9 +7,9 @@ import type { AuthContext } from '../identity/auth.ts';
 import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
 import { badRequest } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { logUnits, unitsFromUsage } from '../gateway/accounting.ts';
-import { MAX_METADATA_VALUE } from '../gateway/context.ts';
-import { NO_UNITS, maskHeaders } from '../gateway/logEvent.ts';
+import { NO_UNITS, logUnits, unitsFromUsage } from '../pricing/accounting.ts';
+import { MAX_METADATA_VALUE } from './metadata.ts';
+import { maskHeaders } from '../security/headerMask.ts';
 import { PROVIDER_IDS, providerSpec } from '../provider-specs/registry.ts';
 import { emptyUsage } from '../pricing/usage.ts';
 import type { UsageUnits } from '../pricing/types.ts';
@@ -170,6 +170,7 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
     metadata,
     request_parsing_time: null,
     pre_processing_time: null,
+    queue_time: null,
     cache_processing_time: null,
     response_parsing_time: null,
     gateway_processing_time: null,
@@ -177,6 +178,9 @@ export function customLogEvent(log: CustomLog, index: number, ctx: IngestContext
       status >= 400 && isObject(responseBody?.error) && typeof responseBody.error.message === 'string' ? responseBody.error.message : null,
     log_store_file_path_format: null,
     gateway_version: VERSION,
+    hook_results: null,
+    guardrails_passed: null,
+    guardrails_failed: null,
     bodies: ctx.metricsOnly
       ? null
       : {

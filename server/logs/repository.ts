@@ -25,7 +25,36 @@ const SELECT_METRICS = `SELECT l.* EXCLUDE (created_at), epoch_ms(l.created_at) 
 
 // Read-side helpers and columns derived for analytics (metadata_user, metadata_text, trace_key) are
 // not part of the log shape.
-const HIDDEN = new Set(['created_ms', 'created_us', 'metadata_key', 'metadata_value', 'metadata_user', 'metadata_text', 'trace_key']);
+const HIDDEN = new Set([
+  'created_ms',
+  'created_us',
+  'metadata_key',
+  'metadata_value',
+  'metadata_user',
+  'metadata_text',
+  'trace_key',
+  'hook_results',
+]);
+
+type HookResults = { before_request_hooks: Row[]; after_request_hooks: Row[] };
+
+/**
+ * The guardrail verdicts of a log: as the client saw them, with the verdicts of async guardrails
+ * that finished later (log migration 0006) in place of their pending entries.
+ */
+function hookResultsOf(row: Row, late: Row[]): HookResults | null {
+  const text = row.hook_results;
+  if (typeof text !== 'string') return null;
+  const hooks = JSON.parse(text) as HookResults;
+  for (const l of late) {
+    const list = l.phase === 'afterRequestHook' ? hooks.after_request_hooks : hooks.before_request_hooks;
+    const result = JSON.parse(String(l.result)) as Row;
+    const i = list.findIndex((h) => h.id === result.id && h.verdict === null);
+    if (i === -1) list.push(result);
+    else list[i] = result;
+  }
+  return hooks;
+}
 
 function toNumber(v: unknown): unknown {
   return typeof v === 'bigint' ? Number(v) : v;
@@ -58,7 +87,7 @@ export function parseBody(text: unknown): Row | null {
   }
 }
 
-export function logView(row: Row, bodies: Bodies | null, feedback?: FeedbackSummary) {
+export function logView(row: Row, bodies: Bodies | null, feedback?: FeedbackSummary, lateHooks: Row[] = []) {
   const metrics = metricsOf(row, feedback);
   const req = bodies ? parseBody(bodies.request) : null;
   const res = bodies ? parseBody(bodies.response) : null;
@@ -84,6 +113,8 @@ export function logView(row: Row, bodies: Bodies | null, feedback?: FeedbackSumm
     transformedRequest: req?.transformedRequest !== undefined ? { body: req.transformedRequest } : undefined,
     originalResponse: res?.originalResponse !== undefined ? { body: res.originalResponse } : undefined,
     log_format: 'v2',
+    /** Guardrail verdicts, each check's with its timing and explanation (null: no guardrail ran). */
+    hook_results: hookResultsOf(row, lateHooks),
   };
 }
 
@@ -151,7 +182,7 @@ export function logsRepository(db: LogDatabase) {
   }
 
   return {
-    async get(id: string): Promise<{ row: Row; bodies: Bodies | null; feedback: FeedbackSummary | undefined } | null> {
+    async get(id: string): Promise<{ row: Row; bodies: Bodies | null; feedback: FeedbackSummary | undefined; lateHooks: Row[] } | null> {
       const [row] = await rows(`${SELECT_METRICS} WHERE l.id = $1 LIMIT 1`, [id]);
       if (!row) return null;
       let bodies: Bodies | null = null;
@@ -166,7 +197,10 @@ export function logsRepository(db: LogDatabase) {
         bodies = b ? { request: b.request, response: b.response } : null;
       }
       const feedback = await feedbackOf([row]);
-      return { row, bodies, feedback: feedback.get(feedbackKey(row.workspace_id, row.trace_id)) };
+      const lateHooks = row.hook_results
+        ? await rows('SELECT phase, result FROM guardrail_async_results WHERE request_id = $1 ORDER BY created_at', [id])
+        : [];
+      return { row, bodies, feedback: feedback.get(feedbackKey(row.workspace_id, row.trace_id)), lateHooks };
     },
 
     async count(filter: LogFilter, scope: RowScope): Promise<number> {

@@ -61,7 +61,7 @@ export function logRoutes(rt: LogsRuntime): FastifyPluginAsyncTypebox {
       '/logs/:id',
       { schema: { params: Type.Object({ id: Type.String({ maxLength: 128 }) }), response: { 200: AnyObject } } },
       async (req) => {
-        const auth = req.auth!;
+        const auth = req.caller;
         requireAnyScope(auth, READ_SCOPES);
         await writer.flush();
         const found = await repo.get(req.params.id);
@@ -69,7 +69,7 @@ export function logRoutes(rt: LogsRuntime): FastifyPluginAsyncTypebox {
         if (!found || !visibility.canSee(auth, found.row)) throw notFound(`Log "${req.params.id}" was not found`);
         const { row } = found;
         const items = await feedback.forTrace((row.workspace_id as string | null) ?? null, String(row.trace_id));
-        return { ...logView(row, found.bodies, found.feedback), feedback: items };
+        return { ...logView(row, found.bodies, found.feedback, found.lateHooks), feedback: items };
       },
     );
 
@@ -90,7 +90,7 @@ export function logRoutes(rt: LogsRuntime): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        const auth = req.auth!;
+        const auth = req.caller;
         requireScope(auth, 'logs.list');
         const query = req.query as Record<string, unknown>;
         const filter = parseLogFilter(query, { extra: ['cursor', 'page_size'] });

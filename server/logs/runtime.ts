@@ -1,14 +1,20 @@
 // The log side of the app past the request path, built once by buildApp: who sees which rows,
-// feedback, exports (and their background runner), retention (and its hourly job), and the routes
-// over them. start() and close() bracket the background work with the app's life.
+// feedback, exports (and their background runner) and retention (and its hourly job); buildApp
+// registers the routes over them. start() and close() bracket the background work with the app's life.
 import path from 'node:path';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps, Services } from '../services.ts';
-import type { PricingService } from '../pricing/service.ts';
+import type { Sqlite } from '../db/sqlite.ts';
+import type { LogDatabase } from '../db/duckdb.ts';
 import type { UsageUnits } from '../pricing/types.ts';
-import type { WorkspaceFacts as CachedWorkspace } from '../identity/workspaces.ts';
-import { workspaceAccess, type WorkspaceAccess } from '../identity/workspaces.ts';
-import { roleFacts } from '../control-plane/users/repository.ts';
+import type { RoleFacts } from '../identity/roles.ts';
+import type { OrganisationSettingsCache } from '../settings/settings.ts';
+import {
+  workspaceAccess,
+  type WorkspaceAccess,
+  type WorkspaceDirectory,
+  type WorkspaceFacts as CachedWorkspace,
+  type WorkspaceFactsSource,
+  type WorkspaceRef,
+} from '../identity/workspaces.ts';
 import type { LogWriter } from './writer.ts';
 import type { LogsRepository } from './repository.ts';
 import { dataVisibility, type DataVisibility } from './visibility.ts';
@@ -17,9 +23,6 @@ import { RetentionJob } from './retention.ts';
 import { ExportRunner } from './exports/runner.ts';
 import { exportsRepository } from './exports/repository.ts';
 import { exportsService, type ExportsService } from './exports/service.ts';
-import { exportRoutes } from './exports/routes.ts';
-import { feedbackRoutes } from './feedbackRoutes.ts';
-import { logRoutes } from './routes.ts';
 
 /** Test seams for the background jobs. */
 export interface LogJobOptions {
@@ -47,27 +50,35 @@ export interface LogsRuntime {
   /** Organisation setting `request_logging_mode: metrics-only`. */
   metricsOnly: (workspaceId: string) => boolean;
   cost(provider: string, model: string, usage: UsageUnits): { cents: number; priced: boolean };
-  routes: FastifyPluginAsyncTypebox;
   start(): void;
   close(): Promise<void>;
 }
 
 export interface LogsRuntimeDeps {
-  deps: AppDeps;
-  services: Services;
+  /** The metadata database (exports' jobs, who may see which rows) and the log database. */
+  db: Sqlite;
+  logs: LogDatabase;
+  repo: LogsRepository;
   writer: LogWriter;
-  pricing: PricingService;
+  dataDir: string;
+  retention: { logDays: number; metricsDays: number };
+  jobs?: LogJobOptions;
+  now: () => number;
+  facts: RoleFacts;
+  settings: OrganisationSettingsCache;
+  workspaces: WorkspaceDirectory<WorkspaceRef>;
+  workspaceFacts: WorkspaceFactsSource;
+  cost(provider: string, model: string, usage: UsageUnits): { cents: number; priced: boolean };
   log: { error(details: object, message: string): void };
 }
 
-export function createLogsRuntime({ deps, services, writer, pricing, log }: LogsRuntimeDeps): LogsRuntime {
-  const { config } = deps;
-  const jobs = deps.logJobs ?? {};
-  const now = services.now;
-  const visibility = dataVisibility({ db: deps.db, facts: roleFacts(services.repos.users), settings: services.settings });
+export function createLogsRuntime(deps: LogsRuntimeDeps): LogsRuntime {
+  const { writer, settings, now, log } = deps;
+  const jobs = deps.jobs ?? {};
+  const visibility = dataVisibility({ db: deps.db, facts: deps.facts, settings });
   const feedback = feedbackStore(deps.logs, visibility, now);
-  const ws = workspaceAccess(services.repos.workspaces);
-  const exportsDir = path.join(config.dataDir, 'exports');
+  const ws = workspaceAccess(deps.workspaces);
+  const exportsDir = path.join(deps.dataDir, 'exports');
   const exportsRepo = exportsRepository(deps.db);
 
   // The runner reads each export's job from the service, which in turn queues exports on the runner.
@@ -89,16 +100,16 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     visibility,
     ws,
     dir: exportsDir,
-    count: (filter, scope) => services.logs.count(filter, scope),
+    count: (filter, scope) => deps.repo.count(filter, scope),
     // export_settings is organisation-wide today (catalogue.ts ORGANISATION_ONLY); reading the
     // settings that hold in the workspace keeps this right if workspaces may ever override it.
     deniedFields: (workspaceId) =>
-      (services.settings.forWorkspace(workspaceId).export_settings as { deniedFields?: string[] } | undefined)?.deniedFields ?? [],
+      (settings.forWorkspace(workspaceId).export_settings as { deniedFields?: string[] } | undefined)?.deniedFields ?? [],
     now,
   });
   const retention = new RetentionJob(deps.logs, {
-    logDays: config.logRetentionDays,
-    metricsDays: config.metricsRetentionDays,
+    logDays: deps.retention.logDays,
+    metricsDays: deps.retention.metricsDays,
     now,
     startDelayMs: jobs.retentionStartDelayMs,
     intervalMs: jobs.retentionIntervalMs,
@@ -108,7 +119,7 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
   });
 
   const runtime: LogsRuntime = {
-    repo: services.logs,
+    repo: deps.repo,
     writer,
     visibility,
     feedback,
@@ -116,15 +127,10 @@ export function createLogsRuntime({ deps, services, writer, pricing, log }: Logs
     exportRunner,
     retention,
     ws,
-    workspaces: services.workspaceCache,
+    workspaces: deps.workspaceFacts,
     now,
-    metricsOnly: (workspaceId: string) => services.settings.forWorkspace(workspaceId).request_logging_mode === 'metrics-only',
-    cost: (provider, model, usage) => pricing.cost(provider, model, usage),
-    routes: async (v1) => {
-      await v1.register(logRoutes(runtime));
-      await v1.register(feedbackRoutes(feedback));
-      await v1.register(exportRoutes(exports!, config.features.dataExports));
-    },
+    metricsOnly: (workspaceId: string) => settings.forWorkspace(workspaceId).request_logging_mode === 'metrics-only',
+    cost: deps.cost,
     start() {
       exportRunner.recover();
       retention.start();

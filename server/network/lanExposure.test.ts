@@ -301,7 +301,7 @@ describe('HOST off loopback', () => {
     const stores = await openStores(dataDir);
     const { bootstrap } = await import('../control-plane/bootstrap.ts');
     const { createServices } = await import('../services.ts');
-    bootstrap(createServices({ config, ...stores }), stores.db, config);
+    bootstrap({ ...createServices({ config, ...stores }), db: stores.db, config });
     const app = await buildApp({ config, ...stores });
     open.push({ close: async () => (await app.close(), stores.close()) });
     const main = await listenMain(app, config);

@@ -1,5 +1,6 @@
 // Prometheus metrics of the gateway (GET /metrics): requests, errors and latency by provider, model
-// and status; tokens and cost; cache results; limit refusals; the request-log writer's queue; and
+// and status; tokens and cost; cache results; limit refusals; guardrail verdicts; the request-log
+// writer's queue; and
 // Node's process and event-loop figures. The request path only adds to plain numbers in a map
 // (prom-client's own label hashing cost several µs per request); the numbers become prom-client
 // metric families when Prometheus scrapes, and prom-client writes the exposition format.
@@ -22,6 +23,9 @@ export interface ObservedRequest {
   /** US cents */
   cost: number;
   cache_status: string;
+  /** Ids (slugs) of the guardrails that passed and that failed; null when none ran. */
+  guardrails_passed: string[] | null;
+  guardrails_failed: string[] | null;
 }
 
 /** The request-log writer as metrics see it. */
@@ -33,7 +37,7 @@ export interface WriterFigures {
 
 export interface MetricsOptions {
   writer?: WriterFigures;
-  /** Distinct model names labelled before the rest count as `other` (names come from clients). */
+  /** Distinct model names (and guardrail ids) labelled before the rest count as `other` (names come from clients). */
   maxModels?: number;
 }
 
@@ -117,6 +121,27 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
   const byModel = new Map<string, ByModel>();
   const cache = new Map<string, { provider: string; model: string; status: string; n: number }>();
   const limits = new Map<string, { provider: string; model: string; status: string; source: string; n: number }>();
+  const guardrailIds = new Set<string>();
+  const verdicts = new Map<string, { guardrail: string; verdict: 'pass' | 'fail'; n: number }>();
+
+  // Saved guardrails' slugs are few; an inline guardrail's id comes from the client, so ids are capped like models.
+  function guardrailLabel(id: string): string {
+    if (guardrailIds.has(id)) return id;
+    if (guardrailIds.size >= maxModels) return 'other';
+    guardrailIds.add(id);
+    return id;
+  }
+
+  function countVerdicts(ids: string[] | null, verdict: 'pass' | 'fail') {
+    if (ids === null) return;
+    for (const id of ids) {
+      const guardrail = guardrailLabel(id);
+      const key = `${guardrail}\u0000${verdict}`;
+      const v = verdicts.get(key);
+      if (v) v.n++;
+      else verdicts.set(key, { guardrail, verdict, n: 1 });
+    }
+  }
 
   function modelLabel(model: string | null): string {
     if (model === null || model === '') return 'none';
@@ -190,6 +215,14 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
         })),
     ),
   );
+  registry.registerMetric(
+    family(
+      'airgap_gateway_guardrail_verdicts_total',
+      "Guardrails run on gateway requests, by guardrail (its slug, or an inline guardrail's id) and verdict (pass or fail).",
+      'counter',
+      () => [...verdicts.values()].map((v) => ({ labels: { guardrail: v.guardrail, verdict: v.verdict }, value: v.n })),
+    ),
+  );
   const writer = options.writer;
   if (writer) {
     registry.registerMetric(
@@ -235,6 +268,8 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
         if (c) c.n++;
         else cache.set(ck, { provider, model, status: e.cache_status, n: 1 });
       }
+      countVerdicts(e.guardrails_passed, 'pass');
+      countVerdicts(e.guardrails_failed, 'fail');
       if (status === 412 || status === 429) {
         const source = e.upstream_response_time === null ? 'gateway' : 'upstream';
         const lk = `${key}\u0000${source}`;

@@ -12,6 +12,7 @@ import {
   type AcceptedFileStore,
   type FileState,
   type PricingFileEvent,
+  type PricingFileSource,
   type PricingLayers,
   type WarnLog,
   fingerprint,
@@ -60,6 +61,8 @@ export interface PricingService {
   pricingConfig(provider: string, model: string): PricingConfig | null;
   /** The matched entry (key, merged config, custom pricing), or null. */
   lookup(provider: string, model: string, promptTokens?: number): ModelPricing | null;
+  /** The layers (bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH, the data dir) and each provider's files in them. */
+  sources(): PricingSources;
   /** Re-reads every layer now. Keeps the previous prices if loading fails outright. */
   reload(): void;
   /** Every pricing file, with its checksum and whether it is in use or was refused (and why). */
@@ -68,6 +71,12 @@ export interface PricingService {
   prices(filter?: { provider?: string; search?: string }): PriceSource[];
   /** Stops the periodic check. */
   close(): void;
+}
+
+export interface PricingSources {
+  layers: { name: string; dir: string | null; exists: boolean }[];
+  /** Provider -> its files, lowest precedence first; a later file re-prices the models it lists. */
+  providers: Map<string, PricingFileSource[]>;
 }
 
 const consoleLog: WarnLog = { warn: (details, message) => console.warn(message, details) };
@@ -92,7 +101,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
   const memory = newLoaderMemory(store, log);
 
   let tables = new Map<string, ProviderTable>();
-  let sources = new Map<string, { layer: string; file: string; sha256: string }>();
+  let priceSources = new Map<string, { layer: string; file: string; sha256: string }>();
   let files: FileState[] = [];
   /** Merged entries by `provider\u0000key`; bounded by the number of keys in the files. */
   let merged = new Map<string, ModelPricing | null>();
@@ -106,7 +115,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
       const nextStamp = fingerprint(layers);
       const loaded = loadPricingTables(layers, memory, store, log);
       tables = loaded.tables;
-      sources = loaded.sources;
+      priceSources = loaded.sources;
       files = loaded.files;
       events = loaded.events;
       merged = new Map();
@@ -178,6 +187,29 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
 
   reload();
 
+  /** Where each price comes from, by provider, lowest precedence first: the files as last loaded. */
+  function sources(): PricingSources {
+    const exists = (dir: string | null | undefined) => {
+      try {
+        return dir ? fs.statSync(dir).isDirectory() : false;
+      } catch {
+        return false;
+      }
+    };
+    const providers = new Map<string, PricingFileSource[]>();
+    for (const f of files) {
+      // A refused file whose earlier version is still in use keeps pricing that version's models.
+      const source = {
+        layer: f.layer,
+        file: path.join(f.dir, f.name),
+        models: f.status === 'refused' && !f.active_sha256 ? null : f.models,
+        error: f.error,
+      };
+      providers.set(f.provider, [...(providers.get(f.provider) ?? []), source]);
+    }
+    return { layers: layers.map((l) => ({ name: l.name, dir: l.dir ?? null, exists: exists(l.dir) })), providers };
+  }
+
   const interval = options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS;
   const timer = interval > 0 ? setInterval(checkForChanges, interval) : null;
   // The check must never keep the process alive on its own.
@@ -222,6 +254,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
       return lookup(provider, model)?.pricingConfig ?? null;
     },
     lookup,
+    sources,
     reload,
     files: () => files,
     prices(filter = {}) {
@@ -232,7 +265,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
         if (wanted && provider !== wanted) continue;
         for (const model of Object.keys(table.file)) {
           if (model === 'default' || (text && !model.toLowerCase().includes(text))) continue;
-          const source = sources.get(`${provider}\u0000${model}`);
+          const source = priceSources.get(`${provider}\u0000${model}`);
           if (!source) continue;
           out.push({ provider, model, ...source, pricingConfig: entryFor(table, model)?.pricingConfig ?? null });
         }

@@ -62,7 +62,7 @@ const behaviourExample = {
   azure_auth_mode: '',
 };
 
-/** The same example's guardrail, hook and mutator keys, which are refused until guardrails run (see below). */
+/** The same example's guardrail, hook and mutator keys (their shape is checked here; the guardrails engine compiles them). */
 const behaviourGuardrails = {
   input_guardrails: [{ 'default.regexMatch': { rule: '\\d{3}-\\d{2}-\\d{4}', not: true }, deny: true }],
   output_guardrails: [
@@ -605,7 +605,7 @@ describe('invalid configs name the path at fault', () => {
 });
 
 describe('guardrail, hook and mutator keys', () => {
-  // Until the gateway runs them, a config that names one is refused rather than accepted and ignored.
+  // Their shape is checked here; the guardrails engine compiles what is inside (guardrails/compile.ts).
   const placements: [string, (key: string, value: unknown) => unknown, string][] = [
     ['at the root', (key, value) => ({ provider: '@a', [key]: value }), 'config'],
     [
@@ -616,18 +616,18 @@ describe('guardrail, hook and mutator keys', () => {
   ];
   const keys: [string, unknown][] = Object.entries(behaviourGuardrails);
   keys.push(['input_guardrails', ['pg-patron-1d0224']]);
-  for (const [where, build, path] of placements) {
-    it.each(keys)(`%s ${where} is refused with a 400 that says guardrails are not available yet`, (key, value) => {
-      let error: unknown;
-      try {
-        validateConfig(build(key, value));
-      } catch (err) {
-        error = err;
-      }
-      expect(error).toBeInstanceOf(AppError);
-      const e = error as AppError;
-      expect({ status: e.status, param: e.param }).toEqual({ status: 400, param: `${path}.${key}` });
-      expect(e.message).toMatch(/guardrails, hooks and mutators are not available on this appliance yet, so this would not be enforced/);
+  for (const [where, build] of placements) {
+    it.each(keys)(`%s ${where} is accepted as written`, (key, value) => {
+      const config = validateConfig(build(key, value)) as Record<string, unknown> & { targets?: Record<string, unknown>[] };
+      const node = config.targets ? config.targets[1]! : config;
+      expect(node[key]).toEqual(value);
     });
   }
+
+  it.each([
+    ['a hook that is not an object', { before_request_hooks: ['g1'] }, 'config.before_request_hooks[0]'],
+    ['a guardrail list that is not a list', { output_guardrails: 'g1' }, 'config.output_guardrails'],
+  ])('refuses %s', (_name, extra, param) => {
+    expect(() => validateConfig({ provider: '@a', ...extra })).toThrow(expect.objectContaining({ status: 400, param }));
+  });
 });

@@ -155,17 +155,6 @@ function hooks(v: unknown, path: string): unknown[] {
   return array(v, path, { max: 100 }).map((entry, i) => plainObject(entry, `${path}[${i}]`));
 }
 
-/**
- * Guardrail, hook and mutator keys until the gateway runs them: a config that names one is refused,
- * because a check an admin wrote must never fail open without a word (ADR 0002).
- */
-function notRunYet(check: Check): Check {
-  return (v, path) => {
-    check(v, path);
-    return fail(path, 'guardrails, hooks and mutators are not available on this appliance yet, so this would not be enforced: remove it');
-  };
-}
-
 function providerOption(key: string): Check {
   if (key === 'strict_open_ai_compliance') return boolean;
   if (key === 'vertex_service_account_json') {
@@ -194,12 +183,15 @@ const FIELDS: Record<string, Check> = {
   cache,
   request_timeout: (v, p) => integer(v, p, 1, Number.MAX_SAFE_INTEGER, ' milliseconds'),
   circuit_breaker: circuitBreaker,
-  input_guardrails: notRunYet(idsOrObjects),
-  output_guardrails: notRunYet(idsOrObjects),
-  input_mutators: notRunYet(idsOrObjects),
-  output_mutators: notRunYet(idsOrObjects),
-  before_request_hooks: notRunYet(hooks),
-  after_request_hooks: notRunYet(hooks),
+  // Their shape only: what is inside belongs to the guardrails engine, which compiles them (and
+  // refuses a bad check with a 400 naming its path) when a saved config is written or a request
+  // names the config (docs/adr/0018).
+  input_guardrails: idsOrObjects,
+  output_guardrails: idsOrObjects,
+  input_mutators: idsOrObjects,
+  output_mutators: idsOrObjects,
+  before_request_hooks: hooks,
+  after_request_hooks: hooks,
   ...Object.fromEntries(PROVIDER_OPTION_KEYS.map((k) => [k, providerOption(k)])),
 };
 

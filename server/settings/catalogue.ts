@@ -95,11 +95,7 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   managersViewPrompts: flag('prompts', true, 'workspace managers: prompts list/read'),
   managersWritePrompts: flag('prompts', true, 'workspace managers: prompts create/update/delete/publish'),
   // Guardrails (configure-guardrail-access-permissions).
-  managersViewGuardrails: flag(
-    'guardrails',
-    true,
-    'workspace managers: guardrails list/read (guardrail routes arrive with the guardrails issue)',
-  ),
+  managersViewGuardrails: flag('guardrails', true, 'workspace managers: guardrails list/read'),
   managersWriteGuardrails: flag('guardrails', true, 'workspace managers: guardrails create/update/delete'),
   membersViewGuardrails: flag('guardrails', true, 'workspace members: guardrails list/read'),
   // Integrations and MCP (CL-BE v1.14.0).

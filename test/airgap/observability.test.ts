@@ -117,6 +117,19 @@ describe('GET /metrics', () => {
     );
   });
 
+  it('counts guardrail verdicts by guardrail and verdict', async () => {
+    const noSsn = { id: 'no-ssn', 'default.regexMatch': { rule: '\\d{3}-\\d{2}-\\d{4}', not: true }, deny: true };
+    const config = JSON.stringify({ input_guardrails: [noSsn] });
+    const post = (content: string) =>
+      g.post('/v1/chat/completions', { model: '@local/gpt-4o', messages: [{ role: 'user', content }] }, { 'x-portkey-config': config });
+    expect((await post('nothing to hide')).status).toBe(200);
+    expect((await post('my ssn is 123-45-6789')).status).toBe(446);
+    expect((await post('still nothing')).status).toBe(200);
+    const { text } = await scrape(scraperKey);
+    expect(sample(text, 'airgap_gateway_guardrail_verdicts_total{guardrail="no-ssn",verdict="pass"}')).toBe(2);
+    expect(sample(text, 'airgap_gateway_guardrail_verdicts_total{guardrail="no-ssn",verdict="fail"}')).toBe(1);
+  });
+
   it('answers only keys with metrics.read and organisation admins', async () => {
     expect((await scrape(g.credentials.admin_api_key)).status).toBe(200);
     expect((await scrape(g.credentials.workspace_api_key)).status).toBe(403);

@@ -36,9 +36,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0' });
   const stores = await openStores(config.dataDir);
   const deps = { config, ...stores, now: options.now, logJobs: options.logJobs };
-  const credentials = bootstrap(createServices(deps), stores.db, config);
+  const services = createServices(deps);
+  const credentials = bootstrap({ ...services, db: stores.db, config });
   if (!credentials) throw new Error('startTestApp expects a fresh data dir');
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, services);
   let url = '';
   if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

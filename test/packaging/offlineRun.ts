@@ -1,4 +1,4 @@
-// Runs inside a network namespace with no route out (linux-bundle.test.ts starts it with
+// Runs inside a network namespace with no route out (linuxBundle.test.ts starts it with
 // `unshare -n -m`): makes the file system read-only but the data dir, as the systemd unit's
 // ProtectSystem=strict does, starts a mock LLM and the unpacked bundle (as an unprivileged user,
 // as the unit's User= does), drives it like a user, and prints one JSON report line.

@@ -1,7 +1,8 @@
 // Management pages as an admin uses them: an API key created (secret shown once, and it works),
 // edited, rotated (the new secret works), revoked (it stops working); a config created through a
 // refused attempt whose error lands on the right line, saved again as a new version, compared with
-// the first, and deleted.
+// the first, tried, and deleted; a model server connected, tested, its models and providers managed,
+// renamed and deleted.
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
@@ -148,6 +149,13 @@ describe('configs', () => {
       'removed',
     );
 
+    // "Try it" sends one request through the saved version and says which target answered.
+    const tryIt = page.getByRole('region', { name: 'Try it' });
+    await tryIt.getByRole('textbox', { name: 'Model' }).fill('llama-3.1-8b');
+    await tryIt.getByRole('button', { name: 'Send test request' }).click();
+    await tryIt.getByText(/^Answered by config\.targets\[[01]\] \(@lan-vllm\) in/).waitFor();
+    expect(await tryIt.getByRole('table', { name: 'Routing' }).textContent()).toContain('loadbalance');
+
     // The saved config routes requests.
     const res = await fetch(`${ui.url}/v1/chat/completions`, {
       method: 'POST',
@@ -163,6 +171,181 @@ describe('configs', () => {
       .click();
     await page.waitForURL((url) => url.pathname === '/configs');
     await eventually(() => page.getByRole('table', { name: 'Configs' }).getByText('Fallback to backup').count()).toBe(0);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('model catalog', () => {
+  it('connects a server (the refused address marked on its field), tests it, lists models, adds a provider, edits and deletes it', async () => {
+    await page.goto('/catalog');
+    await page.getByRole('table', { name: 'Integrations' }).getByText('LAN vLLM').waitFor();
+    await page.getByRole('button', { name: 'Connect a model server' }).click();
+    const form = page.getByRole('form', { name: 'Connect a model server' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Team vLLM');
+    await form.getByRole('textbox', { name: 'Server address' }).fill('ftp://10.0.0.5/v1');
+    await form.getByRole('button', { name: 'Connect' }).click();
+    // The server's refusal, under the field it is about.
+    await eventually(() => form.getByRole('textbox', { name: 'Server address' }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByText(/must use http or https/).waitFor();
+    await form.getByRole('textbox', { name: 'Server address' }).fill(`${ui.mock.url}/v1`);
+    await form.getByLabel('API key (if the server needs one)').fill('team-secret-key-123456');
+    await form.getByRole('button', { name: 'Connect' }).click();
+
+    // The new integration opens: the key only masked, a real test call, its models.
+    const drawer = page.getByRole('dialog', { name: 'Team vLLM' });
+    const facts = drawer.getByRole('table', { name: 'Integration facts' });
+    await facts.waitFor();
+    expect(await facts.textContent()).not.toContain('team-secret-key-123456');
+    await drawer.getByRole('combobox', { name: 'Model' }).fill('llama-3.1-8b');
+    await drawer.getByRole('button', { name: 'Test connection' }).click();
+    await drawer.getByText(/Connected: llama-3.1-8b answered in/).waitFor();
+    expect(ui.mock.requests.at(-1)!.headers.authorization).toBe('Bearer team-secret-key-123456');
+
+    await drawer.getByRole('tab', { name: 'Models' }).click();
+    await drawer.getByRole('combobox', { name: 'Add a model' }).fill('llama-3.1-8b');
+    await drawer.getByRole('button', { name: 'Add model' }).click();
+    await drawer.getByRole('table', { name: 'Models' }).getByText('llama-3.1-8b').waitFor();
+    const viaTeam = (model: string) =>
+      new OpenAI({ baseURL: `${ui.url}/v1`, apiKey: ui.creds.workspace_api_key, maxRetries: 0 }).chat.completions.create({
+        model: `@team-vllm/${model}`,
+        messages: [{ role: 'user', content: 'ping' }],
+      });
+    // Only the listed models once "any model" is off; then none once the listed one is off too.
+    // The switches show what the server stored: they turn once it answers.
+    const anyModel = drawer.getByRole('switch', { name: /Allow any model name/ });
+    await anyModel.click();
+    await eventually(() => anyModel.isChecked()).toBe(false);
+    await eventually(() =>
+      viaTeam('another-model').then(
+        () => 'served',
+        () => 'refused',
+      ),
+    ).toBe('refused');
+    expect((await viaTeam('llama-3.1-8b')).choices[0]!.message.content).toBe('echo: ping');
+    const enabled = drawer.getByRole('switch', { name: 'Enable llama-3.1-8b' });
+    await enabled.click();
+    await eventually(() => enabled.isChecked()).toBe(false);
+    await eventually(() =>
+      viaTeam('llama-3.1-8b').then(
+        () => 'served',
+        () => 'refused',
+      ),
+    ).toBe('refused');
+
+    await drawer.getByRole('tab', { name: 'Providers' }).click();
+    await drawer.getByRole('table', { name: 'Providers' }).getByText('@team-vllm').waitFor();
+    await drawer.getByRole('textbox', { name: 'Provider name' }).fill('Team B');
+    await drawer.getByRole('textbox', { name: 'Slug' }).fill('team-b');
+    await drawer.getByRole('button', { name: 'Add provider' }).click();
+    await drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').waitFor();
+    await drawer.getByRole('button', { name: 'Delete provider @team-b' }).click();
+    await page.getByRole('dialog', { name: 'Delete provider "@team-b"?' }).getByRole('button', { name: 'Delete provider' }).click();
+    await eventually(() => drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').count()).toBe(0);
+
+    await drawer.getByRole('tab', { name: 'Settings' }).click();
+    await drawer.getByRole('textbox', { name: 'Name' }).fill('Team vLLM (GPU 2)');
+    await drawer.getByRole('button', { name: 'Save changes' }).click();
+    await drawer.getByText('Saved.').waitFor();
+    await page.getByRole('table', { name: 'Integrations' }).getByText('Team vLLM (GPU 2)').waitFor();
+
+    await drawer.getByRole('button', { name: 'Delete integration' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete "Team vLLM (GPU 2)"?' });
+    // Deleting an integration needs its name typed first.
+    expect(await confirm.getByRole('button', { name: 'Delete integration' }).isDisabled()).toBe(true);
+    await confirm.getByRole('textbox', { name: 'Type "Team vLLM (GPU 2)" to confirm' }).fill('Team vLLM (GPU 2)');
+    await confirm.getByRole('button', { name: 'Delete integration' }).click();
+    await eventually(() => page.getByRole('table', { name: 'Integrations' }).getByText('Team vLLM (GPU 2)').count()).toBe(0);
+    await expect(viaTeam('llama-3.1-8b')).rejects.toThrow();
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('budgets and limits', () => {
+  // The mock counts words as tokens: a long question spends a token budget in a few requests.
+  const ping = (content = 'ping') =>
+    new OpenAI({ baseURL: `${ui.url}/v1`, apiKey: ui.creds.workspace_api_key, maxRetries: 0 }).chat.completions
+      .create({ model: '@lan-vllm/llama-3.1-8b', messages: [{ role: 'user', content }] })
+      .then(
+        () => 'served',
+        (err: { status?: number }) => `refused ${err.status}`,
+      );
+
+  it("sets a provider's token budget (a refused threshold marked on its field), shows it used up and notified, and resets it", async () => {
+    await page.goto('/limits');
+    const table = page.getByRole('table', { name: 'Budgets and rate limits' });
+    await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' });
+    await drawer.getByRole('switch', { name: 'Limit spending' }).check();
+    await drawer.getByRole('combobox', { name: 'Counts' }).click();
+    await page.getByRole('option', { name: 'Tokens' }).click();
+    await drawer.getByRole('textbox', { name: 'Limit (tokens)' }).fill('100');
+    await drawer.getByRole('textbox', { name: /Alert at/ }).fill('200');
+    await drawer.getByRole('button', { name: 'Save limits' }).click();
+    await drawer.getByText('usage_limits.alert_threshold must be below credit_limit').waitFor();
+    expect(await drawer.getByRole('textbox', { name: /Alert at/ }).getAttribute('aria-invalid')).toBe('true');
+    await drawer.getByRole('textbox', { name: /Alert at/ }).fill('50');
+    await drawer.getByRole('button', { name: 'Save limits' }).click();
+    await drawer.getByText('Saved.').waitFor();
+
+    // Requests spend the budget until the provider refuses them.
+    let outcome = '';
+    for (let i = 0; i < 10 && !outcome.startsWith('refused'); i++) outcome = await ping('word '.repeat(60));
+    expect(outcome).toMatch(/^refused 4\d\d$/);
+    await page.keyboard.press('Escape');
+    await eventually(async () => {
+      await page.reload();
+      return table.getByRole('row', { name: /@lan-vllm/ }).textContent();
+    }).toMatch(/exhausted/);
+    await page.getByRole('tab', { name: 'Notifications' }).click();
+    await page
+      .getByRole('table', { name: 'Notifications' })
+      .getByText(/exhaust/i)
+      .first()
+      .waitFor();
+
+    await page.getByRole('tab', { name: 'Budgets and rate limits' }).click();
+    await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
+    await page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' }).getByRole('button', { name: 'Reset usage' }).click();
+    await page.getByRole('dialog').getByText('Usage reset.').waitFor();
+    expect(await ping()).toBe('served');
+    // Budget off again, for the tests after this one.
+    await page.getByRole('dialog').getByRole('switch', { name: 'Limit spending' }).uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save limits' }).click();
+    await page.getByRole('dialog').getByText('Saved.').waitFor();
+    expect(page.problems).toEqual([]);
+  });
+
+  it('creates a request-count policy per API key, shows each group used up, resets it, edits and deletes it', async () => {
+    await page.goto('/policies');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    const form = page.getByRole('form', { name: 'Create policy' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Two requests per key');
+    await form.getByRole('combobox', { name: 'Counts' }).click();
+    await page.getByRole('option', { name: 'Requests' }).click();
+    await form.getByRole('textbox', { name: 'Limit' }).fill('2');
+    await form.getByRole('button', { name: 'Create policy' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Two requests per key' });
+    await drawer.getByText('No request has matched yet.').waitFor();
+
+    expect([await ping(), await ping(), await ping()]).toEqual(['served', 'served', expect.stringMatching(/^refused 4\d\d$/)]);
+    await page.reload();
+    const usage = page.getByRole('dialog').getByRole('table', { name: 'Usage by group' });
+    await usage.getByRole('row', { name: /exhausted/ }).waitFor();
+    await usage.getByRole('button', { name: /Reset usage of/ }).click();
+    await usage.getByRole('row', { name: /active/ }).waitFor();
+    expect(await ping()).toBe('served');
+
+    const edit = page.getByRole('dialog').getByRole('form', { name: 'Save policy' });
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Two requests per key (trial)');
+    await edit.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByRole('table', { name: 'Budget policies' }).getByText('Two requests per key (trial)').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete policy' }).click();
+    await page
+      .getByRole('dialog', { name: /Delete "Two requests per key \(trial\)"\?/ })
+      .getByRole('button', { name: 'Delete policy' })
+      .click();
+    await eventually(() => page.getByText('Two requests per key (trial)').count()).toBe(0);
+    expect([await ping(), await ping(), await ping()]).toEqual(['served', 'served', 'served']);
     expect(page.problems).toEqual([]);
   });
 });

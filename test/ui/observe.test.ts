@@ -75,9 +75,12 @@ describe('the dashboard', () => {
       `${(Math.round((100 * expected.errors * 100) / expected.requests) / 100).toLocaleString('en-US')} %`,
     );
     expect(await summary('Users').textContent()).toBe('2');
-    expect(await summary('Latency').textContent()).toMatch(/^p50 \d+ ms · p90 \d+ ms · p99 \d+ ms$/);
-    // Charts are drawn (one SVG each), and the top lists name the model and the key.
+    expect(await summary('Latency').textContent()).toMatch(/^p50 \d+ ms · p95 \d+ ms · p99 \d+ ms$/);
+    // Charts are drawn (one SVG each); the top lists, below the fold, load as they scroll into view.
     expect(await page.getByRole('region', { name: 'Requests', exact: true }).locator('svg.recharts-surface').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Top models' }).count()).toBe(0);
+    await page.getByRole('region', { name: 'Users', exact: true }).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 2000);
     await page.getByRole('region', { name: 'Top models' }).getByText('llama-3.1-8b').first().waitFor();
     await page.getByRole('table', { name: 'Requests by API key' }).getByText('Default workspace key').waitFor();
   });
@@ -166,6 +169,57 @@ describe('the logs explorer', () => {
       'response_status_code',
     ]);
     expect(lines.map((l) => l.response_status_code).sort()).toEqual([200, 200, 200, 200, 200, 500]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the playground', () => {
+  it('streams a chat through a provider as it arrives, then shows its tokens, cost and log entry', async () => {
+    let release: () => void = () => undefined;
+    // The model server sends its first words, then waits: the page must show them before the rest.
+    ui.mock.next({ gate: new Promise<void>((resolve) => (release = resolve)) });
+    await page.goto('/playground');
+    await page.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('option', { name: '@lan-vllm (vllm)' }).click();
+    await page.getByRole('combobox', { name: 'Model' }).fill('llama-3.1-8b');
+    await page.getByRole('textbox', { name: 'Message' }).fill('Hello from the playground');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const answer = page.getByLabel('Answer 1');
+    await eventually(() => answer.textContent()).toMatch(/^echo:\s*$/);
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    release();
+    await eventually(() => answer.textContent()).toBe('echo: Hello from the playground');
+
+    const facts = page.getByRole('table', { name: 'Last request facts' });
+    const tokens = (await facts.getByRole('row', { name: /Tokens/ }).textContent())!;
+    const [input, output] = [...tokens.matchAll(/(\d+) (?:in|out)/g)].map((m) => Number(m[1]));
+    expect(input).toBeGreaterThan(0);
+    expect(output).toBe(5);
+    // Priced by the integration's own model price, as the request log has it.
+    const cents = input! * PRICE_IN + output! * PRICE_OUT;
+    await eventually(() => facts.getByRole('row', { name: /Cost/ }).textContent()).toBe(`Cost$${(cents / 100).toFixed(2)}`);
+    await facts.getByRole('link', { name: 'Open the log of this request' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/logs/'));
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('table', { name: 'Metadata values' }).getByText(ui.creds.owner.email).waitFor();
+    expect(page.problems).toEqual([]);
+  });
+
+  it('says why the gateway refused a chat, next to the conversation', async () => {
+    await page.goto('/playground');
+    await page.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('option', { name: '@lan-vllm (vllm)' }).click();
+    await page.getByRole('combobox', { name: 'Model' }).fill('llama-3.1-8b');
+    await page.keyboard.press('Escape');
+    await page.getByRole('switch', { name: 'Stream the answer' }).uncheck();
+    ui.mock.next({ status: 400, body: { error: { message: 'context length exceeded for llama-3.1-8b' } } });
+    await page.getByRole('textbox', { name: 'Message' }).fill('too long');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The request failed' })
+      .getByText(/context length exceeded/)
+      .waitFor();
     expect(page.problems).toEqual([]);
   });
 });

@@ -96,6 +96,106 @@ const PAGES: PageCase[] = [
     ready: (p) => p.getByRole('table', { name: 'Changes from version 1 to version 2' }).waitFor(),
   },
   {
+    name: 'playground',
+    url: '/playground',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Send a message' }).waitFor(),
+  },
+  {
+    name: 'catalog',
+    url: '/catalog',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Integrations' }).getByText('LAN vLLM').waitFor(),
+  },
+  {
+    name: 'integration',
+    url: '/catalog?integration=lan-vllm',
+    signedIn: true,
+    ready: (p) => p.getByRole('dialog').getByRole('table', { name: 'Integration facts' }).waitFor(),
+  },
+  {
+    name: 'budgets',
+    url: '/limits',
+    signedIn: true,
+    ready: (p) =>
+      p
+        .getByRole('table', { name: 'Budgets and rate limits' })
+        .getByRole('row', { name: /@lan-vllm/ })
+        .waitFor(),
+  },
+  {
+    name: 'limits-edit',
+    url: '/limits?limit=workspace',
+    signedIn: true,
+    ready: (p) => p.getByRole('dialog').getByRole('switch', { name: 'Limit spending' }).waitFor(),
+  },
+  {
+    name: 'notifications',
+    url: '/limits?tab=notifications',
+    signedIn: true,
+    ready: (p) => p.getByText(/Nothing yet in/).waitFor(),
+  },
+  {
+    name: 'policies',
+    url: '/policies',
+    signedIn: true,
+    ready: (p) => p.getByText(/A policy limits every request/).waitFor(),
+  },
+  {
+    name: 'policy-create',
+    url: '/policies?create=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Create policy' }).waitFor(),
+  },
+  {
+    name: 'workspaces',
+    url: '/workspaces',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Workspaces' }).getByText('Default').first().waitFor(),
+  },
+  {
+    name: 'workspace-create',
+    url: '/workspaces?create=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Create a workspace' }).waitFor(),
+  },
+  {
+    name: 'members',
+    url: '/members',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Workspace members' }).getByRole('row').nth(1).waitFor(),
+  },
+  {
+    name: 'invite',
+    url: '/members?invite=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('form', { name: 'Invite a person' }).waitFor(),
+  },
+  {
+    name: 'users',
+    url: '/users',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'People' }).getByRole('row').nth(1).waitFor(),
+  },
+  {
+    name: 'security-settings',
+    url: '/security',
+    signedIn: true,
+    ready: (p) => p.getByRole('region', { name: 'API keys' }).waitFor(),
+  },
+  {
+    name: 'audit-log',
+    url: '/audit?range=1h',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Audit records' }).getByRole('row').nth(1).waitFor(),
+  },
+  {
+    name: 'pricing',
+    url: '/pricing?range=1h',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Unpriced models' }).getByText('llama-3.1-8b').waitFor(),
+  },
+  {
     name: 'change-password',
     url: '/change-password',
     signedIn: true,

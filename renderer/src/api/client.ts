@@ -93,3 +93,71 @@ export async function rawRequest(method: string, url: string, body: string | nul
   }
   return { status: res.status, ms: Math.round(performance.now() - started), headers: [...res.headers.entries()], body: parsed };
 }
+
+export interface StreamAnswer {
+  /** The gateway's headers (trace id, the target that answered, cache status). */
+  headers: Headers;
+}
+
+/**
+ * POSTs a JSON body with this browser's session and reads the answer as it arrives: each SSE
+ * `data:` event's JSON goes to `onEvent` (a JSON answer, when the server sends one, arrives as a
+ * single event). Errors are thrown as ApiError in the server's words. Used by the playground, whose
+ * route is in the OpenAPI document but whose stream openapi-fetch cannot read incrementally.
+ */
+export async function streamPost(
+  path: '/v1/playground/chat/completions',
+  query: Record<string, string>,
+  body: unknown,
+  onEvent: (event: unknown) => void,
+  signal?: AbortSignal,
+): Promise<StreamAnswer> {
+  const headers = new Headers({ 'content-type': 'application/json' });
+  if (csrfToken) headers.set('x-csrf-token', csrfToken);
+  let res: Response;
+  try {
+    res = await fetch(`${path}?${new URLSearchParams(query).toString()}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(
+      `The appliance could not be reached (${err instanceof Error ? err.message : String(err)}). Check the connection and retry.`,
+      0,
+    );
+  }
+  if (res.status === 401) expiredListeners.forEach((l) => l());
+  if (!res.ok) throw apiErrorFrom(res.status, await res.json().catch(() => null));
+  if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    onEvent(await res.json());
+    return { headers: res.headers };
+  }
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = event
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (!data || data === '[DONE]') continue;
+      try {
+        onEvent(JSON.parse(data));
+      } catch {
+        // A line that is not JSON (a comment, a keep-alive) carries nothing to show.
+      }
+    }
+  }
+  return { headers: res.headers };
+}

@@ -26,7 +26,8 @@ type Envelope = {
 
 /**
  * The field a message names: schema errors read "Invalid request: body.email must …" (or "body must
- * have the property \"name\""), filters "Filter cost_min must …", the services start with the field
+ * have the property \"name\""), filters "Filter cost_min must …", settings 'Setting "x" must …', the
+ * services start with the field
  * ("configurations.custom_host \"…\" is private", "current_password is not …").
  */
 export function fieldOf(message: string): string | null {
@@ -36,6 +37,9 @@ export function fieldOf(message: string): string | null {
   if (validation) return validation[1]!;
   const filter = /^Filter (\w+) must/.exec(message);
   if (filter) return filter[1]!;
+  // The security settings: 'Setting "session_settings.max_session_ttl" must …', 'Unknown setting "x"'.
+  const setting = /^(?:Setting|Unknown setting) "([\w.]+)"/.exec(message);
+  if (setting) return setting[1]!;
   const leading = /^([a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+) (?:"|must|is|has|takes|lists)/.exec(message);
   return leading ? leading[1]! : null;
 }

@@ -210,6 +210,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/organisation/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganisationDefaults"];
+        put: operations["putV1AdminOrganisationDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/organisation/settings": {
         parameters: {
             query?: never;
@@ -219,6 +235,22 @@ export interface paths {
         };
         get: operations["getV1AdminOrganisationSettings"];
         put: operations["putV1AdminOrganisationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/organization/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminOrganizationDefaults"];
+        put: operations["putV1AdminOrganizationDefaults"];
         post?: never;
         delete?: never;
         options?: never;
@@ -284,6 +316,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["postV1AdminPricingReload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingSources"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -818,6 +866,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/graphs/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsGraphsGuardrails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/graphs/latency": {
         parameters: {
             query?: never;
@@ -1034,6 +1098,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getV1AnalyticsSummaryCache"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/summary/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsSummaryOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/unpriced-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AnalyticsUnpricedModels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1394,6 +1490,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/configs/{slug}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1ConfigsSlugTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/configs/{slug}/versions": {
         parameters: {
             query?: never;
@@ -1520,6 +1632,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patchV1FineTuningPath"];
+        trace?: never;
+    };
+    "/v1/guardrails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Guardrails"];
+        put?: never;
+        post: operations["postV1Guardrails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guardrails/{guardrailId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1GuardrailsGuardrailId"];
+        put: operations["putV1GuardrailsGuardrailId"];
+        post?: never;
+        delete: operations["deleteV1GuardrailsGuardrailId"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/health": {
@@ -1906,6 +2050,134 @@ export interface paths {
         patch: operations["patchV1ModerationsPath"];
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playground/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1PlaygroundChatCompletions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimits"];
+        put?: never;
+        post: operations["postV1PoliciesRateLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/rate-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesRateLimitsId"];
+        put: operations["putV1PoliciesRateLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesRateLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimits"];
+        put?: never;
+        post: operations["postV1PoliciesUsageLimits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsId"];
+        put: operations["putV1PoliciesUsageLimitsId"];
+        post?: never;
+        delete: operations["deleteV1PoliciesUsageLimitsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1PoliciesUsageLimitsIdEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/usage-limits/{id}/entities/{entityId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putV1PoliciesUsageLimitsIdEntitiesEntityIdReset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/providers": {
         parameters: {
             query?: never;
@@ -2048,6 +2320,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["patchV1ThreadsPath"];
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1Usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/vector_stores": {
@@ -2893,6 +3181,87 @@ export interface operations {
             };
         };
     };
+    getV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganisationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AdminOrganisationSettings: {
         parameters: {
             query?: never;
@@ -2907,7 +3276,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -2940,7 +3323,102 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminOrganizationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input_guardrails?: string[] | null;
+                    output_guardrails?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        input_guardrails: string[];
+                        last_updated_at: string | null;
+                        /** @constant */
+                        object: "organisation_defaults";
+                        organisation_id: string;
+                        output_guardrails: string[];
+                        updated_by: string | null;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -2967,7 +3445,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -3000,7 +3492,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        object: "organisation_settings";
+                        sections: {
+                            [key: string]: string[];
+                        };
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_overrides: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -3147,6 +3653,56 @@ export interface operations {
                         /** @constant */
                         object: "list";
                         total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        layers: {
+                            dir: string | null;
+                            exists: boolean;
+                            /** @enum {unknown} */
+                            id: "bundled" | "local" | "data";
+                            name: string;
+                        }[];
+                        /** @constant */
+                        object: "pricing_sources";
+                        providers: {
+                            files: {
+                                error: string | null;
+                                file: string;
+                                /** @enum {unknown} */
+                                layer: "bundled" | "local" | "data";
+                                models: number | null;
+                            }[];
+                            provider: string;
+                            source: ("bundled" | "local" | "data") | null;
+                        }[];
                     };
                 };
             };
@@ -3967,7 +4523,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        effective: {
+                            [key: string]: unknown;
+                        };
+                        /** @constant */
+                        object: "workspace_settings";
+                        overridable: string[];
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_id: string;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -4002,7 +4571,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        effective: {
+                            [key: string]: unknown;
+                        };
+                        /** @constant */
+                        object: "workspace_settings";
+                        overridable: string[];
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        workspace_id: string;
+                    };
+                };
             };
             /** @description Error (Admin API envelope) */
             default: {
@@ -4251,6 +4833,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4335,6 +4919,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4414,6 +5000,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4498,6 +5086,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4577,6 +5167,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4658,6 +5250,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4737,6 +5331,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4816,6 +5412,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4898,6 +5496,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -4980,6 +5580,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5059,6 +5661,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5138,6 +5742,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5217,6 +5823,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5299,6 +5907,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5378,6 +5988,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5457,6 +6069,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5536,6 +6150,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5614,6 +6230,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5692,6 +6310,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5771,6 +6391,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5850,6 +6472,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -5928,6 +6552,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6006,6 +6632,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6070,6 +6698,96 @@ export interface operations {
             };
         };
     };
+    getV1AnalyticsGraphsGuardrails: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_points: {
+                            failed: number;
+                            guardrails: {
+                                failed: number;
+                                guardrail_id: string;
+                                passed: number;
+                            }[];
+                            passed: number;
+                            /** Format: date-time */
+                            timestamp: string;
+                            total: number;
+                        }[];
+                        /** @constant */
+                        object: "analytics-graph";
+                        summary: {
+                            failed: number;
+                            passed: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1AnalyticsGraphsLatency: {
         parameters: {
             query: {
@@ -6085,6 +6803,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6170,6 +6890,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6249,6 +6971,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6333,6 +7057,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6417,6 +7143,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6498,6 +7226,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6577,6 +7307,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6658,6 +7390,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6739,6 +7473,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6823,6 +7559,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6904,6 +7642,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -6992,6 +7732,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -7074,6 +7816,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -7156,6 +7900,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -7204,6 +7950,189 @@ export interface operations {
                             hits: number;
                             total_requests: number;
                         };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AnalyticsSummaryOverview: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_points: {
+                            cache_hit_rate: number;
+                            cache_hits: number;
+                            cost: number;
+                            error_rate: number;
+                            errors: number;
+                            latency_p50: number;
+                            latency_p95: number;
+                            latency_p99: number;
+                            requests: number;
+                            /** Format: date-time */
+                            timestamp: string;
+                            tokens: number;
+                            users: number;
+                        }[];
+                        /** @constant */
+                        object: "analytics-overview";
+                        summary: {
+                            cache_hit_rate: number;
+                            cache_hits: number;
+                            cost: number;
+                            error_rate: number;
+                            errors: number;
+                            latency_p50: number;
+                            latency_p95: number;
+                            latency_p99: number;
+                            requests: number;
+                            tokens: number;
+                            users: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AnalyticsUnpricedModels: {
+        parameters: {
+            query: {
+                ai_model?: string;
+                ai_org_model?: string;
+                ai_service?: string;
+                api_key_ids?: string;
+                cache_status?: string;
+                columns?: string;
+                completion_token_max?: string;
+                completion_token_min?: string;
+                configs?: string;
+                cost_max?: string;
+                cost_min?: string;
+                current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
+                include_total?: string;
+                metadata?: string;
+                model?: string;
+                order_by?: string;
+                order_by_type?: string;
+                page_size?: string;
+                prompt_slug?: string;
+                prompt_token_max?: string;
+                prompt_token_min?: string;
+                provider?: string;
+                response_time_max?: string;
+                response_time_min?: string;
+                search?: string;
+                span_id?: string;
+                status_code?: string;
+                stream?: string;
+                time_of_generation_max: string;
+                time_of_generation_min: string;
+                total_units_max?: string;
+                total_units_min?: string;
+                trace_id?: string;
+                virtual_keys?: string;
+                weighted_feedback_max?: string;
+                weighted_feedback_min?: string;
+                workspace_id?: string;
+                workspace_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            ai_service: string | null;
+                            last_seen: string | null;
+                            model: string;
+                            provider: string | null;
+                            requests: number;
+                            tokens: number;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
                     };
                 };
             };
@@ -9353,6 +10282,63 @@ export interface operations {
             };
         };
     };
+    postV1ConfigsSlugTest: {
+        parameters: {
+            query?: {
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    model?: string;
+                    prompt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: string | null;
+                        cache_status: string;
+                        config_version_id: string | null;
+                        error: string | null;
+                        latency_ms: number;
+                        mode: string;
+                        model: string | null;
+                        ok: boolean;
+                        provider: string | null;
+                        retries: number;
+                        status: number | null;
+                        target: string;
+                        url: string | null;
+                        usage: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1ConfigsSlugVersions: {
         parameters: {
             query?: {
@@ -10190,6 +11176,241 @@ export interface operations {
             };
         };
     };
+    getV1Guardrails: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                ids?: string;
+                organisation_id?: string;
+                page_size?: number;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            id: string;
+                            last_updated_at: string;
+                            name: string;
+                            /** @constant */
+                            object: "guardrail";
+                            organisation_id: string;
+                            owner_id: string | null;
+                            slug: string;
+                            status: string;
+                            updated_by: string | null;
+                            workspace_id: string | null;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1Guardrails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks: unknown;
+                    name: string;
+                    organisation_id?: string | null;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            [key: string]: unknown;
+                        };
+                        checks: {
+                            id: string;
+                            is_enabled?: boolean;
+                            name?: string;
+                            parameters?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        created_at: string;
+                        id: string;
+                        last_updated_at: string;
+                        name: string;
+                        /** @constant */
+                        object: "guardrail";
+                        organisation_id: string;
+                        owner_id: string | null;
+                        slug: string;
+                        status: string;
+                        updated_by: string | null;
+                        version: number;
+                        version_id: string;
+                        workspace_id: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks?: unknown;
+                    guardrail_id?: string;
+                    name?: string;
+                    /** @enum {unknown} */
+                    status?: "active" | "archived";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        object: "guardrail";
+                        slug: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1GuardrailsGuardrailId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardrailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Health: {
         parameters: {
             query?: never;
@@ -10715,6 +11936,7 @@ export interface operations {
                     default_provider_slug?: string;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -10811,6 +12033,7 @@ export interface operations {
                         id: string;
                         last_updated_at: string;
                         masked_key: string | null;
+                        max_concurrent_requests: number | null;
                         name: string;
                         /** @constant */
                         object: "integration";
@@ -10898,6 +12121,7 @@ export interface operations {
                     }) | null;
                     description?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     pricing_adjustments?: {
                         multiplier?: {
@@ -11281,6 +12505,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 cursor?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 metadata?: string;
                 model?: string;
                 page_size?: number;
@@ -11844,6 +13070,8 @@ export interface operations {
                 cost_max?: string;
                 cost_min?: string;
                 current_page?: string;
+                guardrail_verdict?: string;
+                guardrails?: string;
                 include_total?: string;
                 metadata?: string;
                 model?: string;
@@ -12630,6 +13858,629 @@ export interface operations {
             };
         };
     };
+    getV1Notifications: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                since?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PlaygroundChatCompletions: {
+        parameters: {
+            query: {
+                workspace_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: string;
+                    max_tokens?: number;
+                    messages: {
+                        content: string;
+                        /** @enum {unknown} */
+                        role: "system" | "user" | "assistant";
+                    }[];
+                    model?: string;
+                    stream?: boolean;
+                    temperature?: number;
+                    top_p?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesRateLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                unit?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    organisation_id?: string | null;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value: number;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    /** @enum {unknown} */
+                    target?: "llm" | "mcp_tools";
+                    /** @enum {unknown} */
+                    type?: "requests" | "tokens";
+                    /** @enum {unknown} */
+                    unit?: "rps" | "rpm" | "rph" | "rpd" | "rpw";
+                    value?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesRateLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimits: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                status?: string;
+                type?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            id: string;
+                            object: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1PoliciesUsageLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit: number;
+                    description?: string | null;
+                    group_by: {
+                        key: string;
+                    }[];
+                    name: string;
+                    next_usage_reset_at?: string | null;
+                    organisation_id?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    /** @enum {unknown} */
+                    type: "cost" | "tokens" | "requests";
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: {
+                include_usage?: boolean;
+                status?: string;
+                workspace_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alert_threshold?: number | null;
+                    conditions?: {
+                        excludes?: (string | string[]) | null;
+                        key: string;
+                        value: string | string[];
+                    }[];
+                    credit_limit?: number;
+                    description?: string | null;
+                    group_by?: {
+                        key: string;
+                    }[];
+                    name?: string;
+                    next_usage_reset_at?: string | null;
+                    periodic_reset?: ("weekly" | "monthly") | null;
+                    periodic_reset_days?: number | null;
+                    reset_usage_for_value?: string | null;
+                    /** @enum {unknown} */
+                    type?: "cost" | "tokens" | "requests";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        object: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1PoliciesUsageLimitsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1PoliciesUsageLimitsIdEntities: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                search?: string;
+                status?: "active" | "exhausted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1PoliciesUsageLimitsIdEntitiesEntityIdReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1Providers: {
         parameters: {
             query?: {
@@ -12658,6 +14509,7 @@ export interface operations {
                             id: string;
                             integration_id: string;
                             last_updated_at: string;
+                            max_concurrent_requests: number | null;
                             name: string;
                             note: string | null;
                             /** @constant */
@@ -12715,6 +14567,7 @@ export interface operations {
                 "application/json": {
                     expires_at?: string | null;
                     integration_id: string;
+                    max_concurrent_requests?: number | null;
                     name: string;
                     note?: string | null;
                     rate_limits?: {
@@ -12791,6 +14644,7 @@ export interface operations {
                         id: string;
                         integration_id: string;
                         last_updated_at: string;
+                        max_concurrent_requests: number | null;
                         name: string;
                         note: string | null;
                         /** @constant */
@@ -12847,6 +14701,7 @@ export interface operations {
             content: {
                 "application/json": {
                     expires_at?: string | null;
+                    max_concurrent_requests?: number | null;
                     name?: string;
                     note?: string | null;
                     rate_limits?: {
@@ -13952,6 +15807,37 @@ export interface operations {
             };
         };
     };
+    getV1Usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getV1VectorStores: {
         parameters: {
             query?: never;
@@ -14305,6 +16191,7 @@ export interface operations {
                             integration_id: string;
                             last_updated_at: string;
                             masked_api_key: string | null;
+                            max_concurrent_requests: number | null;
                             model_config: {
                                 [key: string]: unknown;
                             };
@@ -14392,6 +16279,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;
@@ -14486,6 +16374,7 @@ export interface operations {
                         integration_id: string;
                         last_updated_at: string;
                         masked_api_key: string | null;
+                        max_concurrent_requests: number | null;
                         model_config: {
                             [key: string]: unknown;
                         };
@@ -14573,6 +16462,7 @@ export interface operations {
                     deploymentName?: string | null;
                     expires_at?: string | null;
                     key?: string | null;
+                    max_concurrent_requests?: number | null;
                     model_config?: {
                         [key: string]: unknown;
                     } | null;

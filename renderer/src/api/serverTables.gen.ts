@@ -1,5 +1,5 @@
-// Generated from server/control-plane/api-keys/scopes.ts, server/identity/roleScopes.ts and
-// server/routing-configs/validate.ts by
+// Generated from server/control-plane/api-keys/scopes.ts, server/identity/roleScopes.ts,
+// server/routing-configs/validate.ts, server/settings/catalogue.ts and exportFields.ts by
 // `npm run gen:api-types`. Do not edit: server/console/openapi.test.ts fails when it is stale.
 export const SCOPES_BY_KEY_TYPE = {
   "organisation-service": [
@@ -589,3 +589,296 @@ export const CONFIG_NODE_KEYS = ["strategy","targets","name","provider","api_key
 export const CONFIG_STRATEGY_KEYS = ["mode","on_status_codes","conditions","default","sticky"] as const;
 
 export const CONFIG_STRATEGY_MODES = ["single","fallback","loadbalance","conditional"] as const;
+
+export const SETTING_SECTIONS = ["api_keys","providers","configs","prompts","guardrails","integrations","analytics","logs","data_visibility","request_logging","data_plane_security_settings","session_settings","user_provisioning","metadata_schemas","export_settings"] as const;
+
+export const ORGANISATION_ONLY_SECTIONS = ["session_settings","user_provisioning","metadata_schemas","export_settings"] as const;
+
+export const SETTINGS = {
+  "managersViewApiKeys": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: API key list/read (Admin API and UI)"
+  },
+  "managersManageApiKeys": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: API key create/update/delete/rotate"
+  },
+  "membersViewUserApiKeys": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "workspace members: list/read their own user keys"
+  },
+  "membersManageUserApiKeys": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "workspace members: create/update/delete/rotate their own user keys"
+  },
+  "user_api_key_max_per_workspace": {
+    "section": "api_keys",
+    "kind": "positive_integer",
+    "default": null,
+    "enforced": "api-keys: creating user keys"
+  },
+  "user_api_key_ttl": {
+    "section": "api_keys",
+    "kind": "positive_integer",
+    "default": null,
+    "enforced": "api-keys: default user key lifetime (s)"
+  },
+  "user_api_key_max_ttl": {
+    "section": "api_keys",
+    "kind": "positive_integer",
+    "default": null,
+    "enforced": "api-keys: longest user key lifetime (s)"
+  },
+  "user_api_key_auto_create": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "recorded: auto-created user keys arrive with SSO/SCIM provisioning"
+  },
+  "default_workspace_user_api_key_auto_create": {
+    "section": "api_keys",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "recorded: auto-created user keys arrive with SSO/SCIM provisioning"
+  },
+  "user_api_key_rotation_period": {
+    "section": "api_keys",
+    "kind": "positive_integer",
+    "default": null,
+    "enforced": "recorded: rotation period (days) for auto-created user keys, with SSO/SCIM provisioning"
+  },
+  "managersViewProviders": {
+    "section": "providers",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: providers, virtual keys, workspace integrations list/read"
+  },
+  "managersManageProviders": {
+    "section": "providers",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: providers, virtual keys create/update/delete"
+  },
+  "membersViewProviders": {
+    "section": "providers",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace members: providers, virtual keys, workspace integrations list/read"
+  },
+  "membersViewConfigs": {
+    "section": "configs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace members: configs list/read"
+  },
+  "membersWriteConfigs": {
+    "section": "configs",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "workspace members: configs create/update/delete"
+  },
+  "managersViewConfigs": {
+    "section": "configs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: configs list/read"
+  },
+  "managersWriteConfigs": {
+    "section": "configs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: configs create/update/delete"
+  },
+  "membersViewPrompts": {
+    "section": "prompts",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace members: prompts list/read (prompt routes arrive with the prompts issue)"
+  },
+  "membersWritePrompts": {
+    "section": "prompts",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "workspace members: prompts create/update/delete/publish"
+  },
+  "managersViewPrompts": {
+    "section": "prompts",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: prompts list/read"
+  },
+  "managersWritePrompts": {
+    "section": "prompts",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: prompts create/update/delete/publish"
+  },
+  "managersViewGuardrails": {
+    "section": "guardrails",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: guardrails list/read"
+  },
+  "managersWriteGuardrails": {
+    "section": "guardrails",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: guardrails create/update/delete"
+  },
+  "membersViewGuardrails": {
+    "section": "guardrails",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace members: guardrails list/read"
+  },
+  "managersWriteWsIntegrations": {
+    "section": "integrations",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: workspace integrations create/update/delete"
+  },
+  "managersWriteWsMcpIntegrations": {
+    "section": "integrations",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: workspace MCP integrations (with the MCP issue)"
+  },
+  "managersWriteMcpServers": {
+    "section": "integrations",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "workspace managers: MCP servers (with the MCP issue)"
+  },
+  "membersViewAnalytics": {
+    "section": "analytics",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "analytics: members (sessions and user keys)"
+  },
+  "managersViewAnalytics": {
+    "section": "analytics",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "analytics: managers (sessions and user keys)"
+  },
+  "organisationAdminsViewLogs": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "logs list/get/export: organisation admins (owners always see logs)"
+  },
+  "organisationAdminsViewLogMetadata": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "recorded: log metadata hidden from organisation admins (with the log viewer)"
+  },
+  "managersViewLogs": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "logs list/get/export: workspace managers"
+  },
+  "managersViewLogMetadata": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "recorded: log metadata hidden from managers (with the log viewer)"
+  },
+  "membersViewLogs": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "logs list/get/export: workspace members"
+  },
+  "membersViewLogMetadata": {
+    "section": "logs",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "recorded: log metadata hidden from members (with the log viewer)"
+  },
+  "membersViewAllData": {
+    "section": "data_visibility",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "logs, analytics, exports: members see only their own keys’ rows when false"
+  },
+  "managersViewAllData": {
+    "section": "data_visibility",
+    "kind": "boolean",
+    "default": true,
+    "enforced": "logs, analytics, exports: managers see only their own keys’ rows when false"
+  },
+  "request_logging_mode": {
+    "section": "request_logging",
+    "kind": "logging_mode",
+    "default": "full",
+    "enforced": "gateway: bodies kept or not"
+  },
+  "block_inline_config": {
+    "section": "data_plane_security_settings",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "gateway: inline configs, providers, hosts, forwarded headers refused"
+  },
+  "session_settings": {
+    "section": "session_settings",
+    "kind": "session_settings",
+    "default": {},
+    "enforced": "sessions: max_session_ttl (s, ≥900)"
+  },
+  "scim_only_user_management": {
+    "section": "user_provisioning",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "recorded: organisation users managed only through SCIM (with the SCIM issue)"
+  },
+  "disable_auto_provision_user": {
+    "section": "user_provisioning",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "recorded: SSO sign-ins do not create users (with the SSO issue)"
+  },
+  "allowed_domains": {
+    "section": "user_provisioning",
+    "kind": "string_list",
+    "default": [],
+    "enforced": "recorded: email domains SSO may provision"
+  },
+  "allow_subdomains": {
+    "section": "user_provisioning",
+    "kind": "boolean",
+    "default": false,
+    "enforced": "recorded: subdomains of allowed_domains count"
+  },
+  "api_key_metadata_schema": {
+    "section": "metadata_schemas",
+    "kind": "json_schema",
+    "default": null,
+    "enforced": "api-keys: defaults.metadata on create and update"
+  },
+  "workspace_metadata_schema": {
+    "section": "metadata_schemas",
+    "kind": "json_schema",
+    "default": null,
+    "enforced": "workspaces: metadata on create and update"
+  },
+  "export_settings": {
+    "section": "export_settings",
+    "kind": "export_settings",
+    "default": {
+      "deniedFields": []
+    },
+    "enforced": "logs exports: fields never exported"
+  }
+} as const;
+
+export const EXPORT_FIELDS = ["id","trace_id","created_at","request","response","is_success","ai_org","ai_model","req_units","res_units","total_units","request_url","cost","cost_currency","response_time","response_status_code","mode","config","prompt_slug","metadata"] as const;

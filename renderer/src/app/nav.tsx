@@ -1,8 +1,26 @@
 // The navigation table: every page of the console, in the groups admins think in. The router and
 // the left nav are both built from it, so a new page is one entry here plus its feature folder.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconChartBar, IconFileDescription, IconKey, IconListDetails, IconSettingsCode } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconCoin,
+  IconFileDescription,
+  IconHistory,
+  IconKey,
+  IconLayoutGrid,
+  IconListDetails,
+  IconMessageChatbot,
+  IconServer,
+  IconSettingsCode,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+  IconWallet,
+  IconScale,
+} from '@tabler/icons-react';
 import type { SelfView } from '../api/types';
+
+const orgAdmin = (self: SelfView) => self.user.role === 'owner' || self.user.role === 'admin';
 
 export const NAV_GROUPS = ['Observe', 'Build', 'Govern', 'Organisation'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -13,11 +31,18 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   /** Shows the global time-range picker in the top bar. */
   timeRange?: boolean;
   /** Who sees it (default: everyone signed in); the API still decides what they may do. */
   visible?: (self: SelfView) => boolean;
+}
+
+/** A page loaded on first use, which can also be fetched ahead (the page a visit starts on). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
 }
 
 export const NAV: readonly NavItem[] = [
@@ -26,7 +51,7 @@ export const NAV: readonly NavItem[] = [
     path: '/dashboard',
     label: 'Dashboard',
     icon: IconChartBar,
-    page: lazy(() => import('../features/dashboard/DashboardPage')),
+    page: lazyPage(() => import('../features/dashboard/DashboardPage')),
     timeRange: true,
   },
   {
@@ -34,22 +59,98 @@ export const NAV: readonly NavItem[] = [
     path: '/logs',
     label: 'Logs',
     icon: IconListDetails,
-    page: lazy(() => import('../features/logs/LogsPage')),
+    page: lazyPage(() => import('../features/logs/LogsPage')),
     timeRange: true,
+  },
+  {
+    group: 'Build',
+    path: '/playground',
+    label: 'Playground',
+    icon: IconMessageChatbot,
+    page: lazyPage(() => import('../features/playground/PlaygroundPage')),
   },
   {
     group: 'Build',
     path: '/configs',
     label: 'Configs',
     icon: IconSettingsCode,
-    page: lazy(() => import('../features/configs/ConfigsPage')),
+    page: lazyPage(() => import('../features/configs/ConfigsPage')),
   },
   {
     group: 'Govern',
     path: '/api-keys',
     label: 'API keys',
     icon: IconKey,
-    page: lazy(() => import('../features/api-keys/ApiKeysPage')),
+    page: lazyPage(() => import('../features/api-keys/ApiKeysPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/catalog',
+    label: 'Model catalog',
+    icon: IconServer,
+    page: lazyPage(() => import('../features/catalog/CatalogPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/limits',
+    label: 'Budgets and limits',
+    icon: IconWallet,
+    page: lazyPage(() => import('../features/limits/BudgetsPage')),
+  },
+  {
+    group: 'Govern',
+    path: '/policies',
+    label: 'Policies',
+    icon: IconScale,
+    page: lazyPage(() => import('../features/limits/PoliciesPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/workspaces',
+    label: 'Workspaces',
+    icon: IconLayoutGrid,
+    page: lazyPage(() => import('../features/workspaces/WorkspacesPage')),
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/members',
+    label: 'Members and invites',
+    icon: IconUsersGroup,
+    page: lazyPage(() => import('../features/members/MembersPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/users',
+    label: 'Users',
+    icon: IconUsers,
+    page: lazyPage(() => import('../features/users/UsersPage')),
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/security',
+    label: 'Security settings',
+    icon: IconShieldLock,
+    page: lazyPage(() => import('../features/settings/SecuritySettingsPage')),
+  },
+  {
+    group: 'Organisation',
+    path: '/audit',
+    label: 'Audit log',
+    icon: IconHistory,
+    page: lazyPage(() => import('../features/audit/AuditLogPage')),
+    timeRange: true,
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/pricing',
+    label: 'Pricing',
+    icon: IconCoin,
+    page: lazyPage(() => import('../features/pricing/PricingPage')),
+    timeRange: true,
+    visible: orgAdmin,
   },
 ];
 
@@ -60,4 +161,13 @@ export const OTHER_PAGES: Record<string, { title: string; icon: NavItem['icon'] 
 
 export function navItemFor(pathname: string): NavItem | undefined {
   return NAV.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+}
+
+/**
+ * Starts loading the code of the page a visit opens on (`/` usually leads to the dashboard) while
+ * the session is still being checked, so the page's code and its data are not two steps apart.
+ */
+export function preloadEntryPage(pathname: string): void {
+  const item = pathname === '/' ? NAV[0] : navItemFor(pathname);
+  void item?.page.preload().catch(() => undefined);
 }

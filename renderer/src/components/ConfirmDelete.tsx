@@ -1,6 +1,6 @@
 // Confirms a destructive action by naming what goes; with `typeToConfirm`, the person types the
 // name first (workspaces, integrations).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { messageOf } from '../api/errors';
 
@@ -16,9 +16,23 @@ interface Props {
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** Extra choices shown above the buttons (a "delete what depends on it too" switch). */
+  children?: ReactNode;
 }
 
-export function ConfirmDelete({ opened, title, consequence, name, action, typeToConfirm, pending, error, onConfirm, onClose }: Props) {
+export function ConfirmDelete({
+  opened,
+  title,
+  consequence,
+  name,
+  action,
+  typeToConfirm,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+  children,
+}: Props) {
   const [typed, setTyped] = useState('');
   const ok = !typeToConfirm || typed === name;
   return (
@@ -28,6 +42,7 @@ export function ConfirmDelete({ opened, title, consequence, name, action, typeTo
         {typeToConfirm ? (
           <TextInput label={`Type "${name}" to confirm`} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} data-autofocus />
         ) : null}
+        {children}
         {error ? (
           <Alert color="red" role="alert">
             {messageOf(error)}

@@ -13,6 +13,19 @@ export function usdFromCents(cents: number | null | undefined): string {
   return `${dollars < 0 ? '-' : ''}$${abs.toLocaleString(undefined, { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits })}`;
 }
 
+/** US dollars (as budgets count cost): the same precision rules as usdFromCents. */
+export function usd(dollars: number | null | undefined): string {
+  return dollars === null || dollars === undefined ? '—' : usdFromCents(dollars * 100);
+}
+
+/** An amount of a budget: dollars for cost budgets, else tokens or requests. */
+export function budgetAmount(value: number | null | undefined, type: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (type === 'tokens') return `${intFormat.format(value)} tokens`;
+  if (type === 'requests') return `${intFormat.format(value)} requests`;
+  return usd(value);
+}
+
 export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : intFormat.format(n);
 }

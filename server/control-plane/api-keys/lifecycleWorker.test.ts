@@ -46,7 +46,7 @@ describe('expiry worker', () => {
     const stores = await openStores(config.dataDir);
     let clock = START;
     const deps = { config, ...stores, now: () => clock, keyWorkerIntervalMs: 20 };
-    const credentials = bootstrap(createServices(deps), stores.db, config)!;
+    const credentials = bootstrap({ ...createServices(deps), db: stores.db, config })!;
     const app = await buildApp(deps);
     const create = async (expiresAt: number) =>
       (

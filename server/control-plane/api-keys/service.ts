@@ -5,6 +5,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow, parseJson, toJson } from '../../db/rows.ts';
 import { newId } from '../../ids.ts';
 import {
+  type ApiKeyPrincipal,
   type AuthContext,
   type KeyDefaults,
   type KeyType,
@@ -18,12 +19,13 @@ import { type KeyReach, type KeyTarget, keyRefusal, personRank } from '../../ide
 import type { WorkspaceRow, WorkspacesRepository } from '../workspaces/repository.ts';
 import type { UsersRepository } from '../users/repository.ts';
 import type { ApiKeyCache } from './cache.ts';
-import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey } from './repository.ts';
+import { type ApiKeyRow, type ApiKeysRepository, generateRawKey, hashKey, maskKey, principalFromRow } from './repository.ts';
 import { invalidScopes, keyScopeFamily } from '../../identity/scopes.ts';
 import { checkMetadata } from '../../settings/metadataSchemas.ts';
 import type { Paging } from '../../http/paging.ts';
 import { type KeyLifecycle, storedSchedule } from './lifecycle.ts';
 import { apiKeyView } from './views.ts';
+import { type UsageLedger, usageSubject } from '../../identity/usage.ts';
 import { MIN_TRANSITION_MS, type RotationPolicyInput, checkRotationPolicy, checkTransitionPeriod } from './rotation.ts';
 import { userKeyCountRefusal, userKeyExpiry, userKeyLimits, userKeyOwnerProblem } from './userKeys.ts';
 
@@ -74,6 +76,8 @@ export interface ApiKeysDeps {
   lifecycle: KeyLifecycle;
   /** The security settings that hold in a workspace (user-key limits and lifetimes, spec §3.3). */
   settings: { forWorkspace(workspaceId: string | null): Record<string, unknown> };
+  /** Live budget counters (the limits engine): views show them, reset_usage zeroes them. */
+  usage?: UsageLedger;
 }
 
 function checkExpiry(expiresAt: string | null | undefined, now: number): string | null {
@@ -278,12 +282,12 @@ export function apiKeysService(deps: ApiKeysDeps) {
       offset: page.offset,
       nowIso: isoNow(deps.now()),
     });
-    return { total, object: 'list' as const, data: rows.map(apiKeyView) };
+    return { total, object: 'list' as const, data: rows.map((r) => apiKeyView(r, deps.usage)) };
   }
 
   function get(auth: AuthContext, id: string) {
     loadVisible(auth, id, 'read');
-    return apiKeyView(repo.getView(id, isoNow(deps.now()))!);
+    return apiKeyView(repo.getView(id, isoNow(deps.now()))!, deps.usage);
   }
 
   function update(auth: AuthContext, id: string, input: UpdateApiKeyInput) {
@@ -338,6 +342,7 @@ export function apiKeysService(deps: ApiKeysDeps) {
     }
     repo.update(id, changes);
     cache.invalidate(id);
+    if (input.reset_usage) deps.usage?.reset(usageSubject.apiKey(id));
     return {};
   }
 
@@ -389,7 +394,23 @@ export function apiKeysService(deps: ApiKeysDeps) {
     return {};
   }
 
-  return { create, list, get, update, rotate, reveal, delete: remove };
+  /** A person's own workspace user keys in one workspace, newest first (the console's playground chats as one). */
+  function ownKeys(userId: string, workspaceId: string): ApiKeyPrincipal[] {
+    const ws = workspaces.get(workspaceId);
+    if (!ws) return [];
+    const { rows } = repo.list({
+      organisationId: ws.organisation_id,
+      workspaceId,
+      types: ['workspace-user'],
+      userId,
+      nowIso: isoNow(deps.now()),
+      limit: 100,
+      offset: 0,
+    });
+    return rows.map(principalFromRow);
+  }
+
+  return { create, list, get, update, rotate, reveal, delete: remove, ownKeys };
 }
 
 export type ApiKeysService = ReturnType<typeof apiKeysService>;

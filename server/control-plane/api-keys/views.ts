@@ -2,6 +2,7 @@
 import { parseJson } from '../../db/rows.ts';
 import type { KeyDefaults, RateLimit, UsageLimits } from '../../identity/auth.ts';
 import { storedSchedule } from './lifecycle.ts';
+import { type UsageLedger, usageSubject } from '../../identity/usage.ts';
 import type { ApiKeyRow, ApiKeyViewRow } from './repository.ts';
 
 function rotationPolicyView(row: ApiKeyRow) {
@@ -15,8 +16,11 @@ function rotationPolicyView(row: ApiKeyRow) {
   };
 }
 
-export function apiKeyView(row: ApiKeyViewRow) {
+/** `usage`: the limits engine's live counters (current_usage with fractions, next reset, status). */
+export function apiKeyView(row: ApiKeyViewRow, usage?: UsageLedger) {
   const usageLimits = parseJson<UsageLimits | null>(row.usage_limits, null);
+  const live = usageLimits ? (usage?.live(usageSubject.apiKey(row.id), usageLimits) ?? null) : null;
+  const currentUsage = live?.current_usage ?? row.current_usage;
   return {
     id: row.id,
     key: row.masked_key,
@@ -26,19 +30,26 @@ export function apiKeyView(row: ApiKeyViewRow) {
     organisation_id: row.organisation_id,
     workspace_id: row.workspace_id,
     user_id: row.user_id,
-    status: row.status,
+    status: row.status !== 'expired' && live?.status ? live.status : row.status,
     created_at: row.created_at,
     last_updated_at: row.last_updated_at,
     creation_mode: row.creation_mode,
     rate_limits: parseJson<RateLimit[] | null>(row.rate_limits, null),
-    usage_limits: usageLimits ? { ...usageLimits, current_usage: row.current_usage } : null,
-    current_usage: row.current_usage,
+    usage_limits: usageLimits
+      ? {
+          ...usageLimits,
+          current_usage: currentUsage,
+          next_usage_reset_at: usageLimits.next_usage_reset_at ?? live?.next_usage_reset_at ?? null,
+          enforced: usage?.enabled ?? true,
+        }
+      : null,
+    current_usage: currentUsage,
     reset_usage: 0,
     scopes: parseJson<string[]>(row.scopes, []),
     defaults: parseJson<KeyDefaults>(row.defaults, {}),
     alert_emails: parseJson<string[]>(row.alert_emails, []),
     expires_at: row.expires_at,
-    last_reset_at: row.last_reset_at,
+    last_reset_at: live?.last_reset_at ?? row.last_reset_at,
     rotation_policy: rotationPolicyView(row),
     last_rotated_at: row.last_rotated_at,
     key_transition_expires_at: row.key_transition_expires_at,

@@ -4,6 +4,7 @@ import type { Sqlite } from '../../db/sqlite.ts';
 import type { SecretBox } from '../../secrets/cipher.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import { workspaceAccess } from '../../identity/workspaces.ts';
+import type { UsageLedger } from '../../identity/usage.ts';
 import type { CatalogContext } from './context.ts';
 import { integrationModelsService } from './integrationModelsService.ts';
 import { integrationWorkspacesService } from './integrationWorkspacesService.ts';
@@ -24,6 +25,8 @@ export interface CatalogDeps {
   now: () => number;
   /** Told after every catalog write (the egress check re-reads integrations' destinations). */
   onChange?: () => void;
+  /** Live budget counters for the views and reset_usage (the limits engine). */
+  usage?: UsageLedger;
 }
 
 export function catalogService(deps: CatalogDeps) {
@@ -37,6 +40,7 @@ export function catalogService(deps: CatalogDeps) {
     ws: workspaceAccess(deps.workspaces),
     secrets: deps.secrets,
     now: deps.now,
+    usage: deps.usage,
     mutate(fn) {
       try {
         return integrations.transaction(fn);

@@ -112,6 +112,7 @@ export const CreateIntegrationBody = Type.Object({
   default_provider_slug: Opt(Slug),
   secret_mappings: Opt(Nullable(Type.Array(SecretMapping))),
   pricing_adjustments: Opt(Nullable(PricingAdjustments)),
+  max_concurrent_requests: Opt(Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 }))),
 });
 
 export const UpdateIntegrationBody = Type.Object({
@@ -121,6 +122,7 @@ export const UpdateIntegrationBody = Type.Object({
   configurations: Opt(Nullable(Configurations)),
   secret_mappings: Opt(Nullable(Type.Array(SecretMapping))),
   pricing_adjustments: Opt(Nullable(PricingAdjustments)),
+  max_concurrent_requests: Opt(Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 }))),
 });
 
 export const ListIntegrationsQuery = Type.Object({
@@ -221,6 +223,7 @@ export const IntegrationDetail = Type.Object({
   workspace_count: Type.Integer(),
   secret_mappings: Type.Array(AnyObject),
   pricing_adjustments: Nullable(AnyObject),
+  max_concurrent_requests: Nullable(Type.Integer()),
 });
 
 export const IntegrationWorkspaces = Type.Object({

@@ -9,7 +9,8 @@ import { checkRateLimits, checkSlug, checkUsageLimits } from './checks.ts';
 import type { CatalogContext } from './context.ts';
 import type { IntegrationAccessRow, IntegrationRow } from './integrationsRepository.ts';
 import { addProvider } from './providersService.ts';
-import type { GlobalWorkspaceAccess } from './views.ts';
+import { type GlobalWorkspaceAccess, budgetView } from './views.ts';
+import { usageSubject } from '../../identity/usage.ts';
 
 export interface WorkspaceAccessInput {
   id: string;
@@ -61,12 +62,15 @@ export function integrationWorkspacesService(ctx: CatalogContext) {
     const workspaces = orgWorkspaces(auth.organisationId).map((ws) => {
       const a = rows.get(ws.id);
       const inherit = !a && global?.enabled === true;
+      const usage: UsageLimits[] = a ? parseJson<UsageLimits[]>(a.usage_limits, []) : inherit ? (global.usage_limits ?? []) : [];
+      const subject = usageSubject.allocation(row.id, ws.id);
       return {
         id: ws.id,
         slug: ws.slug,
         name: ws.name,
         enabled: a ? a.enabled === 1 : inherit,
-        usage_limits: a ? parseJson<UsageLimits[]>(a.usage_limits, []) : inherit ? (global.usage_limits ?? []) : [],
+        // Each allocation shows its live counter, as API keys and providers do.
+        usage_limits: usage.map((u, i) => (i === 0 ? budgetView(u, a?.current_usage ?? 0, subject, ctx.usage)! : u)),
         rate_limits: a ? parseJson<RateLimit[]>(a.rate_limits, []) : inherit ? (global.rate_limits ?? []) : [],
       };
     });
@@ -114,6 +118,7 @@ export function integrationWorkspacesService(ctx: CatalogContext) {
           last_updated_at: at,
         };
         ctx.integrations.upsertAccess(next);
+        if (w.reset_usage) ctx.usage?.reset(usageSubject.allocation(row.id, ws.id));
       }
       // Workspaces that gained access get a default provider unless the request says otherwise.
       const perWorkspace = new Map(targets.map((t) => [t.ws.id, t.input]));

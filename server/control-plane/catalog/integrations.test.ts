@@ -249,7 +249,16 @@ describe('integration workspaces', () => {
       expect.objectContaining({
         id: t.credentials.workspace.id,
         enabled: true,
-        usage_limits: [{ credit_limit: 50, type: 'cost', periodic_reset: 'monthly' }],
+        usage_limits: [
+          {
+            credit_limit: 50,
+            type: 'cost',
+            periodic_reset: 'monthly',
+            current_usage: 0,
+            next_usage_reset_at: expect.stringMatching(/-01T00:00:00\.000Z$/),
+            enforced: true,
+          },
+        ],
         rate_limits: [{ type: 'requests', unit: 'rpm', value: 100 }],
       }),
       expect.objectContaining({ id: other.id, enabled: true, usage_limits: [], rate_limits: [] }),

@@ -23,6 +23,8 @@ export interface IntegrationRow {
   tags: string;
   created_at: string;
   last_updated_at: string;
+  /** At most this many requests at its upstream at once, across workspaces (issue 14); null: unlimited. */
+  max_concurrent_requests?: number | null;
 }
 
 export interface IntegrationAccessRow {

@@ -25,6 +25,7 @@ export interface CreateIntegrationInput {
   default_provider_slug?: string;
   secret_mappings?: SecretMapping[] | null;
   pricing_adjustments?: Record<string, unknown> | null;
+  max_concurrent_requests?: number | null;
 }
 
 export interface UpdateIntegrationInput {
@@ -34,6 +35,7 @@ export interface UpdateIntegrationInput {
   configurations?: Configurations | null;
   secret_mappings?: SecretMapping[] | null;
   pricing_adjustments?: Record<string, unknown> | null;
+  max_concurrent_requests?: number | null;
 }
 
 export type IntegrationType = 'workspace' | 'organisation' | 'all';
@@ -99,6 +101,8 @@ export function integrationsService(ctx: CatalogContext) {
     };
     ctx.mutate(() => {
       ctx.integrations.insert(row);
+      if (input.max_concurrent_requests != null)
+        ctx.integrations.update(row.id, { max_concurrent_requests: input.max_concurrent_requests });
       // Only workspace integrations get a default provider here; organisation ones get theirs
       // when a workspace is enabled (PUT /integrations/:slug/workspaces).
       if (ws && input.create_default_provider !== false) {
@@ -158,6 +162,7 @@ export function integrationsService(ctx: CatalogContext) {
       changes.secret_mappings = JSON.stringify(checkSecretMappings(input.secret_mappings, 'configurations'));
     }
     if (input.pricing_adjustments !== undefined) changes.pricing_adjustments = toJson(input.pricing_adjustments);
+    if (input.max_concurrent_requests !== undefined) changes.max_concurrent_requests = input.max_concurrent_requests;
     ctx.mutate(() => ctx.integrations.update(row.id, changes));
     return {};
   }

@@ -8,6 +8,7 @@ const Note = Type.String({ maxLength: 1024 });
 
 const Limits = {
   note: Opt(Nullable(Note)),
+  max_concurrent_requests: Opt(Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 }))),
   usage_limits: Opt(Nullable(UsageLimits)),
   rate_limits: Opt(Nullable(Type.Array(RateLimit))),
   expires_at: Opt(Nullable(Type.String())),
@@ -106,6 +107,7 @@ export const Provider = Type.Object({
   current_usage: Type.Number(),
   reset_usage: Type.Number(),
   rate_limits: Nullable(Type.Array(RateLimit)),
+  max_concurrent_requests: Nullable(Type.Integer()),
   expires_at: Nullable(Type.String()),
   created_at: Type.String(),
   last_updated_at: Type.String(),

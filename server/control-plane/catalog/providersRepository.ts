@@ -18,6 +18,8 @@ export interface ProviderRow {
   last_reset_at: string | null;
   created_at: string;
   last_updated_at: string;
+  /** At most this many requests at its upstream at once (issue 14); null: unlimited. Set after insert. */
+  max_concurrent_requests?: number | null;
 }
 
 export interface ProviderWithIntegration extends ProviderRow {

@@ -12,9 +12,11 @@ import type { CatalogContext } from './context.ts';
 import type { IntegrationRow } from './integrationsRepository.ts';
 import type { ProviderRow, ProviderWithIntegration } from './providersRepository.ts';
 import { providerView } from './views.ts';
+import { usageSubject } from '../../identity/usage.ts';
 
 export interface ProviderLimitsInput {
   note?: string | null;
+  max_concurrent_requests?: number | null;
   usage_limits?: UsageLimits | null;
   rate_limits?: RateLimit[] | null;
   expires_at?: string | null;
@@ -71,6 +73,7 @@ export function addProvider(ctx: CatalogContext, p: NewProvider): ProviderRow {
     last_updated_at: at,
   };
   ctx.providers.insert(row);
+  if (p.max_concurrent_requests != null) ctx.providers.update(row.id, { max_concurrent_requests: p.max_concurrent_requests });
   return row;
 }
 
@@ -87,6 +90,7 @@ export function providerChanges(ctx: CatalogContext, row: ProviderRow, input: Up
     if (row.status === 'exhausted' && (limit == null || limit > row.current_usage)) changes.status = 'active';
   }
   if (input.rate_limits !== undefined) changes.rate_limits = toJson(checkRateLimits(input.rate_limits));
+  if (input.max_concurrent_requests !== undefined) changes.max_concurrent_requests = input.max_concurrent_requests;
   if (input.expires_at !== undefined) {
     changes.expires_at = checkExpiry(input.expires_at, now);
     if (row.status === 'expired') changes.status = 'active';
@@ -95,6 +99,7 @@ export function providerChanges(ctx: CatalogContext, row: ProviderRow, input: Up
     changes.current_usage = 0;
     changes.last_reset_at = isoNow(now);
     if (row.status === 'exhausted') changes.status = 'active';
+    ctx.usage?.reset(usageSubject.provider(row.id));
   }
   return changes;
 }
@@ -153,12 +158,12 @@ export function providersService(ctx: CatalogContext) {
     requireScope(auth, 'providers.list');
     const ws = ctx.ws.required(auth, query.workspace_id, 'providers');
     const { total, rows } = ctx.providers.list(ws.id, page.limit, page.offset);
-    return { object: 'list' as const, total, data: rows.map(providerView) };
+    return { object: 'list' as const, total, data: rows.map((r) => providerView(r, ctx.usage)) };
   }
 
   function get(auth: AuthContext, ref: string, workspaceRef: string | undefined) {
     requireScope(auth, 'providers.read');
-    return providerView(load(auth, ref, workspaceRef));
+    return providerView(load(auth, ref, workspaceRef), ctx.usage);
   }
 
   function update(auth: AuthContext, ref: string, workspaceRef: string | undefined, input: UpdateProviderInput) {

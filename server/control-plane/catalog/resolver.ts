@@ -35,6 +35,8 @@ export interface ResolvedProvider {
     rateLimits: RateLimit[] | null;
     currentUsage: number;
     expiresAt: string | null;
+    /** At most this many requests at its upstream at once; null: unlimited. */
+    maxConcurrentRequests: number | null;
   };
   integration: {
     id: string;
@@ -51,6 +53,8 @@ export interface ResolvedProvider {
     allowAllModels: boolean;
     secretMappings: SecretMapping[];
     pricingAdjustments: Record<string, unknown> | null;
+    /** At most this many requests at its upstream at once, from every workspace; null: unlimited. */
+    maxConcurrentRequests: number | null;
     /** This workspace's allocation of an organisation integration; null for workspace integrations. */
     workspaceAllocation: { usageLimits: UsageLimits[]; rateLimits: RateLimit[]; status: string; currentUsage: number } | null;
   };
@@ -184,6 +188,7 @@ export class CatalogResolver {
         rateLimits: parseJson<RateLimit[] | null>(p.rate_limits, null),
         currentUsage: p.current_usage,
         expiresAt: p.expires_at,
+        maxConcurrentRequests: p.max_concurrent_requests ?? null,
       },
       integration: {
         id: i.id,
@@ -196,6 +201,7 @@ export class CatalogResolver {
         allowAllModels,
         secretMappings: parseJson<SecretMapping[]>(i.secret_mappings, []),
         pricingAdjustments: parseJson<Record<string, unknown> | null>(i.pricing_adjustments, null),
+        maxConcurrentRequests: i.max_concurrent_requests ?? null,
         workspaceAllocation: i.workspace_id
           ? null
           : access

@@ -3,6 +3,7 @@
 import { parseJson } from '../../db/rows.ts';
 import type { RateLimit, UsageLimits } from '../../identity/auth.ts';
 import type { SecretBox } from '../../secrets/cipher.ts';
+import { type UsageLedger, type UsageSubject, usageSubject } from '../../identity/usage.ts';
 import type { SecretMapping } from './checks.ts';
 import type { IntegrationModelRow, IntegrationRow } from './integrationsRepository.ts';
 import { legacyTarget, modelConfigFrom } from './legacyModelConfig.ts';
@@ -46,6 +47,7 @@ export function integrationDetail(row: IntegrationRow, secrets: SecretBox, works
     workspace_count: workspaceCount,
     secret_mappings: parseJson<SecretMapping[]>(row.secret_mappings, []),
     pricing_adjustments: parseJson<Record<string, unknown> | null>(row.pricing_adjustments, null),
+    max_concurrent_requests: row.max_concurrent_requests ?? null,
   };
 }
 
@@ -67,13 +69,24 @@ export function modelView(row: IntegrationModelRow, secrets: SecretBox) {
   };
 }
 
-/** A budget as shown: what was set plus the live counter, as for API keys. */
-function usageView(limits: string | null, currentUsage: number) {
-  const parsed = parseJson<UsageLimits | null>(limits, null);
-  return parsed ? { ...parsed, current_usage: currentUsage } : null;
+/**
+ * A budget as shown: what was set plus the live counter (in USD with its fractions for cost
+ * budgets), when it next resets, and whether USAGE_LIMITS_ENABLED lets it be enforced at all.
+ */
+export function budgetView(limits: UsageLimits | null, currentUsage: number, subject: UsageSubject, usage: UsageLedger | undefined) {
+  if (!limits) return null;
+  const live = usage?.live(subject, limits) ?? null;
+  return {
+    ...limits,
+    current_usage: live?.current_usage ?? currentUsage,
+    next_usage_reset_at: limits.next_usage_reset_at ?? live?.next_usage_reset_at ?? null,
+    enforced: usage?.enabled ?? true,
+  };
 }
 
-export function providerView(row: ProviderWithIntegration) {
+export function providerView(row: ProviderWithIntegration, usage?: UsageLedger) {
+  const limits = budgetView(parseJson<UsageLimits | null>(row.usage_limits, null), row.current_usage, usageSubject.provider(row.id), usage);
+  const live = limits && usage?.live(usageSubject.provider(row.id), parseJson<UsageLimits | null>(row.usage_limits, null));
   return {
     id: row.id,
     slug: row.slug,
@@ -83,11 +96,12 @@ export function providerView(row: ProviderWithIntegration) {
     integration_id: row.integration_slug,
     ai_provider_name: row.ai_provider_id,
     workspace_id: row.workspace_id,
-    status: row.status,
-    usage_limits: usageView(row.usage_limits, row.current_usage),
-    current_usage: row.current_usage,
+    status: row.status !== 'expired' && live?.status ? live.status : row.status,
+    usage_limits: limits,
+    current_usage: limits?.current_usage ?? row.current_usage,
     reset_usage: 0,
     rate_limits: parseJson<RateLimit[] | null>(row.rate_limits, null),
+    max_concurrent_requests: row.max_concurrent_requests ?? null,
     expires_at: row.expires_at,
     created_at: row.created_at,
     last_updated_at: row.last_updated_at,
@@ -95,11 +109,11 @@ export function providerView(row: ProviderWithIntegration) {
   };
 }
 
-export function virtualKeyView(row: ProviderWithIntegration, integration: IntegrationRow, secrets: SecretBox) {
+export function virtualKeyView(row: ProviderWithIntegration, integration: IntegrationRow, secrets: SecretBox, usage?: UsageLedger) {
   const plain = parseJson<Configurations>(integration.configurations, {});
   const secret = openSecrets(secrets, integration.secret_configurations);
   return {
-    ...providerView(row),
+    ...providerView(row, usage),
     model_config: modelConfigFrom(plain, secret),
     secret_mappings: parseJson<SecretMapping[]>(integration.secret_mappings, []).map((m) => ({
       ...m,

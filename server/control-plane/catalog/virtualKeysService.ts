@@ -95,7 +95,7 @@ export function virtualKeysService(ctx: CatalogContext) {
     return {
       object: 'list' as const,
       total,
-      data: rows.map((p) => virtualKeyView(p, ctx.integrations.getById(p.integration_id)!, ctx.secrets)),
+      data: rows.map((p) => virtualKeyView(p, ctx.integrations.getById(p.integration_id)!, ctx.secrets, ctx.usage)),
     };
   }
 
@@ -109,7 +109,7 @@ export function virtualKeysService(ctx: CatalogContext) {
   function get(auth: AuthContext, ref: string, workspaceRef: string | undefined) {
     requireScope(auth, 'virtual_keys.read');
     const row = load(auth, ref, workspaceRef);
-    return virtualKeyView(row, ctx.integrations.getById(row.integration_id)!, ctx.secrets);
+    return virtualKeyView(row, ctx.integrations.getById(row.integration_id)!, ctx.secrets, ctx.usage);
   }
 
   function update(auth: AuthContext, ref: string, workspaceRef: string | undefined, input: UpdateVirtualKeyInput) {

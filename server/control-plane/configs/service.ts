@@ -10,6 +10,7 @@ import { newId, slugify } from '../../ids.ts';
 import { type AuthContext, requireScope, requireWorkspace } from '../../identity/auth.ts';
 import { validateConfig } from '../../routing-configs/validate.ts';
 import { given, workspaceAccess } from '../../identity/workspaces.ts';
+import type { ConfigNode } from '../../routing-configs/types.ts';
 import type { WorkspacesRepository } from '../workspaces/repository.ts';
 import { ConfigCache, type ResolvedConfig } from './cache.ts';
 import { type ConfigRow, type ConfigVersionRow, type CurrentConfigRow, configsRepository } from './repository.ts';
@@ -37,6 +38,8 @@ export interface ConfigsDeps {
   db: Sqlite;
   workspaces: WorkspacesRepository;
   now: () => number;
+  /** Throws a 400 naming the path when a config's guardrail entries would not run in the workspace. */
+  checkGuardrails?: (organisationId: string, workspaceId: string, config: ConfigNode) => void;
 }
 
 /** Portkey shows every saved config with this type (OAS versions example). */
@@ -135,6 +138,7 @@ export function configsService(deps: ConfigsDeps) {
     requireScope(auth, 'configs.create');
     const workspace = ws.required(auth, input.workspace_id ?? undefined, 'configs');
     const config = validateConfig(input.config);
+    deps.checkGuardrails?.(auth.organisationId, workspace.id, config);
     const at = isoNow(deps.now());
     const actor = actorOf(auth);
     const row: ConfigRow = {
@@ -189,7 +193,9 @@ export function configsService(deps: ConfigsDeps) {
     if (input.name === undefined && input.config === undefined && input.status === undefined && isDefault === undefined) {
       throw badRequest('Nothing to update: send name, config, status or is_default');
     }
-    const config = input.config === undefined ? row.config : JSON.stringify(validateConfig(input.config));
+    const validated = input.config === undefined ? null : validateConfig(input.config);
+    if (validated) deps.checkGuardrails?.(auth.organisationId, row.workspace_id, validated);
+    const config = validated ? JSON.stringify(validated) : row.config;
     const at = isoNow(deps.now());
     const actor = actorOf(auth);
     const versionId = newId();

@@ -3,6 +3,7 @@
 import { parseJson } from '../../db/rows.ts';
 import type { WorkspaceFacts } from '../../identity/workspaces.ts';
 import type { WorkspacesRepository } from './repository.ts';
+import type { RateLimit, UsageLimits } from '../../identity/auth.ts';
 
 export type CachedWorkspace = WorkspaceFacts;
 
@@ -22,6 +23,8 @@ export class WorkspaceCache {
         status: row.status,
         defaults: parseJson(row.defaults, {}),
         settings: parseJson(row.settings, {}),
+        usageLimits: parseJson<UsageLimits[]>(row.usage_limits, []),
+        rateLimits: parseJson<RateLimit[]>(row.rate_limits, []),
       };
       this.byId.set(id, entry);
     }

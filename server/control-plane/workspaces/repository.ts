@@ -2,6 +2,8 @@
 import type { Sqlite } from '../../db/sqlite.ts';
 import { parseJson } from '../../db/rows.ts';
 import { isUuid } from '../../ids.ts';
+import type { UsageLimits } from '../../identity/auth.ts';
+import { type UsageLedger, usageSubject } from '../../identity/usage.ts';
 
 /** The columns every workspace is created with. */
 export interface WorkspaceRow {
@@ -117,8 +119,19 @@ export function workspacesRepository(db: Sqlite) {
 
 export type WorkspacesRepository = ReturnType<typeof workspacesRepository>;
 
-export function workspaceView(row: WorkspaceRow & Partial<WorkspaceRecord>) {
+/** `usage`: the limits engine's live counters, one per budget of the list. */
+export function workspaceView(row: WorkspaceRow & Partial<WorkspaceRecord>, usage?: UsageLedger) {
   const defaults = parseJson<Record<string, unknown>>(row.defaults, {});
+  const budgets = parseJson<UsageLimits[]>(row.usage_limits, []).map((limits, i) => {
+    const live = usage?.live(usageSubject.workspace(row.id, i), limits) ?? null;
+    return {
+      ...limits,
+      current_usage: live?.current_usage ?? (i === 0 ? (row.current_usage ?? 0) : 0),
+      status: live?.status ?? 'active',
+      next_usage_reset_at: limits.next_usage_reset_at ?? live?.next_usage_reset_at ?? null,
+      enforced: usage?.enabled ?? true,
+    };
+  });
   return {
     id: row.id,
     slug: row.slug,
@@ -129,7 +142,7 @@ export function workspaceView(row: WorkspaceRow & Partial<WorkspaceRecord>) {
     last_updated_at: row.last_updated_at,
     defaults: { ...defaults, is_default: row.is_default, object: 'workspace' as const },
     metadata: parseJson<Record<string, unknown>>(row.metadata, {}),
-    usage_limits: parseJson<Record<string, unknown>[]>(row.usage_limits, []),
+    usage_limits: budgets,
     rate_limits: parseJson<Record<string, unknown>[]>(row.rate_limits, []),
     last_reset_at: row.last_reset_at ?? null,
     object: 'workspace' as const,

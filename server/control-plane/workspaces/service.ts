@@ -21,6 +21,7 @@ import type { WorkspaceCache } from './cache.ts';
 import { describeDependents, hasDependents, workspaceDependents } from './dependents.ts';
 import { type WorkspaceChanges, type WorkspacesRepository, workspaceView } from './repository.ts';
 import type { CreateWorkspaceBody, DeleteWorkspaceBody, UpdateWorkspaceBody } from './schemas.ts';
+import { type UsageLedger, usageSubject } from '../../identity/usage.ts';
 
 export type CreateWorkspaceInput = Static<typeof CreateWorkspaceBody>;
 export type UpdateWorkspaceInput = Static<typeof UpdateWorkspaceBody>;
@@ -46,7 +47,11 @@ export interface WorkspacesDeps {
   configExists: (workspaceId: string, ref: string) => boolean;
   /** The organisation's settings (the workspace metadata schema). */
   settings: { get(): Record<string, unknown> };
+  /** Throws a 400 when defaults.input_guardrails/output_guardrails name guardrails the workspace cannot use. */
+  checkGuardrails?: (organisationId: string, workspaceId: string | null, defaults: Record<string, unknown> | null | undefined) => void;
   now: () => number;
+  /** Live budget counters (the limits engine): views show them, reset_usage zeroes them. */
+  usage?: UsageLedger;
 }
 
 /** Most members a single workspace read shows; the members route pages through the rest. */
@@ -113,6 +118,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     requireOrganisationLevel(auth, 'create workspaces');
     checkUserApiKeyConfig(null, input.defaults);
     checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), '{id}');
+    deps.checkGuardrails?.(auth.organisationId, null, input.defaults);
     checkMetadata(deps.settings.get(), 'workspace', input.metadata, 'metadata');
     const usageLimits = checkUsageLimits(input.usage_limits) ?? [];
     const memberIds = new Set((input.users ?? []).map((ref) => resolveUser(auth, ref).id));
@@ -136,7 +142,7 @@ export function workspacesService(deps: WorkspacesDeps) {
       });
       for (const userId of memberIds) users.addMember(id, userId, 'member', at);
     });
-    return workspaceView(repo.get(id)!);
+    return workspaceView(repo.get(id)!, deps.usage);
   }
 
   function list(auth: AuthContext, query: WorkspaceListQuery, page: Paging) {
@@ -153,14 +159,14 @@ export function workspacesService(deps: WorkspacesDeps) {
       limit: page.limit,
       offset: page.offset,
     });
-    return { total, object: 'list' as const, data: rows.map(workspaceView) };
+    return { total, object: 'list' as const, data: rows.map((r) => workspaceView(r, deps.usage)) };
   }
 
   function get(auth: AuthContext, ref: string) {
     requireScope(auth, 'workspaces.read');
     const ws = visible(auth, ref);
     const members = users.members({ workspaceId: ws.id, limit: MEMBERS_IN_VIEW, offset: 0 }).rows;
-    return { ...workspaceView(ws), users: members.map(memberView) };
+    return { ...workspaceView(ws, deps.usage), users: members.map(memberView) };
   }
 
   function update(auth: AuthContext, ref: string, input: UpdateWorkspaceInput) {
@@ -182,6 +188,7 @@ export function workspacesService(deps: WorkspacesDeps) {
     if (input.defaults !== undefined) {
       checkUserApiKeyConfig(ws.id, input.defaults);
       checkDefaultsHoldNoSettings(input.defaults, deps.settings.get(), ws.slug);
+      deps.checkGuardrails?.(auth.organisationId, ws.id, input.defaults);
       changes.defaults = JSON.stringify(mergeDefaults(parseJson(ws.defaults, {}), input.defaults ?? {}));
     }
     if (input.metadata !== undefined) {
@@ -194,6 +201,9 @@ export function workspacesService(deps: WorkspacesDeps) {
     if (input.reset_usage) {
       changes.current_usage = 0;
       changes.last_reset_at = isoNow(now);
+      parseJson<unknown[]>(changes.usage_limits ?? ws.usage_limits, []).forEach((_, i) =>
+        deps.usage?.reset(usageSubject.workspace(ws.id, i)),
+      );
     }
     if (Object.keys(changes).length > 0) {
       changes.last_updated_at = isoNow(now);
@@ -201,7 +211,7 @@ export function workspacesService(deps: WorkspacesDeps) {
       cache.invalidate(ws.id);
       if (changes.status !== undefined) deps.forgetResolved();
     }
-    return workspaceView(repo.get(ws.id)!);
+    return workspaceView(repo.get(ws.id)!, deps.usage);
   }
 
   function remove(auth: AuthContext, ref: string, input: DeleteWorkspaceInput) {

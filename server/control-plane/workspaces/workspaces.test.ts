@@ -19,13 +19,18 @@ const ok = (res: Reply) => {
 
 const create = async (body: Record<string, unknown>) => ok(await call(t, 'POST', '/v1/admin/workspaces', t.admin, body));
 
+/** An organisation-level guardrail (workspace defaults may only name guardrails that exist), by slug. */
+const guardrail = async (name: string): Promise<string> =>
+  ok(await call(t, 'POST', '/v1/guardrails', t.admin, { name, checks: [{ id: 'default.wordCount', parameters: { maxWords: 100 } }] })).slug;
+
 describe('creating and reading workspaces', () => {
   it('creates a workspace with defaults, metadata and limits stored as given, readable by id and slug', async () => {
     const member = addUser(t, 'dev@example.com');
+    const pii = await guardrail('pii');
     const body = {
       name: 'Research Team',
       description: 'Models under evaluation',
-      defaults: { metadata: { env: 'research' }, input_guardrails: ['pii'], output_guardrails: [], user_api_key_config: null },
+      defaults: { metadata: { env: 'research' }, input_guardrails: [pii], output_guardrails: [], user_api_key_config: null },
       metadata: { cost_centre: '42' },
       usage_limits: [{ credit_limit: 100, type: 'cost', alert_threshold: 80, periodic_reset: 'monthly' }],
       rate_limits: [{ type: 'requests', unit: 'rpm', value: 600 }],
@@ -41,9 +46,18 @@ describe('creating and reading workspaces', () => {
       status: 'active',
       created_at: expect.any(String),
       last_updated_at: expect.any(String),
-      defaults: { metadata: { env: 'research' }, input_guardrails: ['pii'], output_guardrails: [], is_default: 0, object: 'workspace' },
+      defaults: { metadata: { env: 'research' }, input_guardrails: [pii], output_guardrails: [], is_default: 0, object: 'workspace' },
       metadata: { cost_centre: '42' },
-      usage_limits: body.usage_limits,
+      // Each budget with its live counter, status, next reset (the 1st, 00:00 UTC) and enforcement.
+      usage_limits: [
+        {
+          ...body.usage_limits[0],
+          current_usage: 0,
+          status: 'active',
+          next_usage_reset_at: expect.stringMatching(/-01T00:00:00\.000Z$/),
+          enforced: true,
+        },
+      ],
       rate_limits: body.rate_limits,
       last_reset_at: null,
       object: 'workspace',
@@ -146,14 +160,15 @@ describe('listing workspaces', () => {
 
 describe('updating workspaces', () => {
   it('merges defaults, replaces metadata and limits, and the gateway sees it at once', async () => {
-    const ws = await create({ name: 'Ops', defaults: { metadata: { team: 'ops' }, input_guardrails: ['a'] } });
+    const [a, b] = [await guardrail('a'), await guardrail('b')];
+    const ws = await create({ name: 'Ops', defaults: { metadata: { team: 'ops' }, input_guardrails: [a] } });
     expect(t.app.services.workspaceCache.get(ws.id)!.defaults.metadata).toEqual({ team: 'ops' });
 
     const updated = ok(
       await call(t, 'PUT', `/v1/admin/workspaces/${ws.slug}`, t.admin, {
         name: 'Operations',
         description: 'on call',
-        defaults: { metadata: { team: 'sre' }, output_guardrails: ['b'] },
+        defaults: { metadata: { team: 'sre' }, output_guardrails: [b] },
         metadata: { tier: 'gold' },
         usage_limits: [{ credit_limit: 5, periodic_reset_days: 10 }],
         rate_limits: null,
@@ -163,7 +178,7 @@ describe('updating workspaces', () => {
     expect(updated).toMatchObject({
       name: 'Operations',
       description: 'on call',
-      defaults: { metadata: { team: 'sre' }, input_guardrails: ['a'], output_guardrails: ['b'] },
+      defaults: { metadata: { team: 'sre' }, input_guardrails: [a], output_guardrails: [b] },
       metadata: { tier: 'gold' },
       usage_limits: [{ credit_limit: 5, periodic_reset_days: 10 }],
       rate_limits: [],

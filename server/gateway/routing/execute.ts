@@ -1,5 +1,6 @@
 // Runs a request through its routing config: finds the config (x-portkey-config inline or saved,
-// or the API key's default), enforces the inline-config policy, and lets the router try targets.
+// or the API key's default) and enforces the inline-config policy (the pipeline's resolve stage),
+// then lets the router try targets (its route/execute stage).
 // Each target becomes a gateway Target (catalog provider, base provider or the request's own),
 // with its params, forwarded headers and timeout applied, and one attempt() per try.
 import { AppError, badRequest } from '../../errors.ts';
@@ -19,6 +20,7 @@ import { route, type AttemptResult, type CircuitState, type EffectiveTarget, typ
 import { DEFAULT_CACHE_MAX_AGE_S, type ConfigNode } from '../../routing-configs/types.ts';
 import { validateConfig } from '../../routing-configs/validate.ts';
 import { refuseDeepJson } from '../../http/jsonDepth.ts';
+import type { GuardrailSession } from '../guardrails.ts';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +58,7 @@ interface Tried extends AttemptResult {
   error?: AppError;
 }
 
-interface ChosenConfig {
+export interface ChosenConfig {
   config: ConfigNode;
   id: string | null;
   slug: string | null;
@@ -208,15 +210,28 @@ function attemptSignal(ctx: GatewayContext, root: GatewayAbort, timeoutMs: numbe
   };
 }
 
-export async function executeWithConfig(
+/** The request's routing config, once the inline-config policy allowed what it names; null without one. */
+export function resolveRoutingConfig(ctx: GatewayContext, deps: RoutingDeps): ChosenConfig | null {
+  enforceInlinePolicy(ctx, deps);
+  return chooseConfig(ctx, deps);
+}
+
+/**
+ * Routes the request: without a config, one attempt at the target the request names; with one, the
+ * router tries the config's targets in turn, each through its own input checks, the cache, the
+ * upstream attempt and its output checks, so a deny or a failure can fall back.
+ */
+export async function executeRoute(
   ctx: GatewayContext,
   call: GatewayCall,
-  single: () => Promise<Outcome>,
+  chosen: ChosenConfig | null,
+  guard: GuardrailSession | null,
   deps: RoutingDeps,
 ): Promise<Outcome> {
-  enforceInlinePolicy(ctx, deps);
-  const chosen = chooseConfig(ctx, deps);
-  if (!chosen) return single();
+  if (!chosen) {
+    const outcome = await attempt(resolveTarget(ctx, call.body, deps.targets, deps.targetOptions), call, ctx, deps.dispatcher);
+    return guard ? guard.output('config', call, outcome) : outcome;
+  }
 
   const { config } = chosen;
   ctx.routing.mode = config.targets?.length ? (config.strategy?.mode ?? 'single') : 'single';
@@ -243,16 +258,24 @@ export async function executeWithConfig(
           return { status: error.status, outcome: null, error };
         }
         const body = call.body ? paramsFor(t, call.body) : null;
-        const tryCall: GatewayCall = body ? { ...call, body, stream: body.stream === true } : call;
+        let tryCall: GatewayCall = body ? { ...call, body, stream: body.stream === true } : call;
+        // [guardrails] the input checks of this target's own levels of the config.
+        if (guard) {
+          const gated = await guard.attemptInput(t.path, tryCall);
+          if (gated instanceof AppError) return { status: gated.status, outcome: null, error: gated };
+          tryCall = gated;
+        }
         // Earlier attempts' timers are done: only the last attempt's bound may outlive the router.
         cleanups.splice(0).forEach((c) => c());
         cleanups.push(attemptSignal(ctx, root, configTimeouts ? t.requestTimeout : null));
         const cache = t.cache?.mode && deps.cache ? cacheFor(t, target, tryCall, ctx, deps, deps.cache, now) : null;
         const hit = await cache?.lookup();
-        if (hit) return { status: hit.status, outcome: hit };
-        const outcome = await attempt(target, tryCall, ctx, deps.dispatcher);
-        cache?.store(outcome);
-        return { status: outcome.status, outcome, retryAfterMs: retryAfterMs(outcome) };
+        const outcome = hit ?? (await attempt(target, tryCall, ctx, deps.dispatcher));
+        // The answer as the upstream gave it is cached; output checks run on it each time it is served.
+        if (!hit) cache?.store(outcome);
+        // [guardrails] output checks on the answer (a deny is this attempt's 446, so fallback can move on).
+        const checked = guard ? await guard.output(t.path, tryCall, outcome) : outcome;
+        return { status: checked.status, outcome: checked, retryAfterMs: hit ? null : retryAfterMs(outcome) };
       },
       refuse: (error) => ({ status: error.status, outcome: null, error }),
       random: deps.random ?? Math.random,

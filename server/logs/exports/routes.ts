@@ -65,7 +65,7 @@ export function exportRoutes(exports: ExportsService, enabled: boolean): Fastify
     });
 
     app.post('/logs/exports', { schema: { body: CreateBody, response: { 200: Written } } }, async (req) =>
-      exports.create(req.auth!, req.body),
+      exports.create(req.caller, req.body),
     );
 
     app.get(
@@ -76,7 +76,7 @@ export function exportRoutes(exports: ExportsService, enabled: boolean): Fastify
           response: { 200: Type.Object({ object: Type.Literal('list'), total: Type.Integer(), data: Type.Array(ExportItem) }) },
         },
       },
-      async (req) => exports.list(req.auth!, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
+      async (req) => exports.list(req.caller, req.query.workspace_id, paging(req.query.current_page, req.query.page_size, 100)),
     );
 
     // A static segment: fastify matches it before the :id route below.
@@ -88,37 +88,37 @@ export function exportRoutes(exports: ExportsService, enabled: boolean): Fastify
           response: { 200: FieldRestrictions },
         },
       },
-      async (req) => exports.fieldRestrictions(req.auth!, req.query.workspace_id),
+      async (req) => exports.fieldRestrictions(req.caller, req.query.workspace_id),
     );
 
     app.get('/logs/exports/:id', { schema: { params: Params, response: { 200: ExportItem } } }, async (req) =>
-      exports.get(req.auth!, req.params.id),
+      exports.get(req.caller, req.params.id),
     );
 
     app.put('/logs/exports/:id', { schema: { params: Params, body: UpdateBody, response: { 200: Written } } }, async (req) =>
-      exports.update(req.auth!, req.params.id, req.body),
+      exports.update(req.caller, req.params.id, req.body),
     );
 
     app.post('/logs/exports/:id/start', { schema: { params: Params, response: { 200: Task } } }, async (req) =>
-      exports.start(req.auth!, req.params.id),
+      exports.start(req.caller, req.params.id),
     );
 
     app.post('/logs/exports/:id/cancel', { schema: { params: Params, response: { 200: Task } } }, async (req) =>
-      exports.cancel(req.auth!, req.params.id),
+      exports.cancel(req.caller, req.params.id),
     );
 
     app.get(
       '/logs/exports/:id/download',
       { schema: { params: Params, response: { 200: Type.Object({ signed_url: Type.String() }) } } },
       async (req) => {
-        exports.file(req.auth!, req.params.id);
+        exports.file(req.caller, req.params.id);
         // Not signed: the URL is served by the route below, which checks the caller's key again.
         return { signed_url: `${req.protocol}://${req.host}/v1/logs/exports/${encodeURIComponent(req.params.id)}/file` };
       },
     );
 
     app.get('/logs/exports/:id/file', { schema: { params: Params } }, async (req, reply) => {
-      const file = exports.file(req.auth!, req.params.id);
+      const file = exports.file(req.caller, req.params.id);
       return reply
         .type('application/x-ndjson')
         .header('content-length', file.bytes)

@@ -9,7 +9,7 @@ import type { ApiKeyList } from '../../api/types';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { DangerButton } from '../../components/DangerButton';
 import { SecretOnce } from '../../components/SecretOnce';
-import { dateTime, usdFromCents } from '../../lib/format';
+import { budgetAmount, dateTime } from '../../lib/format';
 import { typeLabel, type KeyType } from './keyTypes';
 import { ScopePicker } from './ScopePicker';
 
@@ -102,7 +102,7 @@ function KeyDetail({ apiKey, onGone }: { apiKey: Key; onGone: () => void }) {
               ['Expires', apiKey.expires_at ? dateTime(apiKey.expires_at) : 'Never'],
               ['Last rotated', apiKey.last_rotated_at ? dateTime(apiKey.last_rotated_at) : 'Never'],
               ['Old key valid until', apiKey.key_transition_expires_at ? dateTime(apiKey.key_transition_expires_at) : '—'],
-              ['Usage', usdFromCents(apiKey.current_usage)],
+              ['Usage', budgetAmount(apiKey.current_usage, apiKey.usage_limits?.type)],
             ] as [string, ReactNode][]
           ).map(([k, v]) => (
             <Table.Tr key={k}>

@@ -1,6 +1,7 @@
 // Creating or editing one config: its name, the JSON with key completion and syntax errors as you
 // type, the server's validation error marked on the line its path names, making it the workspace
-// default, versions with a diff, and delete with confirmation.
+// default, "try it" (one request through the saved config), versions with a diff, and delete
+// with confirmation.
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Anchor, Button, Code, Group, Loader, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
@@ -16,6 +17,7 @@ import { dateTime } from '../../lib/format';
 import { configEditorExtensions } from './editorExtensions';
 import { lineOf, pathOfMessage, spanOfPath } from './jsonPath';
 import { VersionsPanel } from './VersionsPanel';
+import { TryConfig } from './TryConfig';
 
 const JsonView = lazy(() => import('../../components/JsonView').then((m) => ({ default: m.JsonView })));
 
@@ -150,6 +152,7 @@ export function ConfigEditor({ slug }: { slug: string | null }) {
         </Button>
         {slug !== null ? <DangerButton onClick={() => setDeleting(true)}>Delete config</DangerButton> : null}
       </Group>
+      {slug !== null && loaded ? <TryConfig slug={loaded.slug} workspaceId={workspaceId} version={loaded.version} /> : null}
       {slug !== null && loaded ? <VersionsPanel slug={slug} workspaceId={workspaceId} /> : null}
       {loaded ? (
         <ConfirmDelete

@@ -1,6 +1,7 @@
-// The dashboard's data: every graph and group in parallel (one step, no waterfall), over the same
-// time window and filters, held in the query cache so a refresh shows the old figures until the
-// new ones arrive.
+// The dashboard's data over one time window and filters: the headline figures in one call (one
+// scan of the logs: GET /v1/analytics/summary/overview), and the feedback graph and top lists as
+// their sections scroll into view. No call waits on another (one step, no waterfall); the query
+// cache shows the old figures until a refresh's new ones arrive.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { ResponseOf } from '../../api/types';
@@ -20,6 +21,16 @@ export type GraphPath =
   | '/v1/analytics/graphs/feedbacks/weighted';
 
 export type Graph<P extends GraphPath> = ResponseOf<P, 'get'>;
+
+export type Overview = ResponseOf<'/v1/analytics/summary/overview', 'get'>;
+
+export function useOverview(query: AnalyticsQuery) {
+  return useQuery({
+    queryKey: ['analytics', 'overview', query],
+    queryFn: () => unwrap(api.GET('/v1/analytics/summary/overview', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useGraph<P extends GraphPath>(path: P, query: AnalyticsQuery) {
   return useQuery({
@@ -58,7 +69,8 @@ export function useKeyNames(workspaceId: string) {
     queryKey: ['api-keys', 'names', workspaceId],
     queryFn: async () => {
       const list = await unwrap(api.GET('/v1/api-keys', { params: { query: { workspace_id: workspaceId, page_size: 1000 } } }));
-      return new Map(list.data.map((k) => [k.id, k.name]));
+      // Chats from the console's playground are logged under this id, with the person as their user.
+      return new Map([['playground', 'Playground'], ...list.data.map((k) => [k.id, k.name] as [string, string])]);
     },
     staleTime: 60_000,
   });
