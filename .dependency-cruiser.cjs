@@ -7,7 +7,7 @@
 //   kernel   errors, ids, paths, version, env, stores, nearestName, db, secrets, security, http plumbing
 const KERNEL = '^server/((errors|ids|paths|version|env|stores|nearestName)\\.ts$|(db|secrets|security|http)/)';
 const SHARED_FOLDERS = ['identity', 'settings', 'provider-specs', 'pricing', 'routing-configs'];
-const DOMAIN_FOLDERS = ['control-plane', 'gateway', 'logs', 'analytics', 'audit', 'limits', 'guardrails', 'network', 'desktop'];
+const DOMAIN_FOLDERS = ['control-plane', 'gateway', 'logs', 'analytics', 'audit', 'limits', 'guardrails', 'network', 'desktop', 'observability', 'backups'];
 const ROOT = '^server/(main|app|services)\\.ts$';
 const folders = (names) => `^server/(${names.join('|')})/`;
 

@@ -2,7 +2,7 @@
 // logging and cost on) against the same mock LLM called directly, JSON and streaming, at
 // concurrency 1 and 32; then the time to the first streamed chunk, direct and through the gateway.
 //
-//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>] [--guardrails]
+//   npm run bench:gateway -- [--duration 10] [--first-chunk 500] [--only 'json c=32'] [--profile <dir>] [--guardrails] [--otlp]
 //   npm run bench:gateway -- --limits [--rounds 3] [--duration 10]
 //
 // --only runs the rows whose name contains the text (both direct and gateway); --profile writes a
@@ -13,6 +13,8 @@
 // --limits compares, at concurrency 32, a key with no limits against a key with a budget, a rate
 // limit too high to trip and one matching usage-limit policy (issue 14), in alternating rounds
 // back to back, and prints requests/s of both and the difference.
+// --otlp exports a trace of every request to a collector (the mock process answers /v1/traces) as
+// an admin's OTEL_EXPORTER_OTLP_ENDPOINT would.
 //
 // The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
 // autocannon drives them from this one. All three share the machine's cores, so absolute numbers
@@ -65,6 +67,11 @@ function runMock() {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c));
     req.on('end', () => {
+      if (req.url === '/v1/traces') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+        return;
+      }
       let body: { stream?: boolean; stream_options?: { include_usage?: boolean } } = {};
       try {
         body = JSON.parse(raw || '{}');
@@ -248,7 +255,11 @@ async function main() {
 
     const [cmd, ...args] = startCommand();
     if (profileDir) args.unshift('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`);
-    const gateway = spawn(cmd!, args, { cwd: ROOT, env: { ...process.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' } });
+    const otlp = process.argv.includes('--otlp') ? { OTEL_EXPORTER_OTLP_ENDPOINT: mockUrl } : {};
+    const gateway = spawn(cmd!, args, {
+      cwd: ROOT,
+      env: { ...process.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...otlp },
+    });
     children.push(gateway);
     const gatewayUrl = (await waitForLine(gateway, /Appliance ready on (http:\/\/\S+)/, 'appliance'))[1]!;
     const creds = JSON.parse(fs.readFileSync(path.join(dataDir, 'first-run-credentials.json'), 'utf8'));

@@ -27,6 +27,7 @@ import { organisationSettingsRoutes } from './control-plane/organisation/routes.
 import { SERVICE_ID, VERSION } from './version.ts';
 import { createPricingService, type PricingService } from './pricing/service.ts';
 import { pricingRoutes } from './control-plane/pricing/routes.ts';
+import { pricingAdminRoutes } from './control-plane/pricing/adminRoutes.ts';
 import { LogWriter } from './logs/writer.ts';
 import { createLogsRuntime, type LogsRuntime } from './logs/runtime.ts';
 import { logRoutes } from './logs/routes.ts';
@@ -48,6 +49,21 @@ import { DesktopSignInTokens } from './desktop/signInTokens.ts';
 import { desktopSignInRoutes } from './desktop/routes.ts';
 import { registerConsole } from './console/console.ts';
 import { connectionTestRoutes } from './gateway/connectionTest.ts';
+import { type ListenerBook, listenerBook } from './network/listeners.ts';
+import { egressReport } from './network/egressReport.ts';
+import { egressRoutes } from './network/egressRoutes.ts';
+import { runSelfCheck, type SelfCheckResult } from './security/egress/selfCheck.ts';
+import { lastChange } from './audit/lastChange.ts';
+import { BUNDLED_PRICING_DIR } from './pricing/service.ts';
+import { acceptedPricingFiles } from './pricing/acceptedFiles.ts';
+import { BUNDLED_CAPABILITIES_DIR, createCapabilities } from './pricing/capabilities.ts';
+import { pricingFileAuditEvent, scheduledBackupAuditEvent } from './audit/applianceEvents.ts';
+import { type BackupService, backupService } from './backups/service.ts';
+import { backupRoutes } from './backups/routes.ts';
+import { type GatewayMetrics, gatewayMetrics } from './observability/metrics.ts';
+import { type GatewayTraces, gatewayTraces } from './observability/traces.ts';
+import { readiness } from './observability/readiness.ts';
+import { observabilityRoutes } from './observability/routes.ts';
 import { consoleCallRoutes } from './gateway/consoleCalls.ts';
 import { startLimitsWorker } from './limits/limits.ts';
 import { policyRoutes } from './limits/policyRoutes.ts';
@@ -70,6 +86,12 @@ declare module 'fastify' {
     lan: LanExposure;
     /** One-time desktop sign-in tokens, issued over the shell's private channel (server/desktop/). */
     desktopSignIn: DesktopSignInTokens;
+    /** Where the appliance listens (network/listeners.ts); listenMain records the main listener. */
+    listeners: ListenerBook;
+    /** Backups on request and on a schedule (server/backups/). */
+    backups: BackupService;
+    /** The egress self-check (docs/adr/0023): main.ts runs it once listening; the air-gap report shows it. */
+    egressSelfCheck(again?: boolean): Promise<SelfCheckResult>;
   }
 }
 
@@ -123,7 +145,19 @@ export async function buildApp(deps: AppDeps, services: Services = createService
     localDir: config.pricingLocalPath,
     dataDir: config.dataDir,
     log: { warn: (details, message) => app.log.warn(details, message) },
+    // Dropped-in files: kept as accepted, and every change (or refusal) in the audit log.
+    store: acceptedPricingFiles(deps.db),
+    onChange: (events) => {
+      const organisation = services.repos.organisation.get();
+      if (organisation) for (const e of events) services.audit.record(pricingFileAuditEvent(organisation.id, e));
+    },
     ...deps.pricing,
+  });
+  // What GET /v1/models says of each model: type, capabilities, context window, output limit.
+  const capabilities = createCapabilities({
+    localDir: config.capabilitiesLocalPath,
+    reloadIntervalMs: deps.pricing?.reloadIntervalMs,
+    log: { warn: (details, message) => app.log.warn(details, message) },
   });
   const logWriter = new LogWriter(deps.logs, {
     journalDir: path.join(config.dataDir, 'log-journal'),
@@ -131,13 +165,17 @@ export async function buildApp(deps: AppDeps, services: Services = createService
     onError: (err) => app.log.error({ err }, 'request log write failed; the journal keeps the rows for the next start'),
   });
   await logWriter.open();
-  const dispatcher = createDispatcher();
+  // Every upstream request passes the egress check first (docs/adr/0023).
+  services.egress.useLogger(app.log);
+  const dispatcher = createDispatcher(services.egress);
   const responseCache = ResponseCache.open(path.join(config.dataDir, 'cache.db'), { maxBytes: config.cacheMaxBytes });
   app.addHook('onClose', async () => {
     responseCache.close();
     pricing.close();
+    capabilities.close();
     await logWriter.close();
     await dispatcher.close();
+    services.egress.close();
   });
   app.decorate('logWriter', logWriter);
   const logsRuntime = createLogsRuntime({
@@ -161,7 +199,11 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   app.addHook('onClose', async () => logsRuntime.close());
   app.decorate('logsRuntime', logsRuntime);
 
-  const gateway = gatewayPipeline(app, deps, services, { pricing, logWriter, dispatcher, responseCache, logsRuntime });
+  // Prometheus metrics and OTLP traces, fed from each request's log event (server/observability/).
+  const metrics = gatewayMetrics({ writer: logWriter });
+  const traces = config.tracing ? gatewayTraces(config.tracing, services.egress) : null;
+  if (traces) app.addHook('onClose', async () => traces.close());
+  const gateway = gatewayPipeline(app, deps, services, { pricing, logWriter, dispatcher, responseCache, logsRuntime, metrics, traces });
 
   const lan = lanExposure({
     app,
@@ -180,6 +222,8 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   const { sessions, audit, organisationId } = services;
   await app.register(desktopSignInRoutes({ tokens: app.desktopSignIn, sessions, audit, organisationId }));
   await app.register(invitePageRoutes(services.invites));
+  // Issue 17: the air-gap report, backups, metrics and readiness (registerOperations, below).
+  const backups = await registerOperations(app, { deps, services, lan, logWriter, metrics });
   await app.register(
     async (v1) => {
       await v1.register(apiKeyRoutes(services.apiKeys));
@@ -199,7 +243,7 @@ export async function buildApp(deps: AppDeps, services: Services = createService
       await v1.register(analyticsRoutes(services.analytics));
       await v1.register(policyRoutes(services.limits.policies));
       await v1.register(selfRoutes(services.limits.self));
-      await v1.register(gatewayRoutes(gateway, services.catalog));
+      await v1.register(gatewayRoutes(gateway, services.catalog, capabilities.lookup));
       await v1.register(connectionTestRoutes({ dispatcher, catalog: services.catalog, workspaces: services.workspaceCache }));
       // Issue 15: the console's config "try it" and playground, through the gateway's pipeline.
       await v1.register(
@@ -211,11 +255,90 @@ export async function buildApp(deps: AppDeps, services: Services = createService
           now: deps.now,
         }),
       );
+      await v1.register(pricingAdminRoutes(pricing));
+      await v1.register(backupRoutes(backups));
     },
     { prefix: '/v1' },
   );
 
   return app;
+}
+
+/**
+ * Issue 17's operations, wired in one place: the air-gap report and egress allow-list
+ * (network/, docs/adr/0023), backups on request and on a schedule (backups/, docs/adr/0024),
+ * Prometheus metrics and readiness (observability/, docs/adr/0025). Returns the backup service
+ * for its /v1 routes.
+ */
+async function registerOperations(
+  app: FastifyInstance,
+  {
+    deps,
+    services,
+    lan,
+    logWriter,
+    metrics,
+  }: { deps: AppDeps; services: Services; lan: LanExposure; logWriter: LogWriter; metrics: GatewayMetrics },
+): Promise<BackupService> {
+  const { config } = deps;
+  app.decorate('listeners', listenerBook());
+  const organisationId = () => services.repos.organisation.get()?.id ?? null;
+  const authorOf = lastChange(services.audit.repository, {
+    user: (id) => services.repos.users.get(id)?.email ?? null,
+    apiKey: (id) => services.repos.apiKeys.get(id)?.name ?? null,
+  });
+  const airGap = egressReport({
+    guard: services.egress,
+    listeners: () => app.listeners.all(app, lan),
+    runSelfCheck: () =>
+      runSelfCheck(services.egress, {
+        localFolders: [
+          BUNDLED_PRICING_DIR,
+          BUNDLED_CAPABILITIES_DIR,
+          config.pricingLocalPath,
+          config.capabilitiesLocalPath,
+          path.join(config.dataDir, 'pricing'),
+        ].filter((f) => f !== null),
+        collector: config.tracing?.endpoint ?? null,
+      }),
+    integrationAuthor: (refs) => {
+      const organisation = organisationId();
+      return organisation ? authorOf(organisation, 'integration', refs) : null;
+    },
+  });
+  app.decorate('egressSelfCheck', airGap.selfCheck);
+  await app.register(egressRoutes, { guard: services.egress, report: airGap.report });
+
+  const backups = backupService({
+    dataDir: config.dataDir,
+    db: deps.db,
+    logs: deps.logs,
+    secrets: deps.secrets,
+    flushLogs: () => logWriter.flush(),
+    flushAudit: () => services.audit.flush(),
+    now: deps.now,
+    log: app.log,
+    onScheduled: (r) => {
+      const organisation = organisationId();
+      if (organisation)
+        services.audit.record(scheduledBackupAuditEvent(organisation, { ok: r.ok, name: r.summary?.name ?? null, error: r.error }));
+    },
+  });
+  backups.start();
+  app.decorate('backups', backups);
+  app.addHook('onClose', async () => backups.close());
+
+  await app.register(observabilityRoutes, {
+    metrics,
+    readiness: readiness({
+      db: deps.db,
+      logs: deps.logs,
+      writer: logWriter,
+      listeners: () => app.listeners.all(app, lan),
+      maxLagMs: Math.max(30_000, config.logFlushIntervalMs * 10),
+    }),
+  });
+  return backups;
 }
 
 /** The request path's parts, made once by buildApp and closed with the app. */
@@ -225,12 +348,14 @@ interface RequestPathParts {
   dispatcher: Dispatcher;
   responseCache: ResponseCache;
   logsRuntime: LogsRuntime;
+  metrics: GatewayMetrics;
+  traces: GatewayTraces | null;
 }
 
 /** The gateway pipeline's stages wired to the services they call (gateway/pipeline.ts). */
 function gatewayPipeline(app: FastifyInstance, deps: AppDeps, services: Services, parts: RequestPathParts): PipelineDeps {
   const { config } = deps;
-  const { pricing, logWriter, dispatcher, responseCache, logsRuntime } = parts;
+  const { pricing, logWriter, dispatcher, responseCache, logsRuntime, metrics, traces } = parts;
   const routing: RoutingDeps = {
     configs: services.configs,
     targets: services.catalog,
@@ -282,5 +407,12 @@ function gatewayPipeline(app: FastifyInstance, deps: AppDeps, services: Services
     accountant: createAccountant(pricing),
     loggingMode: (ctx) =>
       services.settings.forWorkspace(ctx.workspace.id).request_logging_mode === 'metrics-only' ? 'metrics-only' : 'full',
+    observe: traces
+      ? (event, ctx) => {
+          metrics.observe(event);
+          traces.observe(event, ctx);
+        }
+      : (event) => metrics.observe(event),
+    traceAttempts: traces !== null,
   };
 }

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseTrustedHost } from './security/customHost.ts';
+import { parseEgressEntry } from './security/egress/rules.ts';
+import type { EgressMode } from './security/egress/guard.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -55,6 +57,28 @@ export interface AppConfig {
   features: FeatureFlags;
   /** TLS and the LAN listener (server/network/, docs/adr/0014). */
   network: NetworkConfig;
+  /** Outbound connections (server/security/egress/, docs/adr/0023). */
+  egress: EgressConfig;
+  /** OTLP/HTTP trace export to a collector the admin runs; null when none is configured. */
+  tracing: TracingConfig | null;
+  /** MODEL_CONFIGS_CAPABILITIES_LOCAL_PATH: a folder of `<provider>.json` capability files over the bundled general/ ones. */
+  capabilitiesLocalPath: string | null;
+}
+
+export interface EgressConfig {
+  /** EGRESS_MODE: `allow-list` (default) or `open` (any destination, the behaviour before the allow-list). */
+  mode: EgressMode;
+  /** EGRESS_ALLOW: destinations allowed by the operator (host, host:port, *.domain, CIDR), canonical. */
+  allow: string[];
+}
+
+export interface TracingConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  endpoint: string;
+  /** OTEL_EXPORTER_OTLP_HEADERS (`name=value,…`): e.g. the collector's authorization. */
+  headers: Record<string, string>;
+  /** OTEL_SERVICE_NAME (default airgap-ai-gateway). */
+  serviceName: string;
 }
 
 export interface NetworkConfig {
@@ -178,6 +202,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const concurrencyQueueTimeoutMs = r.int('CONCURRENCY_QUEUE_TIMEOUT_MS', 30_000, 1, 3_600_000);
   const features = Object.fromEntries(Object.entries(FLAG_VARS).map(([key, name]) => [key, r.flag(name)])) as unknown as FeatureFlags;
   const network = networkConfig(r, cwd);
+  const egress = egressConfig(r);
+  const tracing = tracingConfig(r);
+  const capabilitiesLocalPath = existingFolder(r, 'MODEL_CONFIGS_CAPABILITIES_LOCAL_PATH', cwd);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return {
@@ -204,7 +231,69 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     concurrencyQueueTimeoutMs,
     features,
     network,
+    egress,
+    tracing,
+    capabilitiesLocalPath,
   };
+}
+
+/** EGRESS_MODE and EGRESS_ALLOW (docs/adr/0023). */
+function egressConfig(r: EnvReader): EgressConfig {
+  const mode = r.string('EGRESS_MODE', 'allow-list', (v) =>
+    v === 'allow-list' || v === 'open' ? null : 'must be allow-list (the default) or open',
+  ) as EgressMode;
+  const allow: string[] = [];
+  for (const entry of (r.raw('EGRESS_ALLOW') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const parsed = parseEgressEntry(entry);
+    if (parsed.ok) {
+      if (!allow.includes(parsed.canonical)) allow.push(parsed.canonical);
+    } else r.problems.push(`EGRESS_ALLOW: ${parsed.message}`);
+  }
+  return { mode, allow };
+}
+
+/** The OpenTelemetry variables for trace export over OTLP/HTTP (JSON or protobuf is the collector's choice of port). */
+function tracingConfig(r: EnvReader): TracingConfig | null {
+  const traces = r.raw('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const base = r.raw('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const name = traces !== undefined ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  const given = traces ?? base;
+  const headers: Record<string, string> = {};
+  for (const pair of (r.raw('OTEL_EXPORTER_OTLP_HEADERS') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const key = eq === -1 ? '' : pair.slice(0, eq).trim();
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(key)) {
+      r.problems.push('OTEL_EXPORTER_OTLP_HEADERS: must be name=value pairs separated by commas');
+      break;
+    }
+    const value = pair.slice(eq + 1).trim();
+    try {
+      headers[key] = decodeURIComponent(value);
+    } catch {
+      headers[key] = value;
+    }
+  }
+  const serviceName = r.string('OTEL_SERVICE_NAME', 'airgap-ai-gateway');
+  if (given === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    r.problems.push(`${name}=${JSON.stringify(given)}: must be an http:// or https:// URL`);
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    r.problems.push(`${name}=${JSON.stringify(given)}: must be an http:// or https:// URL`);
+    return null;
+  }
+  const endpoint = traces !== undefined ? url.href : `${url.href.replace(/\/+$/, '')}/v1/traces`;
+  return { endpoint, headers, serviceName };
 }
 
 /** Slow and idle clients: every wait has a bound (docs/adr/0011). */

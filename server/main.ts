@@ -10,6 +10,7 @@ import { deferTokenizerLoading, preloadTokenizer } from './pricing/tokenCount.ts
 import { usePrivateUmask } from './security/fileModes.ts';
 import { type MainListener, listenMain } from './network/mainListener.ts';
 import { parentChannel, serveShell } from './desktop/shellChannel.ts';
+import { guardProcessDefaults } from './security/egress/clients.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
 
@@ -53,6 +54,8 @@ async function main() {
   const services = createServices(deps);
   const firstRun = bootstrap({ ...services, db: stores.db, config });
   const app = await buildApp(deps, services);
+  // fetch(), undici's and Node's default agents pass the egress check too (docs/adr/0023).
+  guardProcessDefaults(services.egress);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -92,6 +95,12 @@ async function main() {
   reportReady(port, url);
   // LAN exposure, if it is on, once loopback serves: a LAN listener that cannot start is reported, not fatal.
   await app.lan.resume();
+  // The air-gap self-check: every outbound client refuses an unlisted destination, no stray socket.
+  void app.egressSelfCheck().then(
+    (check) =>
+      check.ok || check.mode === 'open' ? app.log.info(check.statement) : app.log.error(`Egress self-check failed: ${check.statement}`),
+    (err: unknown) => app.log.error({ err }, 'Egress self-check could not run'),
+  );
   // Load the default tokenizer now, while the appliance is idle, rather than in the first request
   // that needs a token count.
   setTimeout(() => preloadTokenizer(), 0).unref();

@@ -41,6 +41,10 @@ import { guardrailsRepository } from './guardrails/admin/repository.ts';
 import { guardrailLibrary } from './guardrails/library.ts';
 import { guardrailsAdmin, type GuardrailsAdmin } from './guardrails/admin/service.ts';
 import { sessionsStore } from './identity/sessions/store.ts';
+import { egressGuard } from './security/egress/guard.ts';
+import { egressStore } from './security/egress/store.ts';
+import { environmentDestinations } from './security/egress/environment.ts';
+import { isoNow } from './db/rows.ts';
 import { limitsDomain } from './limits/limits.ts';
 
 export interface AppDeps {
@@ -76,6 +80,15 @@ export function createServices(deps: AppDeps) {
   const settings = new OrganisationSettingsCache(repos.organisation);
   settings.useWorkspaces(workspaceCache);
   const audit = new AuditLog(auditRepository(deps.db), { enabled: deps.config.features.auditLogs, now });
+  // Outbound connections (docs/adr/0023): one guard in front of every client; what saved
+  // integrations call is allowed, and re-read whenever the catalog changes.
+  const egress = egressGuard({
+    mode: deps.config.egress.mode,
+    store: egressStore(deps.db),
+    fixed: environmentDestinations(deps.config, isoNow(now())),
+    sources: [() => catalog!.egressDestinations()],
+    now,
+  });
   // ---- limits (issue 14): the engine reads the catalog lazily, the catalog shows the engine's counters ----
   let catalog: CatalogService | null = null;
   const limits = limitsDomain({
@@ -89,7 +102,14 @@ export function createServices(deps: AppDeps) {
     workspaces: repos.workspaces,
     audit,
   });
-  catalog = catalogService({ db: deps.db, secrets: deps.secrets, workspaces: repos.workspaces, now, usage: limits.engine });
+  catalog = catalogService({
+    db: deps.db,
+    secrets: deps.secrets,
+    workspaces: repos.workspaces,
+    now,
+    usage: limits.engine,
+    onChange: () => egress.invalidate(),
+  });
   // ---- end limits ----
   // [guardrails] saved guardrails as the request path reads them (compiled once per version).
   const guardrailRepo = guardrailsRepository(deps.db);
@@ -117,6 +137,7 @@ export function createServices(deps: AppDeps) {
   });
   const core = {
     now,
+    egress,
     repos,
     facts,
     /** The organisation's id once the first start made it (audit records name it). */

@@ -4,6 +4,7 @@
 import type { Dispatcher } from 'undici';
 import { AppError, badRequest } from '../errors.ts';
 import type { GatewayContext } from './context.ts';
+import type { EgressCaller } from '../security/egress/guard.ts';
 import { upstreamHeaders, upstreamUrl } from '../provider-specs/request.ts';
 import {
   callUpstream,
@@ -111,6 +112,8 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   if (refused) return fail(refused, null, prepared.transformed);
 
   ctx.timings.upstreamStart = performance.now();
+  const timing = ctx.attempts ? { provider: target.label, origin: originOf(line.url), start: ctx.timings.upstreamStart } : null;
+  if (timing) ctx.attempts!.push(timing);
   let res: UpstreamResponse;
   try {
     res = await callUpstream(dispatcher, {
@@ -119,11 +122,15 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
       headers,
       body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : prepared.body,
       signal: ctx.abort.signal,
+      egress: { feature: 'gateway', caller: () => callerOf(ctx) },
     });
   } catch (err) {
-    return fail(upstreamFailure(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
+    const error = upstreamFailure(err, line.url, target.label, ctx.abort.signal);
+    if (timing) Object.assign(timing, { end: performance.now(), error: error.message });
+    return fail(error, line.url, prepared.transformed);
   }
   ctx.timings.upstreamHeaders = performance.now();
+  if (timing) Object.assign(timing, { headers: ctx.timings.upstreamHeaders, status: res.status });
 
   const base: OutcomeBase = {
     target,
@@ -162,6 +169,7 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
     return fail(upstreamCutOff(err, line.url, target.label, ctx.abort.signal), line.url, prepared.transformed);
   }
   ctx.timings.upstreamDone = performance.now();
+  if (timing) Object.assign(timing, { end: ctx.timings.upstreamDone });
 
   const json = isJson(contentType);
   if (ok && !unified && !json) return { ...base, kind: 'raw', body: bytes, contentType: contentType || 'application/octet-stream' };
@@ -205,6 +213,12 @@ export async function attempt(target: Target, call: GatewayCall, ctx: GatewayCon
   const body = pair.response(upstream, requestedModel(call));
   const same = body === parsed;
   return jsonOutcome(base, body, same ? text : null, pair.usage(upstream, body), same ? null : parsed);
+}
+
+/** The caller an egress refusal records: the gateway key, its workspace, the trace. */
+function callerOf(ctx: GatewayContext): EgressCaller {
+  const { auth } = ctx;
+  return { type: 'api_key', id: auth.key.id, name: auth.key.name, workspaceId: ctx.workspace.id, traceId: ctx.traceId };
 }
 
 function withoutKey(text: string, key: string | null): string {

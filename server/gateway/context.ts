@@ -12,7 +12,7 @@ import { MASK, isSecretName } from '../security/secretMask.ts';
 import { MAX_METADATA_VALUE, parseMetadataHeader } from '../logs/metadata.ts';
 
 import type { GatewayContext } from './types.ts';
-export type { GatewayContext, RoutingInfo } from './types.ts';
+export type { AttemptTiming, GatewayContext, RoutingInfo } from './types.ts';
 
 export interface ContextOptions {
   headersToMetadata: readonly string[];

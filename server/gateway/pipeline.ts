@@ -33,6 +33,8 @@ export interface PipelineDeps extends DeliverDeps {
   guardrails: GatewayGuardrails | null;
   /** Budgets, rate limits and limit policies; null and nothing is limited. */
   limits: GatewayLimits | null;
+  /** Keep each upstream attempt's timings on the context (for trace spans). */
+  traceAttempts?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -95,6 +97,7 @@ export async function runPipeline(
  * the console's playground for a signed-in person (consoleCalls.ts). Every logged request takes it.
  */
 export async function runFromResolve(reply: FastifyReply, ctx: GatewayContext, read: GatewayCall, deps: PipelineDeps) {
+  if (deps.traceAttempts) ctx.attempts = [];
   const release = bound(ctx, reply);
   try {
     let outcome: Outcome;

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { AppError, gatewayEnvelope } from '../errors.ts';
 import type { LogWriter } from '../logs/writer.ts';
+import type { LogEvent } from '../logs/events.ts';
 import { createSseParser, UnreadableEvent, type SseEvent } from './sse.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayCall, Outcome, Target } from './attempt.ts';
@@ -45,6 +46,8 @@ export interface DeliverDeps {
   accountant: Accountant;
   /** 'metrics-only' stores no bodies or headers. */
   loggingMode(ctx: GatewayContext): 'full' | 'metrics-only';
+  /** Told every request's log event as it is recorded: Prometheus metrics and OTLP traces (server/observability/). */
+  observe?: (event: LogEvent, ctx: GatewayContext) => void;
 }
 
 export function portkeyHeaders(ctx: GatewayContext, target: Target | null): Record<string, string> {
@@ -93,6 +96,7 @@ function record(
   });
   // Limits (issue 14): what the answer used counts against the request's budgets now.
   ctx.limits?.settle(event);
+  deps.observe?.(event, ctx);
   return deps.logs.append(event);
 }
 

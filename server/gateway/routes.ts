@@ -7,6 +7,7 @@ import { gatewayEnvelope, type AppError } from '../errors.ts';
 import { requireCompletionsAccess } from '../identity/auth.ts';
 import type { Endpoint } from '../provider-specs/registry.ts';
 import { Type, type Static } from 'typebox';
+import type { ModelCapabilities } from '../pricing/capabilities.ts';
 
 /** Provider routes forwarded as they are (prefixes under /v1). */
 export const PASS_THROUGH_PREFIXES = [
@@ -39,10 +40,13 @@ const ModelsQuery = Type.Object({
 });
 type ModelsQuery = Static<typeof ModelsQuery>;
 
+/** What the capability files say of a model (pricing/capabilities.ts), by Portkey provider id. */
+export type CapabilityLookup = (provider: string, model: string) => ModelCapabilities | null;
+
 /** Anthropic's SDK reads errors in Anthropic's shape, also those raised before the handler runs. */
 const anthropicError = (error: AppError) => anthropicErrorOf(gatewayEnvelope(error), error.status);
 
-export function gatewayRoutes(deps: PipelineDeps, models: ModelLister): FastifyPluginAsync {
+export function gatewayRoutes(deps: PipelineDeps, models: ModelLister, capabilities: CapabilityLookup = () => null): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
     // Every gateway answer names its trace, including errors raised before the handler runs
     // (malformed JSON, an oversize body); the pipeline's context carries the same id (req.traceId).
@@ -72,16 +76,24 @@ export function gatewayRoutes(deps: PipelineDeps, models: ModelLister): FastifyP
         .filter((m) => (!q.ai_service || m.aiProviderId === q.ai_service) && (!provider || m.provider === provider))
         .sort((a, b) => a[key].localeCompare(b[key]) * (q.order === 'desc' ? -1 : 1));
       const offset = q.offset ?? 0;
-      const data = all.slice(offset, q.limit === undefined ? undefined : offset + q.limit).map((m) => ({
-        id: m.id,
-        slug: m.model,
-        canonical_slug: m.model,
-        object: 'model' as const,
-        provider: m.provider,
-        ai_service: m.aiProviderId,
-        owned_by: m.aiProviderId,
-        created: 0,
-      }));
+      const data = all.slice(offset, q.limit === undefined ? undefined : offset + q.limit).map((m) => {
+        const c = capabilities(m.aiProviderId, m.model);
+        return {
+          id: m.id,
+          slug: m.model,
+          canonical_slug: m.model,
+          object: 'model' as const,
+          provider: m.provider,
+          ai_service: m.aiProviderId,
+          owned_by: m.aiProviderId,
+          created: 0,
+          // From the capability files (bundled general/, MODEL_CONFIGS_CAPABILITIES_LOCAL_PATH); null when they do not say.
+          type: c?.type ?? null,
+          capabilities: c?.capabilities ?? [],
+          context_window: c?.context_window ?? null,
+          max_output_tokens: c?.max_output_tokens ?? null,
+        };
+      });
       return { object: 'list' as const, total: all.length, data };
     });
 

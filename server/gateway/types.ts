@@ -16,6 +16,18 @@ import type { UpstreamResponse } from './upstream.ts';
 
 type Json = Record<string, unknown>;
 
+/** One upstream attempt, as a trace span shows it (performance.now() readings). */
+export interface AttemptTiming {
+  provider: string;
+  /** The upstream's origin: no path, no credentials. */
+  origin: string;
+  start: number;
+  headers?: number;
+  end?: number;
+  status?: number;
+  error?: string;
+}
+
 export interface GatewayContext {
   id: string;
   traceId: string;
@@ -56,6 +68,8 @@ export interface GatewayContext {
   limits: RequestLimits | null;
   /** Told the reassembled answer of a stream that finished well (the response cache stores it). */
   onStreamComplete?: (reassembled: unknown) => void;
+  /** Each upstream attempt's clock readings, kept only when traces are exported (DeliverDeps.traceAttempts). */
+  attempts?: AttemptTiming[];
   /** [guardrails] Set once a guardrail ran: the verdicts and the request as it went upstream (gateway/guardrails.ts). */
   guardrails?: GuardrailTrace;
 }

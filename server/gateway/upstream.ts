@@ -1,8 +1,10 @@
 // The one place that talks to upstream providers: undici with keep-alive pools, and failures turned
 // into errors a person can act on (no HTML wrappers, no "fetch failed").
-import { Agent, errors, type Dispatcher } from 'undici';
+import { errors, type Dispatcher } from 'undici';
 import { AppError } from '../errors.ts';
-import type { GatewaySignal } from './abort.ts';
+import { EgressAgent, type EgressDispatchOptions } from '../security/egress/clients.ts';
+import { EgressRefused, SELF_CHECK, type EgressGuard, type EgressRequester } from '../security/egress/guard.ts';
+import { GatewayAbort, type GatewaySignal } from './abort.ts';
 
 const { InvalidArgumentError } = errors;
 
@@ -18,6 +20,8 @@ export interface UpstreamCall {
   headers: Record<string, string>;
   body?: string | Buffer;
   signal: GatewaySignal;
+  /** Who asks, for the egress check's record of a refusal (docs/adr/0023). */
+  egress?: EgressRequester;
 }
 
 /** Why a request was aborted: set as the AbortSignal's reason by the gateway. */
@@ -36,12 +40,26 @@ export class ClientGone extends Error {
   }
 }
 
-export function createDispatcher(): Agent {
-  // Our own timeout bounds each request, so undici's header/body timeouts are off. No cap on
-  // connections per origin: a hidden cap made the 257th stream to one server wait unseen. An admin
-  // caps a provider or an integration with max_concurrent_requests instead (server/limits), and
-  // without one the model server's own queue decides.
-  return new Agent({ keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
+/**
+ * The upstream pool: every request and connection passes the egress check first (docs/adr/0023).
+ * Our own timeout bounds each request, so undici's header/body timeouts are off. No cap on
+ * connections per origin: a hidden cap made the 257th stream to one server wait unseen. An admin
+ * caps a provider or an integration with max_concurrent_requests instead (server/limits), and
+ * without one the model server's own queue decides.
+ */
+export function createDispatcher(guard: EgressGuard): Dispatcher {
+  const dispatcher = new EgressAgent(
+    guard,
+    { feature: 'gateway' },
+    { keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } },
+  );
+  guard.registerClient({
+    name: 'Gateway upstream pool (undici)',
+    purpose: 'Requests to LLM servers: catalog providers, inline providers and custom hosts, connection tests',
+    probe: (url) =>
+      callUpstream(dispatcher, { url, method: 'GET', headers: {}, signal: new GatewayAbort().signal, egress: { feature: SELF_CHECK } }),
+  });
+  return dispatcher;
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -90,6 +108,9 @@ function networkReason(err: unknown): string {
 
 /** Maps a network failure to a gateway error naming the upstream and the cause. */
 export function upstreamFailure(err: unknown, url: string, provider: string, signal: GatewaySignal): AppError {
+  if (err instanceof EgressRefused) {
+    return AppError.fromStatus(403, `${provider}: ${err.message}`, { type: 'invalid_request_error', code: 'egress_refused' });
+  }
   if (signal.aborted && signal.reason instanceof TimeoutAbort) return timeoutError(signal.reason);
   return AppError.fromStatus(502, `Could not reach ${provider} at ${originOf(url)}: ${networkReason(err)}`, {
     type: 'upstream_error',
@@ -142,14 +163,16 @@ export function invalidUpstreamAnswer(provider: string, url: string, what: strin
 
 export async function callUpstream(dispatcher: Dispatcher, call: UpstreamCall): Promise<UpstreamResponse> {
   const { origin, path } = splitUrl(call.url);
-  const res = await dispatcher.request({
+  const options: Dispatcher.RequestOptions & EgressDispatchOptions = {
     origin,
     path,
     method: call.method as Dispatcher.HttpMethod,
     headers: call.headers,
     body: call.body,
     signal: call.signal,
-  });
+    egress: call.egress,
+  };
+  const res = await dispatcher.request(options);
   return { status: res.statusCode, headers: flatten(res.headers), body: res.body };
 }
 

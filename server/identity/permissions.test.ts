@@ -37,6 +37,8 @@ const LOG_WRITERS = group('wsKey', 'userKey');
  */
 const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/health': EVERYONE,
+  'GET /v1/health/ready': EVERYONE,
+  'GET /metrics': ORGANISATION,
   'GET /model-configs/pricing/:provider/*': EVERYONE,
   'GET /invite/:token': EVERYONE,
   'GET /tls/ca.crt': EVERYONE,
@@ -87,6 +89,21 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'GET /v1/admin/pricing/sources': ORGANISATION,
   'GET /v1/admin/lan-exposure': ORGANISATION,
   'PUT /v1/admin/lan-exposure': ORGANISATION,
+  'GET /v1/admin/egress': ORGANISATION,
+  'GET /v1/admin/egress/report.html': ORGANISATION,
+  'GET /v1/admin/egress/allow-list': ORGANISATION,
+  'POST /v1/admin/egress/allow-list': ORGANISATION,
+  'DELETE /v1/admin/egress/allow-list/:id': ORGANISATION,
+
+  'POST /v1/admin/backups': ORGANISATION,
+  'GET /v1/admin/backups': ORGANISATION,
+  'GET /v1/admin/backups/:name/file': ORGANISATION,
+  'DELETE /v1/admin/backups/:name': ORGANISATION,
+  'GET /v1/admin/backups/schedule': ORGANISATION,
+  'PUT /v1/admin/backups/schedule': ORGANISATION,
+  'GET /v1/admin/pricing/files': ORGANISATION,
+  'GET /v1/admin/pricing/prices': ORGANISATION,
+  'POST /v1/admin/pricing/reload': ORGANISATION,
 
   'POST /v1/integrations': WS_MANAGE,
   'GET /v1/integrations': INTEGRATION_READ,

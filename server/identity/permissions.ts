@@ -137,6 +137,10 @@ const guardrailScopes = (action: string): RoutePermission => ({
 /** `METHOD url` (with the /v1 prefix) -> what the route needs. HEAD routes follow their GET. */
 export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/health': PUBLIC,
+  // Readiness: both databases, the log writer, the listeners (observability/readiness.ts).
+  'GET /v1/health/ready': PUBLIC,
+  // Prometheus metrics of the whole appliance: a scraper's key with metrics.read, or an organisation admin.
+  'GET /metrics': anyOf('metrics.read', 'organisation_settings.read'),
   'GET /model-configs/pricing/:provider/*': PUBLIC,
   'GET /invite/:token': PUBLIC,
   // The local CA's certificate, for LAN clients to trust (network/routes.ts).
@@ -200,6 +204,26 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
   'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
   'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
+  // The air-gap report and the egress allow-list (network/egressRoutes.ts, docs/adr/0023): the appliance's, like LAN exposure.
+  'GET /v1/admin/egress': scope('organisation_settings.read'),
+  'GET /v1/admin/egress/report.html': scope('organisation_settings.read'),
+  'GET /v1/admin/egress/allow-list': scope('organisation_settings.read'),
+  'POST /v1/admin/egress/allow-list': scope('organisation_settings.update'),
+  'DELETE /v1/admin/egress/allow-list/:id': scope('organisation_settings.update'),
+
+  // Backups (backups/routes.ts, docs/adr/0024): a backup holds every secret, so making, fetching and
+  // scheduling one needs what changing the appliance's settings does.
+  'POST /v1/admin/backups': scope('organisation_settings.update'),
+  'GET /v1/admin/backups': scope('organisation_settings.read'),
+  'GET /v1/admin/backups/:name/file': scope('organisation_settings.update'),
+  'DELETE /v1/admin/backups/:name': scope('organisation_settings.update'),
+  'GET /v1/admin/backups/schedule': scope('organisation_settings.read'),
+  'PUT /v1/admin/backups/schedule': scope('organisation_settings.update'),
+
+  // Pricing files and where each price comes from (control-plane/pricing/adminRoutes.ts).
+  'GET /v1/admin/pricing/files': scope('organisation_settings.read'),
+  'GET /v1/admin/pricing/prices': scope('organisation_settings.read'),
+  'POST /v1/admin/pricing/reload': scope('organisation_settings.update'),
 
   // Integrations, providers, virtual keys (spec §2.5–2.7).
   'POST /v1/integrations': INTEGRATION_CREATE,

@@ -14,6 +14,8 @@ const ADMIN_SCOPES = [
   'organisation_exclusions.update',
   'organisation_exclusions.list',
   'audit_logs.list',
+  // GET /metrics (Prometheus): a key a scraper holds needs nothing else (this appliance's own scope).
+  'metrics.read',
   'plugins.create',
   'plugins.update',
   'plugins.list',

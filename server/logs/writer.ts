@@ -34,6 +34,10 @@ const SQL = ingestStatements();
 export class LogWriter {
   /** Journaled entries not yet in DuckDB. */
   private queue: JournalEntry[] = [];
+  /** When the oldest queued entry was journaled (Date.now()), or null when the queue is empty. */
+  private oldestAt: number | null = null;
+  /** Why the last flush into DuckDB failed, until one succeeds. */
+  private failure: string | null = null;
   private closedSegments: string[] = [];
   private fd: number | null = null;
   private segmentPath = '';
@@ -127,6 +131,7 @@ export class LogWriter {
     // A segment's first write carries its header too, so an unused segment stays empty.
     fs.writeSync(this.fd!, this.segmentWritten ? text : SEGMENT_HEADER + text);
     this.segmentWritten = true;
+    if (this.queue.length === 0) this.oldestAt = Date.now();
     for (const entry of entries) this.queue.push(entry);
     // One flush at a time: while one runs, a full queue is picked up when it ends (below), not by a
     // waiter per write (under sustained load that made one promise per request).
@@ -153,6 +158,21 @@ export class LogWriter {
 
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** How long the oldest row not yet in DuckDB has waited (ms); 0 when none waits. For /metrics and readiness. */
+  get lagMs(): number {
+    return this.oldestAt === null || this.queue.length === 0 ? 0 : Date.now() - this.oldestAt;
+  }
+
+  /** Why the last move into the log database failed (null once one succeeds): the readiness view shows it. */
+  get lastFailure(): string | null {
+    return this.failure;
+  }
+
+  /** Whether the writer is open (rows can be journaled). */
+  get isOpen(): boolean {
+    return !this.closed && this.fd !== null;
   }
 
   async close(): Promise<void> {
@@ -184,14 +204,19 @@ export class LogWriter {
     this.closedSegments.push(this.segmentPath);
     this.openSegment();
     const batch = this.queue;
+    const batchOldest = this.oldestAt;
     this.queue = [];
+    this.oldestAt = null;
     try {
       await this.insert(this.db.writer, batch, false);
     } catch (err) {
       this.queue = batch.concat(this.queue);
+      this.oldestAt = batchOldest;
+      this.failure = err instanceof Error ? err.message : String(err);
       this.options.onError?.(err);
       throw err;
     }
+    this.failure = null;
     for (const file of this.closedSegments) fs.rmSync(file, { force: true });
     this.closedSegments = [];
   }

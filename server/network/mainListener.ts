@@ -20,6 +20,7 @@ export async function listenMain(app: FastifyInstance, config: AppConfig): Promi
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    app.listeners.recordMain({ address: config.host, port, tls: false });
     return { port, url: `http://${bracketed(config.host)}:${port}`, tls: false };
   }
   const material = loadTlsMaterial(config.network, config.dataDir);
@@ -33,5 +34,6 @@ export async function listenMain(app: FastifyInstance, config: AppConfig): Promi
       `HOST ${config.host} is served over TLS with the local CA`,
     );
   }
+  app.listeners.recordMain({ address: config.host, port: listener.port, tls: true });
   return { port: listener.port, url: `https://${bracketed(config.host)}:${listener.port}`, tls: true };
 }

@@ -8,6 +8,18 @@ import { ConfigError, loadConfig } from '../env.ts';
 import { createPricingService, type PricingService } from './service.ts';
 import type { UsageUnits } from './types.ts';
 import { emptyUsage } from './usage.ts';
+import type { AcceptedFile, AcceptedFileStore, PricingFileEvent } from './tables.ts';
+
+/** The SQLite store's behaviour in memory: what survives a restart of the service. */
+function memoryStore(): AcceptedFileStore & { rows: Map<string, AcceptedFile> } {
+  const rows = new Map<string, AcceptedFile>();
+  return {
+    rows,
+    all: () => [...rows.values()],
+    put: (f) => void rows.set(`${f.layer}/${f.name}`, { ...f }),
+    remove: (layer, name) => void rows.delete(`${layer}/${name}`),
+  };
+}
 
 let root: string;
 let dirs: { bundled: string; local: string; data: string };
@@ -34,12 +46,24 @@ function prices(models: Record<string, number>, defaultPrice = 0) {
   };
 }
 
-function service(options: { local?: boolean; data?: boolean; reloadIntervalMs?: number } = {}) {
+function service(
+  options: {
+    local?: boolean;
+    data?: boolean;
+    reloadIntervalMs?: number;
+    watch?: boolean;
+    store?: AcceptedFileStore;
+    events?: PricingFileEvent[];
+  } = {},
+) {
   const s = createPricingService({
     bundledDir: dirs.bundled,
     localDir: options.local === false ? null : dirs.local,
     dataDir: options.data === false ? null : dirs.data,
     reloadIntervalMs: options.reloadIntervalMs ?? 0,
+    watch: options.watch,
+    store: options.store,
+    onChange: options.events ? (events) => options.events!.push(...events) : undefined,
     log,
   });
   services.push(s);
@@ -123,9 +147,7 @@ describe('PricingService', () => {
         path.join(dirs.data, 'pricing', 'extra.json'),
       ].sort(),
     );
-    expect(warnings.find((w) => w.message.includes('openai.json'))?.message).toMatch(
-      /Skipping pricing file .*openai\.json: not valid JSON/,
-    );
+    expect(warnings.find((w) => w.message.includes('openai.json'))?.message).toMatch(/Refused pricing file .*openai\.json: not valid JSON/);
     expect(warnings.find((w) => w.message.includes('anthropic.json'))?.message).toContain('"claude-x" must be an object');
   });
 
@@ -156,6 +178,74 @@ describe('PricingService', () => {
     const s = createPricingService({ bundledDir: path.join(root, 'missing'), localDir: path.join(root, 'nope'), reloadIntervalMs: 0, log });
     services.push(s);
     expect(s.cost('openai', 'gpt-4o', million)).toMatchObject({ priced: false });
+  });
+});
+
+describe('pricing files dropped in by an admin', () => {
+  const dropped = () => path.join(dirs.data, 'pricing');
+
+  it('checks a replacement before it can change a price: a bad one is refused naming the field, and the old prices stay', () => {
+    const events: PricingFileEvent[] = [];
+    write(dropped(), 'openai.json', prices({ 'gpt-4o': 0.0001 }));
+    const s = service({ events, store: memoryStore() });
+    expect(inputCents(s, 'openai', 'gpt-4o')).toBe(100);
+    expect(events.map((e) => [e.action, e.layer])).toEqual([['create', 'data']]);
+
+    write(dropped(), 'openai.json', { 'gpt-4o': { pricing_config: { pay_as_you_go: { request_token: { price: '0.5' } } } } });
+    s.reload();
+    expect(inputCents(s, 'openai', 'gpt-4o')).toBe(100);
+    const refused = events.at(-1)!;
+    expect(refused).toMatchObject({ action: 'reject', layer: 'data' });
+    expect(refused.error).toBe('"gpt-4o".pricing_config.pay_as_you_go.request_token.price must be a number of at least 0 (got "0.5")');
+    const file = s.files().find((f) => f.layer === 'data')!;
+    expect(file).toMatchObject({ status: 'refused', error: refused.error });
+    expect(file.active_sha256).not.toBe(file.sha256);
+    // Reloading again does not report the same refusal twice.
+    s.reload();
+    expect(events.filter((e) => e.action === 'reject')).toHaveLength(1);
+
+    write(dropped(), 'openai.json', prices({ 'gpt-4o': 0.0003 }));
+    s.reload();
+    expect(inputCents(s, 'openai', 'gpt-4o')).toBe(300);
+    expect(events.at(-1)).toMatchObject({ action: 'update', previous_sha256: file.active_sha256 });
+    fs.rmSync(path.join(dropped(), 'openai.json'));
+    s.reload();
+    expect(inputCents(s, 'openai', 'gpt-4o')).toBe(250);
+    expect(events.at(-1)).toMatchObject({ action: 'delete' });
+  });
+
+  it('keeps the accepted version across a restart when the file on disk went bad meanwhile', () => {
+    const store = memoryStore();
+    write(dropped(), 'openai.json', prices({ 'gpt-4o': 0.0001 }));
+    service({ store }).close();
+    write(dropped(), 'openai.json', '{"gpt-4o": {"pricing_config": {"pay_as_you_go": {"request_token": {"price": -1}}}}}');
+    const events: PricingFileEvent[] = [];
+    const restarted = service({ store, events });
+    expect(inputCents(restarted, 'openai', 'gpt-4o')).toBe(100);
+    expect(events).toEqual([
+      expect.objectContaining({ action: 'reject', error: expect.stringContaining('request_token.price must be a number of at least 0') }),
+    ]);
+    // Unchanged files are not reported again at the next start.
+    const again: PricingFileEvent[] = [];
+    service({ store, events: again });
+    expect(again).toEqual([]);
+  });
+
+  it('picks up a file dropped into the folder without a reload call', async () => {
+    const s = service({ watch: true });
+    expect(inputCents(s, 'openai', 'gpt-4o')).toBe(250);
+    write(dropped(), 'openai.json', prices({ 'gpt-4o': 0.0002 }));
+    await expect.poll(() => inputCents(s, 'openai', 'gpt-4o'), { timeout: 5000, interval: 50 }).toBe(200);
+  });
+
+  it('says which file each price comes from, with its checksum', () => {
+    write(dropped(), 'openai.json', prices({ 'gpt-4o': 0.0001 }));
+    const s = service();
+    const sums = Object.fromEntries(s.files().map((f) => [`${f.layer}/${f.name}`, f.sha256]));
+    const byModel = Object.fromEntries(s.prices({ provider: 'openai' }).map((p) => [p.model, `${p.layer}/${p.file}:${p.sha256}`]));
+    expect(byModel['gpt-4o']).toBe(`data/openai.json:${sums['data/openai.json']}`);
+    expect(byModel['o3']).toBe(`bundled/openai.json:${sums['bundled/openai.json']}`);
+    expect(s.prices({ search: 'MINI' }).map((p) => p.model)).toEqual(['gpt-4o-mini']);
   });
 });
 

@@ -1,16 +1,29 @@
 // The pricing service the gateway holds: looks up a model's prices across the layered files and
-// prices requests. Files are re-read by reload() or a periodic mtime check, never per request.
+// prices requests. Files are re-read by reload(), when a watched folder changes (a file dropped
+// into <data dir>/pricing/ or MODEL_CONFIGS_PRICING_LOCAL_PATH) or at a periodic mtime check,
+// never per request; a file is checked before it can change a price (tables.ts, validate.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { computeCost } from './cost.ts';
 import { findModelKey, type ProviderTable } from './lookup.ts';
 import { deepMerge, isObject } from './rates.ts';
-import { fingerprint, loadPricingTables, pricingSources, type PricingFileSource, type PricingLayers, type WarnLog } from './tables.ts';
+import {
+  type AcceptedFileStore,
+  type FileState,
+  type PricingFileEvent,
+  type PricingFileSource,
+  type PricingLayers,
+  type WarnLog,
+  fingerprint,
+  loadPricingTables,
+  newLoaderMemory,
+} from './tables.ts';
 import type { CostOverrides, CostResult, ModelPricing, PricingConfig, UsageUnits } from './types.ts';
 
 export const BUNDLED_PRICING_DIR = path.join(PACKAGE_ROOT, 'bundled-configs', 'pricing');
 export const DEFAULT_RELOAD_INTERVAL_MS = 60_000;
+const WATCH_SETTLE_MS = 750;
 const MAX_REMEMBERED_NAMES = 10_000;
 
 export interface PricingServiceOptions {
@@ -22,7 +35,23 @@ export interface PricingServiceOptions {
   dataDir?: string | null;
   /** How often to look for changed files; 0 turns the check off. Default 60 s. */
   reloadIntervalMs?: number;
+  /** Watch the admin folders and reload within a second of a change (default: on when the check is). */
+  watch?: boolean;
   log?: WarnLog;
+  /** Keeps admin files as accepted, so a bad replacement cannot take their prices away across restarts. */
+  store?: AcceptedFileStore | null;
+  /** Told what changed in the admin folders (created, updated, deleted, rejected files): the audit log. */
+  onChange?: (events: PricingFileEvent[]) => void;
+}
+
+/** One priced model of the files, and which file its price comes from. */
+export interface PriceSource {
+  provider: string;
+  model: string;
+  layer: string;
+  file: string;
+  sha256: string;
+  pricingConfig: PricingConfig | null;
 }
 
 export interface PricingService {
@@ -36,6 +65,10 @@ export interface PricingService {
   sources(): PricingSources;
   /** Re-reads every layer now. Keeps the previous prices if loading fails outright. */
   reload(): void;
+  /** Every pricing file, with its checksum and whether it is in use or was refused (and why). */
+  files(): FileState[];
+  /** Priced models with the file each price comes from; filtered by provider and a text in the model id. */
+  prices(filter?: { provider?: string; search?: string }): PriceSource[];
   /** Stops the periodic check. */
   close(): void;
 }
@@ -56,13 +89,20 @@ function promptTokensOf(usage: UsageUnits): number {
 
 export function createPricingService(options: PricingServiceOptions = {}): PricingService {
   const log = options.log ?? consoleLog;
+  const dataPricing = options.dataDir ? path.join(options.dataDir, 'pricing') : null;
+  // The drop-in folder exists from the start, so that admins find where files go.
+  if (dataPricing) fs.mkdirSync(dataPricing, { recursive: true, mode: 0o700 });
   const layers: PricingLayers = [
     { name: 'bundled', dir: options.bundledDir ?? BUNDLED_PRICING_DIR },
-    { name: 'MODEL_CONFIGS_PRICING_LOCAL_PATH', dir: options.localDir ?? null },
-    { name: 'data', dir: options.dataDir ? path.join(options.dataDir, 'pricing') : null },
+    { name: 'MODEL_CONFIGS_PRICING_LOCAL_PATH', dir: options.localDir ?? null, admin: true },
+    { name: 'data', dir: dataPricing, admin: true },
   ];
+  const store = options.store ?? null;
+  const memory = newLoaderMemory(store, log);
 
   let tables = new Map<string, ProviderTable>();
+  let priceSources = new Map<string, { layer: string; file: string; sha256: string }>();
+  let files: FileState[] = [];
   /** Merged entries by `provider\u0000key`; bounded by the number of keys in the files. */
   let merged = new Map<string, ModelPricing | null>();
   /** Matched keys by `provider\u0000model` as requested, for models whose key does not depend on the prompt size. */
@@ -70,16 +110,32 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
   let stamp = '';
 
   function reload() {
+    let events: PricingFileEvent[] = [];
     try {
       const nextStamp = fingerprint(layers);
-      tables = loadPricingTables(layers, log);
+      const loaded = loadPricingTables(layers, memory, store, log);
+      tables = loaded.tables;
+      priceSources = loaded.sources;
+      files = loaded.files;
+      events = loaded.events;
       merged = new Map();
       keys = new Map();
       stamp = nextStamp;
     } catch (err) {
       log.warn({ err }, 'Could not reload pricing files; keeping the previous prices');
     }
+    if (events.length > 0) {
+      try {
+        options.onChange?.(events);
+      } catch (err) {
+        log.warn({ err }, 'Could not report pricing file changes');
+      }
+    }
   }
+
+  const checkForChanges = () => {
+    if (fingerprint(layers) !== stamp) reload();
+  };
 
   function entryFor(table: ProviderTable, key: string): ModelPricing | null {
     const id = `${table.provider}\u0000${key}`;
@@ -131,38 +187,54 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
 
   reload();
 
-  /** Read again only when a file changed (the same fingerprint the periodic check uses). */
-  let described: { stamp: string; sources: PricingSources } | null = null;
+  /** Where each price comes from, by provider, lowest precedence first: the files as last loaded. */
   function sources(): PricingSources {
-    const now = fingerprint(layers);
-    if (described?.stamp !== now) {
-      const exists = (dir: string | null | undefined) => {
-        try {
-          return dir ? fs.statSync(dir).isDirectory() : false;
-        } catch {
-          return false;
-        }
+    const exists = (dir: string | null | undefined) => {
+      try {
+        return dir ? fs.statSync(dir).isDirectory() : false;
+      } catch {
+        return false;
+      }
+    };
+    const providers = new Map<string, PricingFileSource[]>();
+    for (const f of files) {
+      // A refused file whose earlier version is still in use keeps pricing that version's models.
+      const source = {
+        layer: f.layer,
+        file: path.join(f.dir, f.name),
+        models: f.status === 'refused' && !f.active_sha256 ? null : f.models,
+        error: f.error,
       };
-      described = {
-        stamp: now,
-        sources: {
-          layers: layers.map((l) => ({ name: l.name, dir: l.dir ?? null, exists: exists(l.dir) })),
-          providers: pricingSources(layers),
-        },
-      };
+      providers.set(f.provider, [...(providers.get(f.provider) ?? []), source]);
     }
-    return described.sources;
+    return { layers: layers.map((l) => ({ name: l.name, dir: l.dir ?? null, exists: exists(l.dir) })), providers };
   }
 
   const interval = options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          if (fingerprint(layers) !== stamp) reload();
-        }, interval)
-      : null;
+  const timer = interval > 0 ? setInterval(checkForChanges, interval) : null;
   // The check must never keep the process alive on its own.
   timer?.unref();
+  // A dropped file is picked up within a second; the periodic check covers file systems without notifications.
+  const watchers: fs.FSWatcher[] = [];
+  let debounce: NodeJS.Timeout | null = null;
+  if (options.watch ?? interval > 0) {
+    for (const layer of layers) {
+      if (!layer.admin || !layer.dir) continue;
+      try {
+        const watcher = fs.watch(layer.dir, () => {
+          if (debounce) clearTimeout(debounce);
+          // Wait for a copy in progress to finish before the file is read and checked.
+          debounce = setTimeout(checkForChanges, WATCH_SETTLE_MS);
+          debounce.unref();
+        });
+        watcher.on('error', () => watcher.close());
+        watcher.unref();
+        watchers.push(watcher);
+      } catch (err) {
+        log.warn({ err, dir: layer.dir }, `Cannot watch ${layer.dir} for pricing files; changes are picked up within ${interval / 1000} s`);
+      }
+    }
+  }
 
   return {
     cost(provider, model, usage, overrides = {}) {
@@ -184,8 +256,26 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
     lookup,
     sources,
     reload,
+    files: () => files,
+    prices(filter = {}) {
+      const out: PriceSource[] = [];
+      const wanted = filter.provider?.trim().toLowerCase();
+      const text = filter.search?.trim().toLowerCase();
+      for (const [provider, table] of tables) {
+        if (wanted && provider !== wanted) continue;
+        for (const model of Object.keys(table.file)) {
+          if (model === 'default' || (text && !model.toLowerCase().includes(text))) continue;
+          const source = priceSources.get(`${provider}\u0000${model}`);
+          if (!source) continue;
+          out.push({ provider, model, ...source, pricingConfig: entryFor(table, model)?.pricingConfig ?? null });
+        }
+      }
+      return out.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model));
+    },
     close() {
       if (timer) clearInterval(timer);
+      if (debounce) clearTimeout(debounce);
+      for (const w of watchers) w.close();
     },
   };
 }

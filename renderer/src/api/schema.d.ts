@@ -18,6 +18,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/model-configs/pricing/{provider}/{path}": {
         parameters: {
             query?: never;
@@ -42,6 +58,134 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getTlsCaCrt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminBackups"];
+        put?: never;
+        post: operations["postV1AdminBackups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/backups/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteV1AdminBackupsName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/backups/{name}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminBackupsNameFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/backups/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminBackupsSchedule"];
+        put: operations["putV1AdminBackupsSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/allow-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgressAllowList"];
+        put?: never;
+        post: operations["postV1AdminEgressAllowList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/allow-list/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteV1AdminEgressAllowListId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/egress/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminEgressReportHtml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -124,6 +268,54 @@ export interface paths {
         get: operations["getV1AdminOrganizationSettings"];
         put: operations["putV1AdminOrganizationSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1AdminPricingPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/pricing/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1AdminPricingReload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1490,6 +1682,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1HealthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/images": {
         parameters: {
             query?: never;
@@ -2252,6 +2460,33 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
     getModelConfigsPricingProviderPath: {
         parameters: {
             query?: never;
@@ -2289,6 +2524,533 @@ export interface operations {
     getTlsCaCrt: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            download_url: string;
+                            folder: string;
+                            name: string;
+                            size: number;
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1AdminBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    passphrase: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            api_keys: number;
+                            audit_logs: number;
+                            configs: number;
+                            request_logs: number;
+                        };
+                        created_at: string;
+                        download_url: string;
+                        entries: {
+                            name: string;
+                            size: number;
+                        }[];
+                        name: string;
+                        /** @constant */
+                        object: "backup";
+                        sha256: string;
+                        size: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1AdminBackupsName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminBackupsNameFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminBackupsSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        folder: string | null;
+                        interval_hours: number;
+                        keep: number;
+                        last_result: {
+                            error: string | null;
+                            name: string | null;
+                            ok: boolean;
+                        } | null;
+                        last_run_at: string | null;
+                        next_run_at: string | null;
+                        /** @constant */
+                        object: "backup_schedule";
+                        passphrase_set: boolean;
+                        updated_at: string | null;
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    putV1AdminBackupsSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    folder?: string | null;
+                    interval_hours?: number;
+                    keep?: number;
+                    passphrase?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        folder: string | null;
+                        interval_hours: number;
+                        keep: number;
+                        last_result: {
+                            error: string | null;
+                            name: string | null;
+                            ok: boolean;
+                        } | null;
+                        last_run_at: string | null;
+                        next_run_at: string | null;
+                        /** @constant */
+                        object: "backup_schedule";
+                        passphrase_set: boolean;
+                        updated_at: string | null;
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgress: {
+        parameters: {
+            query?: {
+                download?: boolean;
+                recheck?: boolean;
+                refusals?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowed: {
+                            configured_at: string | null;
+                            configured_by: string | null;
+                            /** @description host, host:port, *.domain or CIDR range */
+                            destination: string;
+                            detail: string;
+                            id: string | null;
+                            /** @enum {unknown} */
+                            source: "allow_list" | "environment" | "integration";
+                        }[];
+                        appliance: {
+                            host_name: string;
+                            service: string;
+                            version: string;
+                        };
+                        contacted: {
+                            allowed_now: boolean;
+                            connections: number;
+                            destination: string;
+                            feature: string;
+                            first_at: string;
+                            last_at: string;
+                            requests: number;
+                        }[];
+                        generated_at: string;
+                        listeners: {
+                            address: string;
+                            error: string | null;
+                            listening: boolean;
+                            /** @enum {unknown} */
+                            name: "main" | "lan";
+                            port: number;
+                            tls: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        mode: "allow-list" | "open";
+                        /** @constant */
+                        object: "egress_report";
+                        refused: {
+                            rows: {
+                                at: string;
+                                caller_id: string | null;
+                                caller_name: string | null;
+                                caller_type: string | null;
+                                destination: string;
+                                feature: string;
+                                trace_id: string | null;
+                                workspace_id: string | null;
+                            }[];
+                            total: number;
+                        };
+                        self_check: {
+                            clients: {
+                                detail: string;
+                                name: string;
+                                purpose: string;
+                                refuses_unlisted: boolean | null;
+                            }[];
+                            dns: {
+                                note: string;
+                                resolvers: string[];
+                            };
+                            /** @enum {unknown} */
+                            mode: "allow-list" | "open";
+                            never: string[];
+                            ok: boolean;
+                            ran_at: string;
+                            sockets: {
+                                available: boolean;
+                                listening: string[];
+                                outbound: {
+                                    allowed: boolean;
+                                    protocol: string;
+                                    remote: string;
+                                    state: string;
+                                }[];
+                            };
+                            statement: string;
+                        };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgressAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created_at: string;
+                            created_by: string | null;
+                            description: string | null;
+                            destination: string;
+                            id: string;
+                            /** @constant */
+                            object: "egress_allow_entry";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1AdminEgressAllowList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** @description host, host:port, *.domain, CIDR range, or an http(s) URL */
+                    destination: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        created_by: string | null;
+                        description: string | null;
+                        destination: string;
+                        id: string;
+                        /** @constant */
+                        object: "egress_allow_entry";
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    deleteV1AdminEgressAllowListId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        created_by: string | null;
+                        description: string | null;
+                        destination: string;
+                        id: string;
+                        /** @constant */
+                        object: "egress_allow_entry";
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminEgressReportHtml: {
+        parameters: {
+            query?: {
+                download?: boolean;
+                recheck?: boolean;
+                refusals?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2743,6 +3505,154 @@ export interface operations {
                         workspace_overrides: {
                             [key: string]: boolean;
                         };
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            active_sha256: string | null;
+                            error: string | null;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data (<data dir>/pricing/) */
+                            layer: string;
+                            models: number;
+                            modified_at: string | null;
+                            name: string;
+                            path: string;
+                            provider: string;
+                            sha256: string | null;
+                            size: number;
+                            /** @enum {unknown} */
+                            status: "active" | "refused";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1AdminPricingPrices: {
+        parameters: {
+            query?: {
+                current_page?: number;
+                page_size?: number;
+                provider?: string;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            model: string;
+                            pricing_config: {
+                                [key: string]: unknown;
+                            } | null;
+                            provider: string;
+                            source: {
+                                file: string;
+                                layer: string;
+                                sha256: string;
+                            };
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1AdminPricingReload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            accepted_at: string | null;
+                            active_sha256: string | null;
+                            error: string | null;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data (<data dir>/pricing/) */
+                            layer: string;
+                            models: number;
+                            modified_at: string | null;
+                            name: string;
+                            path: string;
+                            provider: string;
+                            sha256: string | null;
+                            size: number;
+                            /** @enum {unknown} */
+                            status: "active" | "refused";
+                        }[];
+                        /** @constant */
+                        object: "list";
+                        total: number;
                     };
                 };
             };
@@ -10520,6 +11430,62 @@ export interface operations {
                         service: string;
                         status: string;
                         version: string;
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1HealthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            detail: string;
+                            /** @enum {unknown} */
+                            name: "metadata_database" | "log_database" | "log_writer" | "listeners";
+                            ok: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        status: "ready" | "not_ready";
+                    };
+                };
+            };
+            /** @description HTTP 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            detail: string;
+                            /** @enum {unknown} */
+                            name: "metadata_database" | "log_database" | "log_writer" | "listeners";
+                            ok: boolean;
+                        }[];
+                        /** @enum {unknown} */
+                        status: "ready" | "not_ready";
                     };
                 };
             };

@@ -24,6 +24,7 @@ export const SCOPES_BY_KEY_TYPE = {
     "organisation_exclusions.update",
     "organisation_exclusions.list",
     "audit_logs.list",
+    "metrics.read",
     "plugins.create",
     "plugins.update",
     "plugins.list",

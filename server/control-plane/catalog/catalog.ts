@@ -14,6 +14,7 @@ import { providersRepository } from './providersRepository.ts';
 import { providersService } from './providersService.ts';
 import { type CatalogModel, CatalogResolver, type ResolvedProvider } from './resolver.ts';
 import { virtualKeysService } from './virtualKeysService.ts';
+import { asAllowedDestinations, integrationDestinations } from './destinations.ts';
 
 export type { CatalogModel, ResolvedModel, ResolvedProvider } from './resolver.ts';
 
@@ -22,6 +23,8 @@ export interface CatalogDeps {
   secrets: SecretBox;
   workspaces: WorkspacesRepository;
   now: () => number;
+  /** Told after every catalog write (the egress check re-reads integrations' destinations). */
+  onChange?: () => void;
   /** Live budget counters for the views and reset_usage (the limits engine). */
   usage?: UsageLedger;
 }
@@ -43,10 +46,12 @@ export function catalogService(deps: CatalogDeps) {
         return integrations.transaction(fn);
       } finally {
         resolver.clear();
+        deps.onChange?.();
       }
     },
   };
 
+  const destinations = integrationDestinations(deps.db);
   return {
     repos: { integrations, providers },
     integrations: integrationsService(ctx),
@@ -60,6 +65,8 @@ export function catalogService(deps: CatalogDeps) {
     listModels: (workspaceId: string): CatalogModel[] => resolver.listModels(workspaceId),
     /** Hosts of custom_host values saved in integrations the workspace can use. */
     savedHosts: (workspaceId: string): ReadonlySet<string> => resolver.savedHosts(workspaceId),
+    /** Hosts and ports that saved integrations send requests to: allowed destinations of the egress check. */
+    egressDestinations: () => asAllowedDestinations(destinations()),
     /** For other domains whose writes change what the catalog resolves (workspace archive, delete). */
     invalidate: (): void => resolver.clear(),
   };
