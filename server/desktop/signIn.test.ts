@@ -56,6 +56,54 @@ describe('desktop sign-in', () => {
     expect(text).not.toContain(token);
   });
 
+  it('lets the desktop owner replace the first-run password they never saw, and nobody else skip the current one', async () => {
+    const t = await start();
+    const password = (cookieHeader: string, csrf: string, body: Record<string, string>) =>
+      fetch(`${t.url}/v1/auth/password`, {
+        method: 'POST',
+        headers: { cookie: cookieHeader, 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      });
+
+    // A password login of the same owner must prove the current password, first run or not.
+    const login = await fetch(`${t.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: t.credentials.owner.email, password: t.credentials.owner.password }),
+    });
+    const loginView = (await login.json()) as { csrf_token: string; current_password_required: boolean };
+    expect(loginView.current_password_required).toBe(true);
+    const loginCookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+      .split(';')[0]!;
+    const refused = await password(loginCookie, loginView.csrf_token, { new_password: 'no current password given' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('current_password is required');
+
+    // The desktop window's session may, while the first-run password is still to be replaced.
+    const res = await redeem(t, t.app.desktopSignIn.issue().token);
+    const view = (await res.json()) as { csrf_token: string; must_change_password: boolean; current_password_required: boolean };
+    expect(view).toMatchObject({ must_change_password: true, current_password_required: false });
+    const desktopCookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+      .split(';')[0]!;
+    const changed = await password(desktopCookie, view.csrf_token, { new_password: 'the desktop owner chose this' });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { current_password_required: boolean }).current_password_required).toBe(true);
+    expect((await fetch(`${t.url}/v1/admin/workspaces`, { headers: { cookie: desktopCookie } })).status).toBe(200);
+
+    // Once it is their own, even the desktop session must give it to change it again.
+    const again = await password(desktopCookie, view.csrf_token, { new_password: 'yet another password here' });
+    expect(again.status).toBe(400);
+    const withCurrent = await password(desktopCookie, view.csrf_token, {
+      current_password: 'the desktop owner chose this',
+      new_password: 'yet another password here',
+    });
+    expect(withCurrent.status).toBe(200);
+  });
+
   it('refuses a token twice, an unknown one, and a malformed body', async () => {
     const t = await start();
     const { token } = t.app.desktopSignIn.issue();

@@ -9328,6 +9328,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrf_token: string;
+                        current_password_required: boolean;
                         expires_at: string;
                         must_change_password: boolean;
                         /** @constant */
@@ -9444,6 +9445,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrf_token: string;
+                        current_password_required: boolean;
                         expires_at: string;
                         must_change_password: boolean;
                         /** @constant */
@@ -9519,7 +9521,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    current_password: string;
+                    current_password?: string;
                     new_password: string;
                 };
             };
@@ -9533,6 +9535,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrf_token: string;
+                        current_password_required: boolean;
                         expires_at: string;
                         must_change_password: boolean;
                         /** @constant */
@@ -9583,6 +9586,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrf_token: string;
+                        current_password_required: boolean;
                         expires_at: string;
                         must_change_password: boolean;
                         /** @constant */

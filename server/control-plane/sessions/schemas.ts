@@ -8,7 +8,8 @@ export const LoginBody = Type.Object({
 });
 
 export const PasswordBody = Type.Object({
-  current_password: Type.String({ minLength: 1, maxLength: 1024 }),
+  /** Optional only for the desktop window's session replacing a first-run password (docs/adr/0013). */
+  current_password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
   new_password: Type.String({ minLength: 1, maxLength: 1024 }),
 });
 
@@ -22,6 +23,8 @@ export const SelfView = Type.Object({
     role: Type.String(),
   }),
   must_change_password: Type.Boolean(),
+  /** False only for a desktop-window session that must replace a first-run password it never saw. */
+  current_password_required: Type.Boolean(),
   csrf_token: Type.String(),
   expires_at: Type.String(),
   workspaces: Type.Array(

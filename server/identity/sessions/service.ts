@@ -41,6 +41,8 @@ export interface SelfView {
   object: 'session';
   user: { id: string; email: string; first_name: string | null; last_name: string | null; role: string };
   must_change_password: boolean;
+  /** False only for a desktop-window session that must replace a first-run password it never saw. */
+  current_password_required: boolean;
   csrf_token: string;
   expires_at: string;
   /** Owners and admins: every workspace, as admin. Members: theirs (active ones), with their role. */
@@ -57,12 +59,20 @@ export function localSessions(deps: LocalSessionsDeps) {
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(randomPassword()));
 
+  /**
+   * Sessions the desktop window opened (desktop/routes.ts), in memory: after a restart the window
+   * signs in again and gets a new one. Only these may set a first password without the current one.
+   */
+  const desktopSessions = new Set<string>();
+
   function view(
     live: Pick<LiveSession, 'organisation_id' | 'user_id' | 'email' | 'first_name' | 'last_name' | 'role'>,
     extra: {
       token: string;
       endsAt: number;
       mustChange: boolean;
+      /** The session may set a first password without the current one (opened by the desktop window). */
+      sessionId: string;
     },
   ): SelfView {
     const orgWide = isOrgAdminRole(live.role);
@@ -73,6 +83,7 @@ export function localSessions(deps: LocalSessionsDeps) {
       object: 'session',
       user: { id: live.user_id, email: live.email, first_name: live.first_name, last_name: live.last_name, role: live.role },
       must_change_password: extra.mustChange,
+      current_password_required: !(extra.mustChange && desktopSessions.has(extra.sessionId)),
       csrf_token: csrfTokenFor(extra.token),
       expires_at: isoNow(extra.endsAt),
       workspaces: workspaces.map((w) => ({
@@ -124,7 +135,11 @@ export function localSessions(deps: LocalSessionsDeps) {
       user_agent: client.userAgent?.slice(0, 512) ?? null,
     });
     const live = store.byToken(token)!;
-    return { token, maxAgeSeconds: ttl, view: view(live, { token, endsAt: at + ttl * 1000, mustChange: live.must_change_password === 1 }) };
+    return {
+      token,
+      maxAgeSeconds: ttl,
+      view: view(live, { token, endsAt: at + ttl * 1000, mustChange: live.must_change_password === 1, sessionId: live.id }),
+    };
   }
 
   /**
@@ -134,29 +149,41 @@ export function localSessions(deps: LocalSessionsDeps) {
   function signInOwner(client: Client): { userId: string; token: string; maxAgeSeconds: number; view: SelfView } | null {
     const organisationId = deps.organisationId();
     const owner = organisationId ? store.firstOwner(organisationId) : null;
-    return owner ? { userId: owner.id, ...open(owner.id, client) } : null;
+    if (!owner) return null;
+    const opened = open(owner.id, client);
+    desktopSessions.add(store.byToken(opened.token)!.id);
+    // The desktop owner never saw the printed first-run password: this session may replace it without.
+    return { userId: owner.id, ...opened, view: { ...opened.view, current_password_required: !opened.view.must_change_password } };
   }
 
   /** The signed-in person's view of themselves; `token` is their cookie's. */
   function self(auth: SessionAuth, token: string): SelfView {
     const live = store.byToken(token);
     if (!live || live.id !== auth.session.id) throw forbidden('This session has ended: sign in again');
-    return view(live, { token, endsAt: auth.session.expiresAt, mustChange: live.must_change_password === 1 });
+    return view(live, { token, endsAt: auth.session.expiresAt, mustChange: live.must_change_password === 1, sessionId: live.id });
   }
 
   async function changePassword(
     auth: SessionAuth,
     token: string,
-    input: { current_password: string; new_password: string },
+    input: { current_password?: string; new_password: string },
     client: Client,
   ): Promise<SelfView> {
     // A stolen cookie must not become a way to guess the password: wrong current passwords count.
     const wait = throttle.retryAfterSeconds(auth.session.email, client.ip);
     if (wait > 0) throw new TooManyAttempts(wait);
-    const stored = store.passwordOf(auth.userId);
-    if (!(await verifyPassword(input.current_password, stored ?? (await decoyHash())))) {
-      throttle.failed(auth.session.email, client.ip);
-      throw badRequest('current_password is not your current password', { param: 'current_password' });
+    if (input.current_password === undefined) {
+      // Only the desktop window's session, and only for the first-run (or reset) password, which
+      // the desktop owner never saw (docs/adr/0013); every other change proves the current one.
+      if (!(desktopSessions.has(auth.session.id) && store.byToken(token)?.must_change_password === 1)) {
+        throw badRequest('current_password is required', { param: 'current_password' });
+      }
+    } else {
+      const stored = store.passwordOf(auth.userId);
+      if (!(await verifyPassword(input.current_password, stored ?? (await decoyHash())))) {
+        throttle.failed(auth.session.email, client.ip);
+        throw badRequest('current_password is not your current password', { param: 'current_password' });
+      }
     }
     if ([...input.new_password].length < MIN_PASSWORD_LENGTH) {
       throw badRequest(`new_password must be at least ${MIN_PASSWORD_LENGTH} characters long`, { param: 'new_password' });

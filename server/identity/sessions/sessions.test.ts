@@ -48,6 +48,7 @@ describe('the first-run owner', () => {
       object: 'session',
       user: { id: expect.any(String), email: owner().email, first_name: 'Owner', last_name: null, role: 'owner' },
       must_change_password: true,
+      current_password_required: true,
       csrf_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expires_at: new Date(clock.ms + 8 * 3600_000).toISOString(),
       workspaces: [

@@ -20,8 +20,11 @@ export function ChangePasswordPage() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
+  // The desktop window's owner never saw the printed first-run password; the server lets that session go without.
+  const askCurrent = self?.current_password_required ?? true;
   const change = useMutation({
-    mutationFn: () => unwrap(api.POST('/v1/auth/password', { body: { current_password: current, new_password: next } })),
+    mutationFn: () =>
+      unwrap(api.POST('/v1/auth/password', { body: { ...(askCurrent ? { current_password: current } : {}), new_password: next } })),
     onSuccess: (view) => {
       storeSession(client, view);
       void navigate('/', { replace: true });
@@ -41,7 +44,7 @@ export function ChangePasswordPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (next.length >= MIN_LENGTH && next === confirm && current) change.mutate();
+    if (next.length >= MIN_LENGTH && next === confirm && (current || !askCurrent)) change.mutate();
   };
   const serverError = change.error ? messageOf(change.error) : null;
   // A 400 naming a field marks that field; anything else shows above the form.
@@ -64,14 +67,16 @@ export function ChangePasswordPage() {
               {serverError}
             </Alert>
           ) : null}
-          <PasswordInput
-            label="Current password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={currentWrong ? serverError : touched && !current ? 'Enter your current password' : undefined}
-          />
+          {askCurrent ? (
+            <PasswordInput
+              label="Current password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.currentTarget.value)}
+              error={currentWrong ? serverError : touched && !current ? 'Enter your current password' : undefined}
+            />
+          ) : null}
           <PasswordInput
             label="New password"
             autoComplete="new-password"
