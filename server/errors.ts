@@ -62,6 +62,8 @@ export interface AppErrorOptions {
   type?: GatewayErrorType;
   param?: string | null;
   code?: string | null;
+  /** Response headers that belong to the refusal (Retry-After and x-ratelimit-* on a rate limit's 429). */
+  headers?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -71,6 +73,7 @@ export class AppError extends Error {
   readonly param: string | null;
   readonly code: string | null;
   readonly detail: unknown;
+  readonly headers: Readonly<Record<string, string>> | null;
 
   constructor(errorCode: AdminErrorCode, status: number, message: string, options: AppErrorOptions = {}) {
     super(message);
@@ -81,6 +84,7 @@ export class AppError extends Error {
     this.param = options.param ?? null;
     this.code = options.code ?? null;
     this.detail = options.detail;
+    this.headers = options.headers ?? null;
   }
 
   static fromStatus(status: number, message: string, options?: AppErrorOptions): AppError {

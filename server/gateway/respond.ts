@@ -124,7 +124,8 @@ export async function deliverError(
     stream: call?.stream ?? false,
   });
   ctx.timings.lastByte = performance.now();
-  return reply.code(error.status).headers(portkeyHeaders(ctx, target)).type('application/json').serializer(JSON.stringify).send(body);
+  const headers = error.headers ? { ...error.headers, ...portkeyHeaders(ctx, target) } : portkeyHeaders(ctx, target);
+  return reply.code(error.status).headers(headers).type('application/json').serializer(JSON.stringify).send(body);
 }
 
 export async function deliver(reply: FastifyReply, ctx: GatewayContext, call: GatewayCall, outcome: Outcome, deps: DeliverDeps) {

@@ -37,22 +37,22 @@ export function budgetRefusal({ budget, owner }: BudgetUse): AppError {
 export function rateRefusal(use: WindowUse, waitMs: number, now: number): Decision {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const what = use.type === 'requests' ? 'requests' : 'tokens';
+  const used = use.window.used(now);
+  const headers = {
+    'retry-after': String(seconds),
+    'retry-after-ms': String(Math.ceil(waitMs)),
+    [`x-ratelimit-limit-${what}`]: String(use.window.limit),
+    [`x-ratelimit-remaining-${what}`]: String(Math.max(0, Math.floor(use.window.limit - used))),
+    [`x-ratelimit-reset-${what}`]: openAiDuration(waitMs),
+  };
+  // The error carries its headers too: a target's refusal (a provider's own limit) is answered
+  // from the router, where the request's admission headers are not at hand.
   const error = AppError.fromStatus(
     429,
     `Portkey Error: rate limit of ${use.owner.name} reached: ${use.window.limit} ${what} per ${UNIT_WORDS[use.unit]}. Retry after ${seconds} s.`,
-    { type: 'rate_limit_error', code: 'rate_limit_exceeded' },
+    { type: 'rate_limit_error', code: 'rate_limit_exceeded', headers },
   );
-  const used = use.window.used(now);
-  return {
-    refused: error,
-    headers: {
-      'retry-after': String(seconds),
-      'retry-after-ms': String(Math.ceil(waitMs)),
-      [`x-ratelimit-limit-${what}`]: String(use.window.limit),
-      [`x-ratelimit-remaining-${what}`]: String(Math.max(0, Math.floor(use.window.limit - used))),
-      [`x-ratelimit-reset-${what}`]: openAiDuration(waitMs),
-    },
-  };
+  return { refused: error, headers };
 }
 
 /** OpenAI's x-ratelimit-* headers for the tightest request and token windows that apply. */

@@ -83,6 +83,10 @@ describe('request rate limits', () => {
     const other = await f.chat(b.key);
     expect(other.status).toBe(429);
     expect(((await other.json()) as { error: { message: string } }).error.message).toMatch(/provider @priced reached: 1 requests per hour/);
+    // Decided per target, after routing, and still told when to come back, as a client expects.
+    // The window keeps minute buckets for an hour: the first request's leaves it 61 minutes on.
+    expect(Number(other.headers.get('retry-after'))).toBe(3660);
+    expect(other.headers.get('x-ratelimit-remaining-requests')).toBe('0');
   });
 });
 
