@@ -1,12 +1,18 @@
 // The destinations the operator allows through the environment: EGRESS_ALLOW, every host in
 // TRUSTED_CUSTOM_HOSTS (any port: the only way loopback is reachable), and the OTLP collector.
-import type { AppConfig } from '../../env.ts';
 import { destinationText } from './rules.ts';
 import type { AllowedDestination } from './guard.ts';
 
 const OPERATOR = 'the operator (environment variable)';
 
-export function environmentDestinations(config: AppConfig, startedAt: string): Omit<AllowedDestination, 'id'>[] {
+/** What of the environment's settings this reads (env.ts AppConfig has these; env.ts sits above security/). */
+export interface EgressEnvironment {
+  egress: { allow: readonly string[] };
+  trustedCustomHosts: readonly string[];
+  tracing: { endpoint: string } | null;
+}
+
+export function environmentDestinations(config: EgressEnvironment, startedAt: string): Omit<AllowedDestination, 'id'>[] {
   const out: Omit<AllowedDestination, 'id'>[] = [];
   const add = (destination: string, detail: string) =>
     out.push({ destination, source: 'environment', detail, configured_by: OPERATOR, configured_at: startedAt });

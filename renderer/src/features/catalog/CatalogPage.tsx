@@ -2,9 +2,7 @@
 // address and key, organisation-wide or the workspace's own), searchable, with "Connect a model
 // server" top right. A row opens the integration: its settings, test, models and providers.
 import { Badge, Button, Code, Drawer, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { api, unwrap } from '../../api/client';
 import { useWorkspaceId } from '../../app/workspace';
 import { ErrorState } from '../../components/ErrorState';
 import { SearchInput, useSearch } from '../../components/SearchInput';
@@ -12,21 +10,8 @@ import { ago, dateTime } from '../../lib/format';
 import { useUrlParams } from '../../lib/urlState';
 import { ConnectServerForm } from './ConnectServerForm';
 import { IntegrationDrawer } from './IntegrationDrawer';
+import { useIntegrations, useProviders } from './queries';
 import { serverKind } from './servers';
-
-export function useIntegrations(workspaceId: string) {
-  return useQuery({
-    queryKey: ['integrations', 'list', workspaceId],
-    queryFn: () => unwrap(api.GET('/v1/integrations', { params: { query: { workspace_id: workspaceId, page_size: 1000 } } })),
-  });
-}
-
-export function useProviders(workspaceId: string) {
-  return useQuery({
-    queryKey: ['providers', 'list', workspaceId],
-    queryFn: () => unwrap(api.GET('/v1/providers', { params: { query: { workspace_id: workspaceId, page_size: 1000 } } })),
-  });
-}
 
 export default function CatalogPage() {
   const workspaceId = useWorkspaceId();

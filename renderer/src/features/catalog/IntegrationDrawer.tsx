@@ -15,7 +15,7 @@ import { fieldErrors } from '../../lib/fieldErrors';
 import { ConnectionTest } from './ConnectionTest';
 import { ModelsPanel } from './ModelsPanel';
 import { ProvidersPanel } from './ProvidersPanel';
-import { useProviders } from './CatalogPage';
+import { useProviders } from './queries';
 
 interface Props {
   slug: string | null;

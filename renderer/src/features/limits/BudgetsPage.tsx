@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SearchInput, useSearch } from '../../components/SearchInput';
 import { ago, budgetAmount, count, dateTime } from '../../lib/format';
 import { useUrlParams } from '../../lib/urlState';
-import { useProviders } from '../catalog/CatalogPage';
+import { useProviders } from '../catalog/queries';
 import { LimitsEditor, UNIT_LABELS, type RateLimit, type UsageLimit } from './LimitsEditor';
 
 interface Budget extends UsageLimit {

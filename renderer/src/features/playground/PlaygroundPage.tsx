@@ -30,7 +30,7 @@ import { useWorkspaceId } from '../../app/workspace';
 import { ErrorState } from '../../components/ErrorState';
 import { Facts } from '../../components/Facts';
 import { count, ms, usdFromCents } from '../../lib/format';
-import { useIntegrations, useProviders } from '../catalog/CatalogPage';
+import { useIntegrations, useProviders } from '../catalog/queries';
 import { useLogOf, usePlayground, type Turn } from './usePlayground';
 
 export default function PlaygroundPage() {
