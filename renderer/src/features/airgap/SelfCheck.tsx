@@ -18,6 +18,8 @@ export function SelfCheck({ report }: { report: EgressReport }) {
           icon={c.ok ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
           title={c.ok ? 'Self-check passed' : 'Self-check did not pass'}
           role="status"
+          // The tint and the icon carry the verdict; the title keeps the text colour for contrast in both themes.
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
         >
           <Text size="sm">{c.statement}</Text>
           <Text size="sm" mt={4}>

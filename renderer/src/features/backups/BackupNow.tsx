@@ -51,7 +51,7 @@ export function BackupNow({ opened, onClose }: { opened: boolean; onClose: () =>
     <Modal opened={opened} onClose={close} title="Back up now" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       {done ? (
         <Stack>
-          <Alert color="green" title="Backup written" role="status">
+          <Alert color="green" title="Backup written" role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
             <Text size="sm">
               Keep the file and its passphrase apart. The passphrase is not stored anywhere: without it, this backup cannot be restored.
             </Text>

@@ -112,10 +112,10 @@ function ScheduleForm({ schedule: s }: { schedule: ScheduleView }) {
     <form onSubmit={submit} noValidate aria-label="Backup schedule">
       <Stack gap="sm" maw={720}>
         <LastRun schedule={s} />
-        {s.next_run_at ? (
+        {s.next_run_at || s.updated_at ? (
           <Text size="sm">
-            Next run: {dateTime(s.next_run_at)} (checked every minute).
-            {s.updated_at ? ` Set ${ago(s.updated_at)} by ${s.updated_by ?? 'unknown'}.` : ''}
+            {s.next_run_at ? `Next run: ${dateTime(s.next_run_at)} (the schedule is looked at every minute). ` : 'Not scheduled. '}
+            {s.updated_at ? `Set ${ago(s.updated_at)} by ${s.updated_by ?? 'unknown'}.` : ''}
           </Text>
         ) : null}
         <Switch label="Back up on a schedule" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />

@@ -102,6 +102,7 @@ export function Prices() {
             value={page}
             onChange={(p) => update({ page: p === 1 ? null : String(p) })}
             aria-label="Pages of prices"
+            getControlProps={(control) => ({ 'aria-label': `${control[0]!.toUpperCase()}${control.slice(1)} page` })}
           />
         ) : null}
       </Stack>
