@@ -7,6 +7,7 @@ import { WORKSPACE_ROLE_SCOPES } from '../server/identity/roleScopes.ts';
 import { CONFIG_NODE_KEYS, STRATEGY_KEYS, STRATEGY_MODES } from '../server/routing-configs/validate.ts';
 import { ORGANISATION_ONLY, SECTIONS, SETTINGS } from '../server/settings/catalogue.ts';
 import { EXPORT_FIELDS } from '../server/settings/exportFields.ts';
+import { MIN_PASSPHRASE } from '../server/backups/create.ts';
 
 export const SCHEMA_TYPES_FILE = 'renderer/src/api/schema.d.ts';
 export const SCOPES_FILE = 'renderer/src/api/serverTables.gen.ts';
@@ -30,13 +31,14 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
 /**
  * Tables of the server the forms need: the scopes each API-key type may hold and each workspace
  * role's defaults (key form), the keys a routing config takes (config editor completion), the
- * security settings with their kinds, defaults and sections (settings page). Code data
+ * security settings with their kinds, defaults and sections (settings page), the shortest backup
+ * passphrase (backups page). Code data
  * of the server rather than routes: generated with the types and checked the same way.
  */
 export function scopeCatalog(): string {
   return [
     '// Generated from server/control-plane/api-keys/scopes.ts, server/identity/roleScopes.ts,',
-    '// server/routing-configs/validate.ts, server/settings/catalogue.ts and exportFields.ts by',
+    '// server/routing-configs/validate.ts, server/settings/catalogue.ts, exportFields.ts and server/backups/create.ts by',
     '// `npm run gen:api-types`. Do not edit: server/console/openapi.test.ts fails when it is stale.',
     `export const SCOPES_BY_KEY_TYPE = ${JSON.stringify(SCOPES_BY_KEY_TYPE, null, 2)} as const;`,
     '',
@@ -55,6 +57,8 @@ export function scopeCatalog(): string {
     `export const SETTINGS = ${JSON.stringify(SETTINGS, null, 2)} as const;`,
     '',
     `export const EXPORT_FIELDS = ${JSON.stringify(EXPORT_FIELDS)} as const;`,
+    '',
+    `export const BACKUP_MIN_PASSPHRASE = ${MIN_PASSPHRASE};`,
     '',
   ].join('\n');
 }

@@ -86,7 +86,6 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'PUT /v1/admin/organisation/settings': ORGANISATION,
   'GET /v1/admin/organization/settings': ORGANISATION,
   'PUT /v1/admin/organization/settings': ORGANISATION,
-  'GET /v1/admin/pricing/sources': ORGANISATION,
   'GET /v1/admin/lan-exposure': ORGANISATION,
   'PUT /v1/admin/lan-exposure': ORGANISATION,
   'GET /v1/admin/egress': ORGANISATION,

@@ -198,9 +198,6 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'PUT /v1/admin/organisation/settings': scope('organisation_settings.update'),
   'GET /v1/admin/organization/settings': scope('organisation_settings.read'),
   'PUT /v1/admin/organization/settings': scope('organisation_settings.update'),
-  // Where each provider's prices come from (control-plane/pricing/routes.ts): file locations on
-  // the appliance, for the people who run it.
-  'GET /v1/admin/pricing/sources': scope('organisation_settings.read'),
   // LAN exposure (network/routes.ts): an appliance setting, organisation owners and admins only.
   'GET /v1/admin/lan-exposure': scope('organisation_settings.read'),
   'PUT /v1/admin/lan-exposure': scope('organisation_settings.update'),
@@ -220,7 +217,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'GET /v1/admin/backups/schedule': scope('organisation_settings.read'),
   'PUT /v1/admin/backups/schedule': scope('organisation_settings.update'),
 
-  // Pricing files and where each price comes from (control-plane/pricing/adminRoutes.ts).
+  // Pricing files and where each price comes from (control-plane/pricing/adminRoutes.ts): file
+  // locations on the appliance, for the people who run it.
   'GET /v1/admin/pricing/files': scope('organisation_settings.read'),
   'GET /v1/admin/pricing/prices': scope('organisation_settings.read'),
   'POST /v1/admin/pricing/reload': scope('organisation_settings.update'),

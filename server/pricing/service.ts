@@ -12,7 +12,6 @@ import {
   type AcceptedFileStore,
   type FileState,
   type PricingFileEvent,
-  type PricingFileSource,
   type PricingLayers,
   type WarnLog,
   fingerprint,
@@ -61,8 +60,8 @@ export interface PricingService {
   pricingConfig(provider: string, model: string): PricingConfig | null;
   /** The matched entry (key, merged config, custom pricing), or null. */
   lookup(provider: string, model: string, promptTokens?: number): ModelPricing | null;
-  /** The layers (bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH, the data dir) and each provider's files in them. */
-  sources(): PricingSources;
+  /** The folders read, lowest precedence first (bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH, the data dir): where files go. */
+  folders(): PricingFolder[];
   /** Re-reads every layer now. Keeps the previous prices if loading fails outright. */
   reload(): void;
   /** Every pricing file, with its checksum and whether it is in use or was refused (and why). */
@@ -73,10 +72,10 @@ export interface PricingService {
   close(): void;
 }
 
-export interface PricingSources {
-  layers: { name: string; dir: string | null; exists: boolean }[];
-  /** Provider -> its files, lowest precedence first; a later file re-prices the models it lists. */
-  providers: Map<string, PricingFileSource[]>;
+export interface PricingFolder {
+  layer: string;
+  dir: string | null;
+  exists: boolean;
 }
 
 const consoleLog: WarnLog = { warn: (details, message) => console.warn(message, details) };
@@ -187,8 +186,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
 
   reload();
 
-  /** Where each price comes from, by provider, lowest precedence first: the files as last loaded. */
-  function sources(): PricingSources {
+  function folders(): PricingFolder[] {
     const exists = (dir: string | null | undefined) => {
       try {
         return dir ? fs.statSync(dir).isDirectory() : false;
@@ -196,18 +194,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
         return false;
       }
     };
-    const providers = new Map<string, PricingFileSource[]>();
-    for (const f of files) {
-      // A refused file whose earlier version is still in use keeps pricing that version's models.
-      const source = {
-        layer: f.layer,
-        file: path.join(f.dir, f.name),
-        models: f.status === 'refused' && !f.active_sha256 ? null : f.models,
-        error: f.error,
-      };
-      providers.set(f.provider, [...(providers.get(f.provider) ?? []), source]);
-    }
-    return { layers: layers.map((l) => ({ name: l.name, dir: l.dir ?? null, exists: exists(l.dir) })), providers };
+    return layers.map((l) => ({ layer: l.name, dir: l.dir ?? null, exists: exists(l.dir) }));
   }
 
   const interval = options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS;
@@ -254,7 +241,7 @@ export function createPricingService(options: PricingServiceOptions = {}): Prici
       return lookup(provider, model)?.pricingConfig ?? null;
     },
     lookup,
-    sources,
+    folders,
     reload,
     files: () => files,
     prices(filter = {}) {

@@ -278,13 +278,3 @@ export function fingerprint(layers: PricingLayers): string {
   }
   return parts.join('|');
 }
-
-export interface PricingFileSource {
-  /** The layer's name as the service calls it. */
-  layer: string;
-  file: string;
-  /** Models the file prices (`default` aside); null when the file is skipped as unreadable. */
-  models: number | null;
-  /** Why the file is skipped, when it is. */
-  error: string | null;
-}

@@ -218,4 +218,18 @@ describe('the process defaults', () => {
     const features = refused.body.refused.rows.filter((r: { destination: string }) => /example\.com/.test(r.destination));
     expect(features.map((r: { feature: string }) => r.feature)).toEqual(['unattributed', 'unattributed']);
   });
+
+  it("the self-check's probes of them are refused without being listed as refused attempts", async () => {
+    const restore = guardProcessDefaults(g.app.services.egress);
+    try {
+      // Through inject: this test process's own fetch() is guarded too until restored.
+      const body = (await g.app.inject({ url: '/v1/admin/egress?recheck=true', headers: g.admin })).json();
+      const probed = body.self_check.clients.filter((c: { name: string }) => /default/.test(c.name));
+      expect(probed.map((c: { refuses_unlisted: boolean }) => c.refuses_unlisted)).toEqual([true, true]);
+      const rows = body.refused.rows.map((r: { destination: string }) => r.destination);
+      expect(rows.filter((d: string) => d.startsWith('egress-self-check.invalid'))).toEqual([]);
+    } finally {
+      restore();
+    }
+  });
 });

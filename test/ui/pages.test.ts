@@ -190,10 +190,29 @@ const PAGES: PageCase[] = [
     ready: (p) => p.getByRole('table', { name: 'Audit records' }).getByRole('row').nth(1).waitFor(),
   },
   {
+    name: 'air-gap',
+    url: '/air-gap',
+    signedIn: true,
+    ready: (p) => p.getByRole('table', { name: 'Allowed destinations' }).getByText('integration lan-vllm').waitFor(),
+  },
+  { name: 'backups', url: '/backups', signedIn: true, ready: (p) => p.getByRole('form', { name: 'Backup schedule' }).waitFor() },
+  {
+    name: 'backup-now',
+    url: '/backups?backup=1',
+    signedIn: true,
+    ready: (p) => p.getByRole('dialog', { name: 'Back up now' }).getByRole('form', { name: 'Back up now' }).waitFor(),
+  },
+  {
     name: 'pricing',
     url: '/pricing?range=1h',
     signedIn: true,
     ready: (p) => p.getByRole('table', { name: 'Unpriced models' }).getByText('llama-3.1-8b').waitFor(),
+  },
+  {
+    name: 'pricing-file',
+    url: '/pricing?range=1h&file=bundled/openai.json',
+    signedIn: true,
+    ready: (p) => p.getByRole('dialog').getByRole('table', { name: 'Pricing file facts' }).waitFor(),
   },
   {
     name: 'change-password',

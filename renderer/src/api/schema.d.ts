@@ -322,22 +322,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/pricing/sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getV1AdminPricingSources"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/admin/users": {
         parameters: {
             query?: never;
@@ -3551,6 +3535,12 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "active" | "refused";
                         }[];
+                        folders: {
+                            dir: string | null;
+                            exists: boolean;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data */
+                            layer: string;
+                        }[];
                         /** @constant */
                         object: "list";
                         total: number;
@@ -3650,59 +3640,15 @@ export interface operations {
                             /** @enum {unknown} */
                             status: "active" | "refused";
                         }[];
+                        folders: {
+                            dir: string | null;
+                            exists: boolean;
+                            /** @description bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data */
+                            layer: string;
+                        }[];
                         /** @constant */
                         object: "list";
                         total: number;
-                    };
-                };
-            };
-            /** @description Error (Admin API envelope) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminError"];
-                };
-            };
-        };
-    };
-    getV1AdminPricingSources: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        layers: {
-                            dir: string | null;
-                            exists: boolean;
-                            /** @enum {unknown} */
-                            id: "bundled" | "local" | "data";
-                            name: string;
-                        }[];
-                        /** @constant */
-                        object: "pricing_sources";
-                        providers: {
-                            files: {
-                                error: string | null;
-                                file: string;
-                                /** @enum {unknown} */
-                                layer: "bundled" | "local" | "data";
-                                models: number | null;
-                            }[];
-                            provider: string;
-                            source: ("bundled" | "local" | "data") | null;
-                        }[];
                     };
                 };
             };

@@ -1,5 +1,5 @@
 // Generated from server/control-plane/api-keys/scopes.ts, server/identity/roleScopes.ts,
-// server/routing-configs/validate.ts, server/settings/catalogue.ts and exportFields.ts by
+// server/routing-configs/validate.ts, server/settings/catalogue.ts, exportFields.ts and server/backups/create.ts by
 // `npm run gen:api-types`. Do not edit: server/console/openapi.test.ts fails when it is stale.
 export const SCOPES_BY_KEY_TYPE = {
   "organisation-service": [
@@ -882,3 +882,5 @@ export const SETTINGS = {
 } as const;
 
 export const EXPORT_FIELDS = ["id","trace_id","created_at","request","response","is_success","ai_org","ai_model","req_units","res_units","total_units","request_url","cost","cost_currency","response_time","response_status_code","mode","config","prompt_slug","metadata"] as const;
+
+export const BACKUP_MIN_PASSPHRASE = 12;

@@ -4,6 +4,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   IconChartBar,
   IconCoin,
+  IconDatabaseExport,
   IconFileDescription,
   IconHistory,
   IconKey,
@@ -17,6 +18,7 @@ import {
   IconUsersGroup,
   IconWallet,
   IconScale,
+  IconWorldOff,
 } from '@tabler/icons-react';
 import type { SelfView } from '../api/types';
 
@@ -141,6 +143,22 @@ export const NAV: readonly NavItem[] = [
     icon: IconHistory,
     page: lazyPage(() => import('../features/audit/AuditLogPage')),
     timeRange: true,
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/air-gap',
+    label: 'Air gap',
+    icon: IconWorldOff,
+    page: lazyPage(() => import('../features/airgap/AirGapPage')),
+    visible: orgAdmin,
+  },
+  {
+    group: 'Organisation',
+    path: '/backups',
+    label: 'Backups',
+    icon: IconDatabaseExport,
+    page: lazyPage(() => import('../features/backups/BackupsPage')),
     visible: orgAdmin,
   },
   {

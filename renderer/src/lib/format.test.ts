@@ -1,7 +1,7 @@
 // Units as the console shows them: cents to dollars with the precision small costs need, counts,
-// milliseconds, percentages, times with their zone, and ISO times with the viewer's offset.
+// milliseconds, file sizes, percentages, times with their zone, and ISO times with the viewer's offset.
 import { describe, expect, it } from 'vitest';
-import { ago, count, dateTime, localIso, ms, percent, usdFromCents } from './format';
+import { ago, bytes, count, dateTime, localIso, ms, percent, usdFromCents } from './format';
 
 describe('format', () => {
   it.each([
@@ -22,6 +22,9 @@ describe('format', () => {
     expect(ms(250)).toBe('250 ms');
     expect(ms(12_345)).toMatch(/^12\.3 s$/);
     expect(percent(12.5)).toMatch(/^12\.5 %$/);
+    expect(bytes(512)).toBe('512 B');
+    expect(bytes(1536)).toMatch(/^1\.5 KiB$/);
+    expect(bytes(12.5 * 1024 * 1024)).toMatch(/^12\.5 MiB$/);
   });
 
   it('shows absolute times with their zone, and relative ones in words', () => {

@@ -30,6 +30,19 @@ export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : intFormat.format(n);
 }
 
+/** File sizes in binary units: 512 B, 3.4 KiB, 12.1 MiB. */
+export function bytes(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+}
+
 export function tokens(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : `${intFormat.format(n)} tokens`;
 }

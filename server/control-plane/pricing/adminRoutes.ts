@@ -1,6 +1,6 @@
-// The pricing files behind the admin UI's pricing page: every file of every layer with its
-// checksum and state (in use, or refused with the field at fault), each priced model with the file
-// its price comes from, and a reload now (files are also picked up on their own within a second).
+// The pricing files behind the admin UI's pricing page: the folders read and every file in them with
+// its checksum and state (in use, or refused with the field at fault), each priced model with the
+// file its price comes from, and a reload now (files are also picked up on their own within a second).
 //   GET /v1/admin/pricing/files, GET /v1/admin/pricing/prices, POST /v1/admin/pricing/reload
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -26,7 +26,20 @@ const FileView = Type.Object({
   accepted_at: Nullable(Type.String()),
 });
 
-const FilesView = Type.Object({ object: Type.Literal('list'), total: Type.Integer(), data: Type.Array(FileView) });
+const FolderView = Type.Object({
+  layer: Type.String({ description: 'bundled, MODEL_CONFIGS_PRICING_LOCAL_PATH or data' }),
+  /** null when the layer is not configured (MODEL_CONFIGS_PRICING_LOCAL_PATH unset). */
+  dir: Nullable(Type.String()),
+  exists: Type.Boolean(),
+});
+
+const FilesView = Type.Object({
+  object: Type.Literal('list'),
+  total: Type.Integer(),
+  data: Type.Array(FileView),
+  /** The folders read, lowest precedence first: a later folder's file re-prices the models it lists. */
+  folders: Type.Array(FolderView),
+});
 
 const PricesQuery = Type.Object({
   provider: Type.Optional(Type.String({ maxLength: 100 })),
@@ -64,11 +77,12 @@ const fileView = (f: FileState) => ({
 });
 
 export function pricingAdminRoutes(pricing: PricingService): FastifyPluginAsyncTypebox {
+  const filesView = () => {
+    const files = pricing.files();
+    return { object: 'list' as const, total: files.length, data: files.map(fileView), folders: pricing.folders() };
+  };
   return async (app) => {
-    app.get('/admin/pricing/files', { schema: { response: { 200: FilesView } } }, async () => {
-      const files = pricing.files();
-      return { object: 'list' as const, total: files.length, data: files.map(fileView) };
-    });
+    app.get('/admin/pricing/files', { schema: { response: { 200: FilesView } } }, async () => filesView());
 
     app.get('/admin/pricing/prices', { schema: { querystring: PricesQuery, response: { 200: PricesView } } }, async (req) => {
       const all = pricing.prices({ provider: req.query.provider, search: req.query.search });
@@ -90,8 +104,7 @@ export function pricingAdminRoutes(pricing: PricingService): FastifyPluginAsyncT
       { config: { audit: { resource_type: 'pricing_file', action: 'reload' } }, schema: { response: { 200: FilesView } } },
       async () => {
         pricing.reload();
-        const files = pricing.files();
-        return { object: 'list' as const, total: files.length, data: files.map(fileView) };
+        return filesView();
       },
     );
   };

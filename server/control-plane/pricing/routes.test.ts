@@ -1,15 +1,11 @@
 // GET /model-configs/pricing/:provider/:model over HTTP (inject), on a small app that registers
-// only this plugin and the appliance's error handling, with the bundled pricing files; and the
-// console's view of which file each provider's prices come from.
-import fs from 'node:fs';
-import path from 'node:path';
+// only this plugin and the appliance's error handling, with the bundled pricing files.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../../http/errors.ts';
 import { validatorCompiler } from '../../http/validation.ts';
 import { pricingRoutes } from './routes.ts';
-import { BUNDLED_PRICING_DIR, createPricingService, type PricingService } from '../../pricing/service.ts';
-import { makeTempDir, removeDir } from '../../../test/helpers/dataDir.ts';
+import { createPricingService, type PricingService } from '../../pricing/service.ts';
 
 let app: FastifyInstance;
 let pricing: PricingService;
@@ -68,50 +64,5 @@ describe('GET /model-configs/pricing/:provider/:model', () => {
       data: { errorCode: 'AB08', message: 'No pricing found for model "no-such-model" of provider "openai"' },
     });
     expect((await get('/model-configs/pricing/nowhere/gpt-4o')).body.data.message).toContain('"nowhere"');
-  });
-});
-
-describe('GET /v1/admin/pricing/sources', () => {
-  it("says which layer's file each provider's prices come from, and which files are skipped", async () => {
-    const local = makeTempDir('pricing-local');
-    const data = makeTempDir('pricing-data');
-    fs.writeFileSync(path.join(local, 'openai.json'), JSON.stringify({ 'gpt-4o': { pricing_config: { pay_as_you_go: {} } } }));
-    fs.mkdirSync(path.join(data, 'pricing'));
-    fs.writeFileSync(
-      path.join(data, 'pricing', 'vllm.json'),
-      JSON.stringify({ default: { pricing_config: {} }, 'llama-3.1-8b': { pricing_config: {} }, 'qwen2.5-7b': { pricing_config: {} } }),
-    );
-    fs.writeFileSync(path.join(data, 'pricing', 'ollama.json'), '{ not json');
-    const layered = createPricingService({ reloadIntervalMs: 0, localDir: local, dataDir: data, log: { warn: () => undefined } });
-    const small = Fastify();
-    await small.register(pricingRoutes, { pricing: layered });
-    try {
-      const res = await small.inject({ method: 'GET', url: '/v1/admin/pricing/sources' });
-      expect(res.statusCode).toBe(200);
-      const body = res.json();
-      expect(body.layers).toEqual([
-        { id: 'bundled', name: 'bundled', dir: BUNDLED_PRICING_DIR, exists: true },
-        { id: 'local', name: 'MODEL_CONFIGS_PRICING_LOCAL_PATH', dir: local, exists: true },
-        { id: 'data', name: 'data', dir: path.join(data, 'pricing'), exists: true },
-      ]);
-      const by = (p: string) => body.providers.find((x: { provider: string }) => x.provider === p);
-      expect(by('openai').source).toBe('local');
-      expect(by('openai').files.map((f: { layer: string }) => f.layer)).toEqual(['bundled', 'local']);
-      expect(by('openai').files[1]).toEqual({ layer: 'local', file: path.join(local, 'openai.json'), models: 1, error: null });
-      expect(by('openai').files[0].models).toBeGreaterThan(10);
-      expect(by('vllm')).toEqual({
-        provider: 'vllm',
-        source: 'data',
-        files: [{ layer: 'data', file: path.join(data, 'pricing', 'vllm.json'), models: 2, error: null }],
-      });
-      expect(by('ollama').source).toBeNull();
-      expect(by('ollama').files[0]).toMatchObject({ layer: 'data', models: null, error: expect.stringMatching(/not valid JSON/) });
-      expect(by('anthropic').source).toBe('bundled');
-    } finally {
-      await small.close();
-      layered.close();
-      removeDir(local);
-      removeDir(data);
-    }
   });
 });

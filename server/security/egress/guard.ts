@@ -112,6 +112,8 @@ export function egressGuard(options: EgressGuardOptions) {
   const lastWarned = new Map<string, number>();
   const clients: EgressClient[] = [];
   let timer: NodeJS.Timeout | null = null;
+  /** Self-check probes under way: a client shared with the whole process (fetch()) probes as `unattributed`. */
+  let probing = 0;
 
   function build() {
     const fromStore: AllowedDestination[] = store.allowList().map((row) => ({
@@ -186,7 +188,8 @@ export function egressGuard(options: EgressGuardOptions) {
 
   function refuse(d: Destination, who: EgressRequester): never {
     const error = new EgressRefused(d.host, d.port, who.feature);
-    if (who.feature === SELF_CHECK) throw error;
+    // The self-check's own probes are refused like anything else but are not attempts to record.
+    if (who.feature === SELF_CHECK || (probing > 0 && d.host === SELF_CHECK_HOST)) throw error;
     let caller: EgressCaller | null = null;
     try {
       caller = who.caller?.() ?? null;
@@ -321,6 +324,15 @@ export function egressGuard(options: EgressGuardOptions) {
       if (!clients.some((c) => c.name === client.name)) clients.push(client);
     },
     clients: (): readonly EgressClient[] => clients,
+    /** Runs one self-check probe: its refusal of SELF_CHECK_HOST is not recorded, whichever feature the client reports. */
+    async probe<T>(run: () => Promise<T>): Promise<T> {
+      probing++;
+      try {
+        return await run();
+      } finally {
+        probing--;
+      }
+    },
     flush,
     /** Where refusals are reported (rate-limited per destination) and write failures logged: the app's logger. */
     useLogger(next: NonNullable<EgressGuardOptions['log']>): void {
@@ -338,3 +350,6 @@ export type EgressGuard = ReturnType<typeof egressGuard>;
 
 /** The feature name of the start-up self-check's probes: refused, never recorded. */
 export const SELF_CHECK = 'self_check';
+
+/** The host the self-check probes: a name under .invalid (RFC 6761) never resolves. */
+export const SELF_CHECK_HOST = 'egress-self-check.invalid';

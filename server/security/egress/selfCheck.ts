@@ -4,11 +4,11 @@
 // explain. What the appliance never does (telemetry, update checks, downloads) is stated beside it.
 import dns from 'node:dns';
 import { isoNow } from '../../db/rows.ts';
-import { type EgressGuard, EgressRefused } from './guard.ts';
+import { type EgressGuard, EgressRefused, SELF_CHECK_HOST } from './guard.ts';
 import { processSockets } from './sockets.ts';
 
 /** A name under .invalid (RFC 6761) never resolves: even a broken guard could not reach anything. */
-export const PROBE_URL = 'https://egress-self-check.invalid/';
+export const PROBE_URL = `https://${SELF_CHECK_HOST}/`;
 
 export interface SelfCheckResult {
   ran_at: string;
@@ -57,7 +57,7 @@ export async function runSelfCheck(guard: EgressGuard, facts: SelfCheckFacts): P
       continue;
     }
     try {
-      await client.probe(PROBE_URL);
+      await guard.probe(() => client.probe(PROBE_URL));
       clients.push({ name: client.name, purpose: client.purpose, refuses_unlisted: false, detail: 'the probe was not refused' });
     } catch (err) {
       const refused = refusedByGuard(err);
