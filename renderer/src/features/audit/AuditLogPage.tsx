@@ -130,7 +130,8 @@ export default function AuditLogPage() {
             total={Math.ceil(total / PAGE_SIZE)}
             value={page}
             onChange={(p) => update({ page: String(p), record: null })}
-            aria-label="Pages"
+            aria-label="Pages of audit records"
+            getControlProps={(control) => ({ 'aria-label': `${control[0]!.toUpperCase()}${control.slice(1)} page` })}
           />
         </Group>
       ) : null}
