@@ -4,7 +4,7 @@
 // through the openai SDK; the page sees it arrive and opens it in the logs.
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PASSWORD, dumpPage, eventually, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+import { NEW_PASSWORD, dialogNamed, dumpPage, eventually, signIn, startUi, type Ui, type UiPage } from './harness.ts';
 
 let ui: Ui;
 let page: UiPage;
@@ -27,9 +27,7 @@ describe('first run', () => {
     await connect.getByRole('textbox', { name: 'Name' }).fill('LAN vLLM');
     await connect.getByRole('textbox', { name: 'Server address' }).fill('http://user:secret@10.0.0.5:8000/v1');
     await connect.getByRole('button', { name: 'Connect' }).click();
-    await expect
-      .poll(() => connect.getByText(/must not contain a user name or password|user name|credentials/i).count())
-      .toBeGreaterThan(0);
+    await eventually(() => connect.getByText(/must not contain a user name or password|user name|credentials/i).count()).toBeGreaterThan(0);
     await connect.getByRole('textbox', { name: 'Server address' }).fill(`${ui.mock.url}/v1`);
     await connect.getByRole('textbox', { name: /API key/ }).fill('vllm-secret-token');
     await connect.getByRole('button', { name: 'Connect' }).click();
@@ -62,13 +60,12 @@ describe('first run', () => {
 
     // The snippet names this appliance, the key and the model; the openai SDK sends it as written.
     const request = page.getByRole('region', { name: 'Send a first request' });
-    const curl = await request.getByRole('tabpanel').textContent();
-    expect(curl).toContain(`${ui.url}/v1/chat/completions`);
-    expect(curl).toContain(`x-portkey-api-key: ${apiKey}`);
-    expect(curl).toContain('"model":"@lan-vllm/llama-3.1-8b"');
+    const snippet = () => request.getByRole('tabpanel').textContent();
+    await eventually(snippet).toContain(`${ui.url}/v1/chat/completions`);
+    expect(await snippet()).toContain(`x-portkey-api-key: ${apiKey}`);
+    expect(await snippet()).toContain('"model":"@lan-vllm/llama-3.1-8b"');
     await request.getByRole('tab', { name: 'openai (Node)' }).click();
-    const node = (await request.getByRole('tabpanel').textContent())!;
-    expect(node).toContain(`baseURL: '${ui.url}/v1'`);
+    await eventually(snippet).toContain(`baseURL: '${ui.url}/v1'`);
     await request.getByText('Waiting for your first request…').waitFor();
 
     const client = new OpenAI({ baseURL: `${ui.url}/v1`, apiKey, maxRetries: 0 });
@@ -78,9 +75,9 @@ describe('first run', () => {
     });
     expect(answer.choices[0]!.message.content).toBe('echo: Say hello');
 
-    await request.getByText('Your first request arrived').waitFor({ timeout: 15_000 });
+    await request.getByText('Your first request arrived').waitFor();
     await request.getByRole('link', { name: 'Open it in the logs' }).click();
-    const drawer = page.getByRole('dialog');
+    const drawer = dialogNamed(page, /^Request /);
     await drawer.getByRole('table', { name: 'Request facts' }).getByText('@lan-vllm', { exact: true }).waitFor();
     await drawer.getByRole('tab', { name: 'Response' }).click();
     await drawer

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startChild, type ChildServer, ROOT } from '../helpers/childServer.ts';
 import { startMockLlm, type MockLlm } from '../helpers/mockLlm.ts';
 import { makeTempDir, removeDir } from '../helpers/dataDir.ts';
@@ -99,8 +99,54 @@ export async function startUi(env: Record<string, string> = {}): Promise<Ui> {
   return ui;
 }
 
-/** Polls until the value matches (UI updates arrive asynchronously); 20 s, like a patient person. */
+/**
+ * Polls until the value matches (UI updates arrive asynchronously); 20 s, like a patient person.
+ * Every figure, text, count or attribute a test asserts is read through this: a read made once can
+ * come before the data it shows has loaded on a busy machine (Playwright waits for an element to
+ * exist, not for its text to be the final one).
+ */
 export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
+
+/**
+ * The dialog (drawer or modal) with this accessible name, its title. Never `getByRole('dialog')`
+ * alone: a closing drawer stays in the page for its exit transition (longer on a busy machine), and
+ * a drawer opens over another, so an unnamed locator can match two. A string matches a part of
+ * the name, case-insensitively; anchor a RegExp (/^billing-service/) when another title contains it.
+ */
+export const dialogNamed = (page: Page, name: string | RegExp): Locator => page.getByRole('dialog', { name });
+
+/**
+ * Turns a switch or checkbox whose state is what the server stored (it turns once the server has
+ * answered) on or off, and waits until it shows that. Playwright's check() reads the state right
+ * after the click and fails on such a control; use check() for controls that turn at once.
+ */
+export async function setSwitch(control: Locator, on: boolean): Promise<void> {
+  if ((await control.isChecked()) !== on) await control.click();
+  await eventually(() => control.isChecked()).toBe(on);
+}
+
+/**
+ * Waits until the page has settled: no CSS transition or finite animation running (a drawer sliding
+ * in, a chart fading) and no change to the DOM for 300 ms. For an accessibility scan or a picture,
+ * which a half-drawn page would fail or spoil; a fixed sleep is too short on a busy machine.
+ */
+export async function settled(page: Page): Promise<void> {
+  // A string, so that this file is type-checked without the DOM library (as axe.ts does).
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const quietMs = 300;
+    let last = performance.now();
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const giveUp = setTimeout(() => { observer.disconnect(); reject(new Error('the page did not settle in 20 s')); }, 20000);
+    const moving = () => document.getAnimations().some((a) => a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity);
+    const check = () => {
+      if (moving()) last = performance.now();
+      if (performance.now() - last >= quietMs) { clearTimeout(giveUp); observer.disconnect(); resolve(undefined); }
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`);
+}
 
 /** Signs in through the login page; with `newPassword`, goes through the forced change too. */
 export async function signIn(page: Page, email: string, password: string, newPassword?: string): Promise<void> {

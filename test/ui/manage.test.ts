@@ -4,8 +4,8 @@
 // the first, tried, and deleted; a model server connected, tested, its models and providers managed,
 // renamed and deleted.
 import OpenAI from 'openai';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { dialogNamed, dumpPage, eventually, ownerWithPassword, setSwitch, signIn, startUi, type Ui, type UiPage } from './harness.ts';
 
 let ui: Ui;
 let page: UiPage;
@@ -58,14 +58,18 @@ describe('API keys', () => {
     await form.getByRole('button', { name: 'Requests only' }).click();
     await form.getByText('Scopes (1 of').waitFor();
     await form.getByRole('button', { name: 'Create key' }).click();
-    const drawer = page.getByRole('dialog');
+    const drawer = dialogNamed(page, 'Create an API key');
     await drawer.getByText('Copy this key now: you will not see it again').waitFor();
     const secret = (await drawer.getByLabel('API key "billing-service"').textContent())!.trim();
     expect((await chat(secret)).choices[0]!.message.content).toBe('echo: ping');
     await drawer.getByRole('button', { name: 'Done' }).click();
+    // While it slides out the drawer keeps showing the key, not an empty form (a second "Name" field).
+    expect(await drawer.getByRole('form', { name: 'Create an API key' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Open key billing-service' }).click();
-    const detail = page.getByRole('dialog');
+    // Named: the create drawer may still be sliding out, and the revoke confirmation's title names
+    // the key too.
+    const detail = dialogNamed(page, /^billing-service/);
     await detail.getByRole('table', { name: 'Key facts' }).waitFor();
     // The secret is never shown back: only its masked form.
     expect(await detail.getByRole('table', { name: 'Key facts' }).textContent()).not.toContain(secret);
@@ -83,10 +87,17 @@ describe('API keys', () => {
     expect((await chat(secret)).choices[0]!.message.content).toBe('echo: ping');
 
     await detail.getByRole('button', { name: 'Revoke key' }).click();
-    const confirm = page.getByRole('dialog', { name: /Revoke "billing-service-v2"\?/ });
+    const confirm = dialogNamed(page, /Revoke "billing-service-v2"\?/);
     await confirm.getByRole('button', { name: 'Revoke key' }).click();
     await eventually(() => page.getByRole('table', { name: 'API keys' }).getByText('billing-service-v2').count()).toBe(0);
     await expect(chat(rotated)).rejects.toThrow(/401|Invalid API key/i);
+
+    // Opened again, the drawer starts from an empty form: the first key is not shown a second time.
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await eventually(() => form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
+    expect(await drawer.getByText('Copy this key now').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
     expect(page.problems).toEqual([]);
   });
 });
@@ -141,20 +152,16 @@ describe('configs', () => {
     await page.getByRole('button', { name: 'Save new version' }).click();
     await page.getByText('Saved as a new version.').waitFor();
     const diff = page.getByRole('table', { name: 'Changes from version 1 to version 2' });
-    await diff.waitFor();
-    expect(
-      await diff.getByRole('row').filter({ hasText: '"mode": "loadbalance"' }).getByRole('cell').first().getAttribute('aria-label'),
-    ).toBe('added');
-    expect(await diff.getByRole('row').filter({ hasText: '"mode": "fallback"' }).getByRole('cell').first().getAttribute('aria-label')).toBe(
-      'removed',
-    );
+    const markOf = (line: string) => diff.getByRole('row').filter({ hasText: line }).getByRole('cell').first().getAttribute('aria-label');
+    await eventually(() => markOf('"mode": "loadbalance"')).toBe('added');
+    await eventually(() => markOf('"mode": "fallback"')).toBe('removed');
 
     // "Try it" sends one request through the saved version and says which target answered.
     const tryIt = page.getByRole('region', { name: 'Try it' });
     await tryIt.getByRole('textbox', { name: 'Model' }).fill('llama-3.1-8b');
     await tryIt.getByRole('button', { name: 'Send test request' }).click();
     await tryIt.getByText(/^Answered by config\.targets\[[01]\] \(@lan-vllm\) in/).waitFor();
-    expect(await tryIt.getByRole('table', { name: 'Routing' }).textContent()).toContain('loadbalance');
+    await eventually(() => tryIt.getByRole('table', { name: 'Routing' }).textContent()).toContain('loadbalance');
 
     // The saved config routes requests.
     const res = await fetch(`${ui.url}/v1/chat/completions`, {
@@ -165,8 +172,7 @@ describe('configs', () => {
     expect(res.status).toBe(200);
 
     await page.getByRole('button', { name: 'Delete config' }).click();
-    await page
-      .getByRole('dialog', { name: /Delete "Fallback to backup"\?/ })
+    await dialogNamed(page, /Delete "Fallback to backup"\?/)
       .getByRole('button', { name: 'Delete config' })
       .click();
     await page.waitForURL((url) => url.pathname === '/configs');
@@ -192,7 +198,8 @@ describe('model catalog', () => {
     await form.getByRole('button', { name: 'Connect' }).click();
 
     // The new integration opens: the key only masked, a real test call, its models.
-    const drawer = page.getByRole('dialog', { name: 'Team vLLM' });
+    // Anchored: the delete confirmation's title names it too.
+    const drawer = dialogNamed(page, /^Team vLLM/);
     const facts = drawer.getByRole('table', { name: 'Integration facts' });
     await facts.waitFor();
     expect(await facts.textContent()).not.toContain('team-secret-key-123456');
@@ -212,9 +219,7 @@ describe('model catalog', () => {
       });
     // Only the listed models once "any model" is off; then none once the listed one is off too.
     // The switches show what the server stored: they turn once it answers.
-    const anyModel = drawer.getByRole('switch', { name: /Allow any model name/ });
-    await anyModel.click();
-    await eventually(() => anyModel.isChecked()).toBe(false);
+    await setSwitch(drawer.getByRole('switch', { name: /Allow any model name/ }), false);
     await eventually(() =>
       viaTeam('another-model').then(
         () => 'served',
@@ -222,9 +227,7 @@ describe('model catalog', () => {
       ),
     ).toBe('refused');
     expect((await viaTeam('llama-3.1-8b')).choices[0]!.message.content).toBe('echo: ping');
-    const enabled = drawer.getByRole('switch', { name: 'Enable llama-3.1-8b' });
-    await enabled.click();
-    await eventually(() => enabled.isChecked()).toBe(false);
+    await setSwitch(drawer.getByRole('switch', { name: 'Enable llama-3.1-8b' }), false);
     await eventually(() =>
       viaTeam('llama-3.1-8b').then(
         () => 'served',
@@ -239,7 +242,7 @@ describe('model catalog', () => {
     await drawer.getByRole('button', { name: 'Add provider' }).click();
     await drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').waitFor();
     await drawer.getByRole('button', { name: 'Delete provider @team-b' }).click();
-    await page.getByRole('dialog', { name: 'Delete provider "@team-b"?' }).getByRole('button', { name: 'Delete provider' }).click();
+    await dialogNamed(page, 'Delete provider "@team-b"?').getByRole('button', { name: 'Delete provider' }).click();
     await eventually(() => drawer.getByRole('table', { name: 'Providers' }).getByText('@team-b').count()).toBe(0);
 
     await drawer.getByRole('tab', { name: 'Settings' }).click();
@@ -249,7 +252,7 @@ describe('model catalog', () => {
     await page.getByRole('table', { name: 'Integrations' }).getByText('Team vLLM (GPU 2)').waitFor();
 
     await drawer.getByRole('button', { name: 'Delete integration' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete "Team vLLM (GPU 2)"?' });
+    const confirm = dialogNamed(page, 'Delete "Team vLLM (GPU 2)"?');
     // Deleting an integration needs its name typed first.
     expect(await confirm.getByRole('button', { name: 'Delete integration' }).isDisabled()).toBe(true);
     await confirm.getByRole('textbox', { name: 'Type "Team vLLM (GPU 2)" to confirm' }).fill('Team vLLM (GPU 2)');
@@ -271,10 +274,14 @@ describe('budgets and limits', () => {
       );
 
   it("sets a provider's token budget (a refused threshold marked on its field), shows it used up and notified, and resets it", async () => {
+    // Whatever happens below, the provider is left without a budget for the tests after this one.
+    onTestFinished(async () => {
+      await ui.admin('PUT', `/v1/providers/lan-vllm?workspace_id=${ui.creds.workspace.id}`, { usage_limits: null });
+    });
     await page.goto('/limits');
     const table = page.getByRole('table', { name: 'Budgets and rate limits' });
     await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' });
+    const drawer = dialogNamed(page, 'Limits of provider @lan-vllm');
     await drawer.getByRole('switch', { name: 'Limit spending' }).check();
     await drawer.getByRole('combobox', { name: 'Counts' }).click();
     await page.getByRole('option', { name: 'Tokens' }).click();
@@ -282,7 +289,7 @@ describe('budgets and limits', () => {
     await drawer.getByRole('textbox', { name: /Alert at/ }).fill('200');
     await drawer.getByRole('button', { name: 'Save limits' }).click();
     await drawer.getByText('usage_limits.alert_threshold must be below credit_limit').waitFor();
-    expect(await drawer.getByRole('textbox', { name: /Alert at/ }).getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => drawer.getByRole('textbox', { name: /Alert at/ }).getAttribute('aria-invalid')).toBe('true');
     await drawer.getByRole('textbox', { name: /Alert at/ }).fill('50');
     await drawer.getByRole('button', { name: 'Save limits' }).click();
     await drawer.getByText('Saved.').waitFor();
@@ -305,13 +312,15 @@ describe('budgets and limits', () => {
 
     await page.getByRole('tab', { name: 'Budgets and rate limits' }).click();
     await table.getByRole('button', { name: 'Limits of Provider @lan-vllm' }).click();
-    await page.getByRole('dialog', { name: 'Limits of provider @lan-vllm' }).getByRole('button', { name: 'Reset usage' }).click();
-    await page.getByRole('dialog').getByText('Usage reset.').waitFor();
+    await drawer.getByRole('button', { name: 'Reset usage' }).click();
+    await drawer.getByText('Usage reset.').waitFor();
     expect(await ping()).toBe('served');
-    // Budget off again, for the tests after this one.
-    await page.getByRole('dialog').getByRole('switch', { name: 'Limit spending' }).uncheck();
-    await page.getByRole('dialog').getByRole('button', { name: 'Save limits' }).click();
-    await page.getByRole('dialog').getByText('Saved.').waitFor();
+    // The budget turned off again from the page.
+    await drawer.getByRole('switch', { name: 'Limit spending' }).uncheck();
+    await drawer.getByRole('button', { name: 'Save limits' }).click();
+    await drawer.getByText('Saved.').waitFor();
+    const long = () => ping('word '.repeat(60));
+    await eventually(async () => [await long(), await long(), await long()]).toEqual(['served', 'served', 'served']);
     expect(page.problems).toEqual([]);
   });
 
@@ -324,24 +333,23 @@ describe('budgets and limits', () => {
     await page.getByRole('option', { name: 'Requests' }).click();
     await form.getByRole('textbox', { name: 'Limit' }).fill('2');
     await form.getByRole('button', { name: 'Create policy' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Two requests per key' });
+    const drawer = dialogNamed(page, /^Two requests per key/);
     await drawer.getByText('No request has matched yet.').waitFor();
 
     expect([await ping(), await ping(), await ping()]).toEqual(['served', 'served', expect.stringMatching(/^refused 4\d\d$/)]);
     await page.reload();
-    const usage = page.getByRole('dialog').getByRole('table', { name: 'Usage by group' });
+    const usage = drawer.getByRole('table', { name: 'Usage by group' });
     await usage.getByRole('row', { name: /exhausted/ }).waitFor();
     await usage.getByRole('button', { name: /Reset usage of/ }).click();
     await usage.getByRole('row', { name: /active/ }).waitFor();
     expect(await ping()).toBe('served');
 
-    const edit = page.getByRole('dialog').getByRole('form', { name: 'Save policy' });
+    const edit = drawer.getByRole('form', { name: 'Save policy' });
     await edit.getByRole('textbox', { name: 'Name' }).fill('Two requests per key (trial)');
     await edit.getByRole('button', { name: 'Save policy' }).click();
     await page.getByRole('table', { name: 'Budget policies' }).getByText('Two requests per key (trial)').waitFor();
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete policy' }).click();
-    await page
-      .getByRole('dialog', { name: /Delete "Two requests per key \(trial\)"\?/ })
+    await drawer.getByRole('button', { name: 'Delete policy' }).click();
+    await dialogNamed(page, /Delete "Two requests per key \(trial\)"\?/)
       .getByRole('button', { name: 'Delete policy' })
       .click();
     await eventually(() => page.getByText('Two requests per key (trial)').count()).toBe(0);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+import { dialogNamed, dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
 
 const PRICE_IN = 10; // cents per input token
 const PRICE_OUT = 20; // cents per output token
@@ -67,17 +67,19 @@ const summary = (title: string) => page.getByRole('region', { name: title, exact
 describe('the dashboard', () => {
   it('shows the totals of the seeded traffic, in their units', async () => {
     await page.goto('/dashboard?range=1h');
+    // Each figure is awaited on its own: they arrive together today, but a figure read once can be
+    // read before its data has loaded (a card showing "—").
     await eventually(() => summary('Requests').textContent()).toBe(String(expected.requests));
-    expect(await summary('Tokens').textContent()).toBe(expected.tokens.toLocaleString('en-US'));
-    expect(await summary('Cost').textContent()).toBe(`$${(expected.cents / 100).toFixed(2)}`);
-    expect(await summary('Errors').textContent()).toBe('1');
-    expect(await summary('Error rate').textContent()).toBe(
+    await eventually(() => summary('Tokens').textContent()).toBe(expected.tokens.toLocaleString('en-US'));
+    await eventually(() => summary('Cost').textContent()).toBe(`$${(expected.cents / 100).toFixed(2)}`);
+    await eventually(() => summary('Errors').textContent()).toBe('1');
+    await eventually(() => summary('Error rate').textContent()).toBe(
       `${(Math.round((100 * expected.errors * 100) / expected.requests) / 100).toLocaleString('en-US')} %`,
     );
-    expect(await summary('Users').textContent()).toBe('2');
-    expect(await summary('Latency').textContent()).toMatch(/^p50 \d+ ms · p95 \d+ ms · p99 \d+ ms$/);
+    await eventually(() => summary('Users').textContent()).toBe('2');
+    await eventually(() => summary('Latency').textContent()).toMatch(/^p50 \d+ ms · p95 \d+ ms · p99 \d+ ms$/);
     // Charts are drawn (one SVG each); the top lists, below the fold, load as they scroll into view.
-    expect(await page.getByRole('region', { name: 'Requests', exact: true }).locator('svg.recharts-surface').count()).toBe(1);
+    await eventually(() => page.getByRole('region', { name: 'Requests', exact: true }).locator('svg.recharts-surface').count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Top models' }).count()).toBe(0);
     await page.getByRole('region', { name: 'Users', exact: true }).scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 2000);
@@ -102,7 +104,8 @@ describe('the logs explorer', () => {
     await page.goto('/logs?range=1h');
     const table = page.getByRole('table', { name: 'Request logs' });
     await page.getByText(`${expected.requests} requests · Last hour`).waitFor();
-    expect(await table.getByRole('row').count()).toBe(expected.requests + 1);
+    // The list is virtualised: its rows are drawn once it has measured itself.
+    await eventually(() => table.getByRole('row').count()).toBe(expected.requests + 1);
     // Newest first: the failed request was the last one sent.
     await eventually(() => table.getByRole('row').nth(1).getByRole('cell').nth(1).textContent()).toBe('500');
 
@@ -112,7 +115,7 @@ describe('the logs explorer', () => {
     await page.getByRole('textbox', { name: 'Value' }).fill('5xx');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('1 request match the filters · Last hour').waitFor();
-    expect(new URL(page.url()).searchParams.get('status_code')).toBe('5xx');
+    await eventually(() => new URL(page.url()).searchParams.get('status_code')).toBe('5xx');
     await page.reload();
     await page.getByRole('button', { name: 'Edit filter Status: 5xx' }).waitFor();
     await page.getByRole('button', { name: 'Remove filter Status' }).click();
@@ -122,8 +125,9 @@ describe('the logs explorer', () => {
     await page.keyboard.type('search-team');
     await page.waitForURL((url) => url.searchParams.get('search') === 'search-team');
     await page.getByText('1 request match the filters · Last hour').waitFor();
+    await eventually(() => table.getByRole('row').count()).toBe(2);
     await table.getByRole('row').nth(1).click();
-    const drawer = page.getByRole('dialog');
+    const drawer = dialogNamed(page, /^Request /);
     await drawer.getByRole('table', { name: 'Metadata values' }).getByText('search-team').waitFor();
     await drawer.getByRole('tab', { name: 'Request' }).click();
     await drawer.getByRole('button', { name: 'Request headers' }).click();
@@ -173,6 +177,8 @@ describe('the logs explorer', () => {
   });
 });
 
+// The playground's chats are logged too: these tests come after the ones above that count the
+// seeded requests (vitest runs a file's tests in order).
 describe('the playground', () => {
   it('streams a chat through a provider as it arrives, then shows its tokens, cost and log entry', async () => {
     let release: () => void = () => undefined;
@@ -191,6 +197,8 @@ describe('the playground', () => {
     await eventually(() => answer.textContent()).toBe('echo: Hello from the playground');
 
     const facts = page.getByRole('table', { name: 'Last request facts' });
+    // The usage comes with the end of the stream, after the last words.
+    await eventually(() => facts.getByRole('row', { name: /Tokens/ }).textContent()).toMatch(/\d+ in · \d+ out/);
     const tokens = (await facts.getByRole('row', { name: /Tokens/ }).textContent())!;
     const [input, output] = [...tokens.matchAll(/(\d+) (?:in|out)/g)].map((m) => Number(m[1]));
     expect(input).toBeGreaterThan(0);
@@ -200,7 +208,7 @@ describe('the playground', () => {
     await eventually(() => facts.getByRole('row', { name: /Cost/ }).textContent()).toBe(`Cost$${(cents / 100).toFixed(2)}`);
     await facts.getByRole('link', { name: 'Open the log of this request' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/logs/'));
-    const drawer = page.getByRole('dialog');
+    const drawer = dialogNamed(page, /^Request /);
     await drawer.getByRole('table', { name: 'Metadata values' }).getByText(ui.creds.owner.email).waitFor();
     expect(page.problems).toEqual([]);
   });

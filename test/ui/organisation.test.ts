@@ -5,7 +5,7 @@
 // field; the audit log filtered down to those changes; and the pricing page's unpriced models.
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
+import { dialogNamed, dumpPage, eventually, ownerWithPassword, setSwitch, signIn, startUi, type Ui, type UiPage } from './harness.ts';
 
 let ui: Ui;
 let page: UiPage;
@@ -34,6 +34,18 @@ afterAll(() => ui?.close());
 
 type Row = Record<string, unknown>;
 
+/** Someone invited over the Admin API who has set their password: a member of the organisation. */
+async function personJoins(email: string, password: string): Promise<void> {
+  const invite = await ui.admin<{ invite_link: string }>('POST', '/v1/admin/users/invites', { email, role: 'member' });
+  const token = decodeURIComponent(new URL(invite.invite_link).pathname.replace(/^\/invite\//, ''));
+  const accepted = await fetch(`${ui.url}/v1/auth/invites/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password, first_name: email.split('@')[0] }),
+  });
+  if (!accepted.ok) throw new Error(`invite accept: ${accepted.status} ${await accepted.text()}`);
+}
+
 describe('workspaces', () => {
   it('creates, renames, archives, restores and deletes a workspace, typing its name', async () => {
     await page.goto('/workspaces');
@@ -43,7 +55,8 @@ describe('workspaces', () => {
     await form.getByRole('textbox', { name: 'Name' }).fill('Research');
     await form.getByRole('textbox', { name: 'Description' }).fill('Model evaluation');
     await form.getByRole('button', { name: 'Create workspace' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Research' });
+    // Anchored: the delete confirmation's title names it too (and the name grows to "Research lab").
+    const drawer = dialogNamed(page, /^Research/);
     await drawer.getByRole('table', { name: 'Workspace facts' }).waitFor();
     // It is in the workspace switcher at once.
     await page.keyboard.press('Escape');
@@ -61,13 +74,14 @@ describe('workspaces', () => {
     await drawer.getByRole('button', { name: 'Archive workspace' }).click();
     await drawer.waitFor({ state: 'detached' });
     await eventually(() => table.getByText('Research lab').count()).toBe(0);
+    // check(): the switch must turn at once, though its state lives in the URL.
     await page.getByRole('switch', { name: 'Show archived' }).check();
     await table
       .getByRole('row', { name: /Research lab/ })
       .getByText('archived')
       .waitFor();
     await table.getByRole('button', { name: 'Open workspace Research lab' }).click();
-    await page.getByRole('dialog', { name: 'Research lab' }).getByRole('button', { name: 'Restore workspace' }).click();
+    await drawer.getByRole('button', { name: 'Restore workspace' }).click();
     await table
       .getByRole('row', { name: /Research lab/ })
       .getByText('active')
@@ -77,9 +91,8 @@ describe('workspaces', () => {
     const created = await ui.admin<{ data: Row[] }>('GET', '/v1/admin/workspaces?name=Research');
     const id = String(created.data[0]!.id);
     await ui.admin('POST', '/v1/api-keys/workspace/service', { name: 'lab key', workspace_id: id, scopes: ['completions.write'] });
-    const open = page.getByRole('dialog', { name: 'Research lab' });
-    await open.getByRole('button', { name: 'Delete workspace' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete "Research lab"?' });
+    await drawer.getByRole('button', { name: 'Delete workspace' }).click();
+    const confirm = dialogNamed(page, 'Delete "Research lab"?');
     expect(await confirm.getByRole('button', { name: 'Delete workspace' }).isDisabled()).toBe(true);
     await confirm.getByRole('textbox', { name: 'Type "Research lab" to confirm' }).fill('Research lab');
     await confirm.getByRole('button', { name: 'Delete workspace' }).click();
@@ -104,13 +117,15 @@ describe('people', () => {
     await form.getByRole('combobox', { name: 'Workspace role' }).click();
     await page.getByRole('option', { name: /^Manager/ }).click();
     await form.getByRole('button', { name: 'Create invite link' }).click();
-    const handover = page.getByRole('dialog').getByRole('status').filter({ hasText: 'Invite link for dana@example.com' });
+    const inviting = dialogNamed(page, 'Invite a person');
+    const handover = inviting.getByRole('status').filter({ hasText: 'Invite link for dana@example.com' });
     await handover.getByText(/No mail leaves this appliance/).waitFor();
     const link = (await handover.getByText(/\/invite\//).textContent())!.trim();
     expect(link).toMatch(new RegExp(`^${ui.url}/invite/`));
     await handover.getByRole('button', { name: 'Copy invite link' }).click();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
-    await page.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => page.evaluate('navigator.clipboard.readText()')).toBe(link);
+    await inviting.getByRole('button', { name: 'Done' }).click();
+    await inviting.waitFor({ state: 'detached' });
     await page
       .getByRole('table', { name: 'Invites' })
       .getByRole('row', { name: /dana@example.com/ })
@@ -131,7 +146,7 @@ describe('people', () => {
     await page.reload();
     await members.getByRole('row', { name: /dana@example.com/ }).waitFor();
     const role = members.getByRole('combobox', { name: 'Role of dana@example.com' });
-    expect(await role.inputValue()).toBe('manager');
+    await eventually(() => role.inputValue()).toBe('manager');
     await role.click();
     await page.getByRole('option', { name: 'member', exact: true }).click();
     const danaId = () =>
@@ -141,8 +156,7 @@ describe('people', () => {
     await eventually(async () => (await danaId())?.role).toBe('member');
 
     await members.getByRole('button', { name: 'Remove dana@example.com' }).click();
-    await page
-      .getByRole('dialog', { name: /Remove dana@example.com/ })
+    await dialogNamed(page, /Remove dana@example.com/)
       .getByRole('button', { name: 'Remove member' })
       .click();
     await eventually(() => members.getByText('dana@example.com').count()).toBe(0);
@@ -164,11 +178,11 @@ describe('people', () => {
     const form = page.getByRole('form', { name: 'Invite a person' });
     await form.getByRole('textbox', { name: 'Email' }).fill('eve@example.com');
     await form.getByRole('button', { name: 'Create invite link' }).click();
-    const first = (await page
-      .getByRole('dialog')
-      .getByText(/\/invite\//)
-      .textContent())!.trim();
-    await page.getByRole('button', { name: 'Done' }).click();
+    const inviting = dialogNamed(page, 'Invite a person');
+    const first = (await inviting.getByText(/\/invite\//).textContent())!.trim();
+    await inviting.getByRole('button', { name: 'Done' }).click();
+    // Gone before the renewed link is looked for: while it slides out it still shows this one.
+    await inviting.waitFor({ state: 'detached' });
     const invites = page.getByRole('table', { name: 'Invites' });
     await invites.getByRole('button', { name: 'New link for eve@example.com' }).click();
     const renewed = page.getByRole('status').filter({ hasText: 'Invite link for eve@example.com' });
@@ -178,8 +192,7 @@ describe('people', () => {
     // The old link no longer works.
     expect((await fetch(first)).status).not.toBe(200);
     await invites.getByRole('button', { name: 'Cancel invite for eve@example.com' }).click();
-    await page
-      .getByRole('dialog', { name: /Cancel the invite for eve@example.com/ })
+    await dialogNamed(page, /Cancel the invite for eve@example.com/)
       .getByRole('button', { name: 'Cancel invite' })
       .click();
     await invites
@@ -191,25 +204,28 @@ describe('people', () => {
   });
 
   it("changes a person's organisation role and removes them from the organisation", async () => {
+    // Their own person, not one an earlier test made.
+    await personJoins('frank@example.com', 'frank password 123');
     await page.goto('/users');
     const people = page.getByRole('table', { name: 'People' });
-    await people.getByRole('button', { name: 'Open dana@example.com' }).click();
-    const drawer = page.getByRole('dialog', { name: 'dana@example.com' });
+    await people.getByRole('button', { name: 'Open frank@example.com' }).click();
+    // Anchored: the removal's confirmation names them too.
+    const drawer = dialogNamed(page, /^frank@example.com/);
     await drawer.getByRole('combobox', { name: 'Organisation role' }).click();
     await page.getByRole('option', { name: 'Admin' }).click();
     await drawer.getByRole('button', { name: 'Save role' }).click();
     await drawer.getByText('Saved.').waitFor();
     await people
-      .getByRole('row', { name: /dana@example.com/ })
+      .getByRole('row', { name: /frank@example.com/ })
       .getByText('admin')
       .waitFor();
     await drawer.getByRole('button', { name: 'Remove from the organisation' }).click();
-    await page.getByRole('dialog', { name: 'Remove dana@example.com?' }).getByRole('button', { name: 'Remove person' }).click();
-    await eventually(() => people.getByText('dana@example.com').count()).toBe(0);
+    await dialogNamed(page, 'Remove frank@example.com?').getByRole('button', { name: 'Remove person' }).click();
+    await eventually(() => people.getByText('frank@example.com').count()).toBe(0);
     const login = await fetch(`${ui.url}/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'dana@example.com', password: 'dana password 123' }),
+      body: JSON.stringify({ email: 'frank@example.com', password: 'frank password 123' }),
     });
     expect(login.status).toBe(401);
     expect(page.problems).toEqual([]);
@@ -226,7 +242,7 @@ describe('security settings', () => {
     const org = () => ui.admin<{ settings: Row; workspace_overrides: Row }>('GET', '/v1/admin/organisation/settings');
     expect((await org()).settings.membersViewLogs).toBe(false);
 
-    await logs.getByRole('switch', { name: 'Workspaces may override' }).click();
+    await setSwitch(logs.getByRole('switch', { name: 'Workspaces may override' }), true);
     await eventually(async () => (await org()).workspace_overrides.logs).toBe(true);
 
     // A value the server refuses: the reason under that setting, nothing saved.
@@ -234,7 +250,7 @@ describe('security settings', () => {
     await schemas.getByRole('textbox', { name: 'API key metadata schema' }).fill('{"type": "string"}');
     await schemas.getByRole('button', { name: 'Save metadata schemas' }).click();
     await schemas.getByText(/must be a JSON schema object with "type": "object"/).waitFor();
-    expect(await schemas.getByRole('textbox', { name: 'API key metadata schema' }).getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => schemas.getByRole('textbox', { name: 'API key metadata schema' }).getAttribute('aria-invalid')).toBe('true');
     expect((await org()).settings.api_key_metadata_schema).toBeNull();
 
     await page.getByRole('tab', { name: /Workspace/ }).click();
@@ -251,26 +267,34 @@ describe('security settings', () => {
 });
 
 describe('audit log', () => {
-  it('lists the changes made above and narrows them with a filter chip kept in the URL', async () => {
+  it("lists a workspace's changes, narrowed to it by a filter chip kept in the URL, and opens one", async () => {
+    // Its own workspace, changed over the Admin API: created, a delete refused (a key depends on
+    // it), then deleted with what depends on it.
+    const made = await ui.admin<Row>('POST', '/v1/admin/workspaces', { name: 'Audit trail' });
+    const id = String(made.id);
+    await ui.admin('POST', '/v1/api-keys/workspace/service', { name: 'trail key', workspace_id: id, scopes: ['completions.write'] });
+    await expect(ui.admin('DELETE', `/v1/admin/workspaces/${id}`, { name: 'Audit trail' })).rejects.toThrow(/409/);
+    await ui.admin('DELETE', `/v1/admin/workspaces/${id}`, { name: 'Audit trail', force_delete: true });
+
     await page.goto('/audit?range=1h');
     const table = page.getByRole('table', { name: 'Audit records' });
-    await table.getByRole('row').nth(1).waitFor();
+    const rows = async () => (await table.getByRole('row').allTextContents()).slice(1);
+    // Other changes are listed before the filter (the integration made for this file, the key).
+    await eventually(async () => (await rows()).some((r) => !r.includes(id))).toBe(true);
     await page.getByRole('button', { name: 'Add filter' }).click();
-    await page.getByRole('combobox', { name: 'Filter' }).fill('Resource');
-    await page.getByRole('option', { name: 'Resource', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Value' }).fill('workspace');
+    await page.getByRole('combobox', { name: 'Filter' }).fill('Resource id');
+    await page.getByRole('option', { name: 'Resource id', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Value' }).fill(id);
     await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForURL((url) => url.searchParams.get('resource_type') === 'workspace');
-    // Only workspace changes: among them the create, the refused delete and the forced one.
-    await eventually(async () => (await table.getByRole('row').allTextContents()).slice(1).every((r) => r.includes('workspace'))).toBe(
-      true,
-    );
-    const rows = (await table.getByRole('row').allTextContents()).slice(1);
-    expect(rows.filter((r) => r.includes('POST') && r.includes('create'))).toHaveLength(1);
-    expect(rows.filter((r) => r.includes('DELETE')).map((r) => r.slice(-3))).toEqual(['200', '409']);
+    await page.waitForURL((url) => url.searchParams.get('resource_id') === id);
+    // Only that workspace's changes, newest first: the forced delete, the refused one, the create.
+    const methodAndStatus = (r: string) => `${/(POST|PUT|PATCH|DELETE)\/v1\//.exec(r)?.[1]} ${r.slice(-3)}`;
+    await eventually(async () => (await rows()).map(methodAndStatus)).toEqual(['DELETE 200', 'DELETE 409', 'POST 200']);
+    expect((await rows()).every((r) => r.includes('workspace'))).toBe(true);
     await table.getByRole('row').filter({ hasText: 'DELETE' }).first().click();
-    const record = page.getByRole('dialog').getByRole('table', { name: 'Record facts' });
+    const record = dialogNamed(page, /^DELETE /).getByRole('table', { name: 'Record facts' });
     await record.getByText('delete').first().waitFor();
+    await eventually(() => record.textContent()).toContain(id);
     expect(page.problems).toEqual([]);
   });
 });

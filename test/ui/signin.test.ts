@@ -1,13 +1,25 @@
 // Sign-in as a person does it in Chromium: the first-run password, the forced change, a wrong
 // password, signing out, and a session that ends under the page (back to sign-in with a message).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PASSWORD, eventually, signIn, startUi, type Ui } from './harness.ts';
+import { NEW_PASSWORD, eventually, ownerWithPassword, signIn, startUi, type Ui } from './harness.ts';
 
 let ui: Ui;
 beforeAll(async () => {
   ui = await startUi();
 });
 afterAll(() => ui?.close());
+
+/** The owner past the forced password change: the first test makes it on the page; when that test
+ * did not run (or failed before it), it is made over the API, so this test stands on its own. */
+async function ownerPastFirstRun(): Promise<void> {
+  const login = await fetch(`${ui.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ui.creds.owner.email, password: NEW_PASSWORD }),
+  });
+  if (login.status === 401) await ownerWithPassword(ui);
+  else if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+}
 
 describe('signing in', () => {
   it('makes the owner change the first-run password before anything else', async () => {
@@ -42,6 +54,7 @@ describe('signing in', () => {
   });
 
   it('signs out, and a session ended elsewhere sends the page back to sign-in with a message', async () => {
+    await ownerPastFirstRun();
     const context = await ui.newContext();
     const page = await ui.newPage(context);
     await signIn(page, ui.creds.owner.email, NEW_PASSWORD);

@@ -2,7 +2,8 @@
 // nonce on Mantine's style tags), the query cache for server state, and the router.
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+// The DOM build of the provider: it can flush a router update synchronously (urlState.ts).
+import { RouterProvider } from 'react-router/dom';
 import { ApiError } from '../api/errors';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';

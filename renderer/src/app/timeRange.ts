@@ -58,7 +58,8 @@ export function useTimeRange(): [TimeRange, (next: { key: string; from?: number;
           }
           return out;
         },
-        { replace: true },
+        // At once, as urlState.ts explains: the picker shows the range it was given.
+        { replace: true, flushSync: true },
       ),
     [setParams],
   );

@@ -9,6 +9,7 @@ import type { SessionWorkspace } from '../../api/types';
 import { CodeBlock } from '../../components/CodeBlock';
 import { dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
+import { useOpenings } from '../../lib/openings';
 
 export const WORKSPACE_ROLES = [
   { value: 'member', label: 'Member (reads, sends requests)' },
@@ -38,6 +39,23 @@ interface Props {
 }
 
 export function InviteDrawer({ opened, onClose, workspace }: Props) {
+  const opening = useOpenings(opened);
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={<Text fw={600}>Invite a person</Text>}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <InviteForm key={opening} onClose={onClose} workspace={workspace} />
+    </Drawer>
+  );
+}
+
+/** The form, then the link to hand over; a fresh one for each opening of the drawer (openings.ts). */
+function InviteForm({ onClose, workspace }: Omit<Props, 'opened'>) {
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'member' | 'admin'>('member');
@@ -53,85 +71,69 @@ export function InviteDrawer({ opened, onClose, workspace }: Props) {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['invites'] }),
   });
   const errors = fieldErrors(invite.error, ['email', 'role', 'workspaces']);
-  const close = () => {
-    invite.reset();
-    setEmail('');
-    onClose();
-  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     invite.mutate();
   };
-  return (
-    <Drawer
-      opened={opened}
-      onClose={close}
-      position="right"
-      size="lg"
-      title={<Text fw={600}>Invite a person</Text>}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
-      {invite.data ? (
-        <Stack>
-          <InviteLink email={invite.data.email} link={invite.data.invite_link} expiresAt={invite.data.expires_at} />
-          <Button onClick={close} w="fit-content">
-            Done
-          </Button>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate aria-label="Invite a person">
-          <Stack>
-            {errors.general ? (
-              <Alert color="red" role="alert" title="The invite was not made">
-                {errors.general}
-              </Alert>
-            ) : null}
-            <TextInput
-              label="Email"
-              type="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errors.on('email')}
-              data-autofocus
+  return invite.data ? (
+    <Stack>
+      <InviteLink email={invite.data.email} link={invite.data.invite_link} expiresAt={invite.data.expires_at} />
+      <Button onClick={onClose} w="fit-content">
+        Done
+      </Button>
+    </Stack>
+  ) : (
+    <form onSubmit={submit} noValidate aria-label="Invite a person">
+      <Stack>
+        {errors.general ? (
+          <Alert color="red" role="alert" title="The invite was not made">
+            {errors.general}
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.on('email')}
+          data-autofocus
+        />
+        <Select
+          label="Organisation role"
+          data={[
+            { value: 'member', label: 'Member (works in the workspaces they join)' },
+            { value: 'admin', label: 'Admin (manages the whole organisation)' },
+          ]}
+          value={role}
+          onChange={(v) => v && setRole(v as 'member' | 'admin')}
+          allowDeselect={false}
+          error={errors.on('role')}
+        />
+        {workspace ? (
+          <Group align="flex-end">
+            <Checkbox
+              label={`Add to workspace ${workspace.name}`}
+              checked={join}
+              onChange={(e) => setJoin(e.currentTarget.checked)}
+              mb={8}
             />
             <Select
-              label="Organisation role"
-              data={[
-                { value: 'member', label: 'Member (works in the workspaces they join)' },
-                { value: 'admin', label: 'Admin (manages the whole organisation)' },
-              ]}
-              value={role}
-              onChange={(v) => v && setRole(v as 'member' | 'admin')}
+              label="Workspace role"
+              data={WORKSPACE_ROLES}
+              value={wsRole}
+              onChange={(v) => v && setWsRole(v as 'member' | 'manager' | 'admin')}
               allowDeselect={false}
-              error={errors.on('role')}
+              disabled={!join}
+              error={errors.on('workspaces')}
+              w={300}
             />
-            {workspace ? (
-              <Group align="flex-end">
-                <Checkbox
-                  label={`Add to workspace ${workspace.name}`}
-                  checked={join}
-                  onChange={(e) => setJoin(e.currentTarget.checked)}
-                  mb={8}
-                />
-                <Select
-                  label="Workspace role"
-                  data={WORKSPACE_ROLES}
-                  value={wsRole}
-                  onChange={(v) => v && setWsRole(v as 'member' | 'manager' | 'admin')}
-                  allowDeselect={false}
-                  disabled={!join}
-                  error={errors.on('workspaces')}
-                  w={300}
-                />
-              </Group>
-            ) : null}
-            <Button type="submit" loading={invite.isPending} disabled={!email.trim()} w="fit-content">
-              Create invite link
-            </Button>
-          </Stack>
-        </form>
-      )}
-    </Drawer>
+          </Group>
+        ) : null}
+        <Button type="submit" loading={invite.isPending} disabled={!email.trim()} w="fit-content">
+          Create invite link
+        </Button>
+      </Stack>
+    </form>
   );
 }

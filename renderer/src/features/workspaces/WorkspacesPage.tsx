@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SearchInput, useSearch } from '../../components/SearchInput';
 import { ago, dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
+import { useOpenings } from '../../lib/openings';
 import { useUrlParams } from '../../lib/urlState';
 import { SELF_KEY } from '../auth/session';
 import { WorkspaceDrawer } from './WorkspaceDrawer';
@@ -81,26 +82,7 @@ export default function WorkspacesPage() {
 }
 
 function CreateWorkspaceDrawer({ opened, onClose }: { opened: boolean; onClose: (created?: string) => void }) {
-  const client = useQueryClient();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/v1/admin/workspaces', { body: { name: name.trim(), description: description.trim() || null } })),
-    onSuccess: (w: WorkspaceView) => {
-      void client.invalidateQueries({ queryKey: ['workspaces'] });
-      // The creator joins it: the workspace switcher lists it from /v1/auth/self.
-      void client.invalidateQueries({ queryKey: SELF_KEY });
-      setName('');
-      setDescription('');
-      create.reset();
-      onClose(w.id);
-    },
-  });
-  const errors = fieldErrors(create.error, ['name', 'description']);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const opening = useOpenings(opened);
   return (
     <Drawer
       opened={opened}
@@ -110,38 +92,62 @@ function CreateWorkspaceDrawer({ opened, onClose }: { opened: boolean; onClose: 
       title={<Text fw={600}>Create a workspace</Text>}
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <form onSubmit={submit} noValidate aria-label="Create a workspace">
-        <Stack>
-          <Text size="sm">
-            A workspace holds its own providers, configs, API keys, members and logs. Requests made with its keys are separated from every
-            other workspace&apos;s.
-          </Text>
-          {errors.general ? (
-            <Alert color="red" role="alert" title="The workspace was not created">
-              {errors.general}
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.on('name')}
-            data-autofocus
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.on('description')}
-          />
-          <Button type="submit" loading={create.isPending} disabled={!name.trim()} w="fit-content">
-            Create workspace
-          </Button>
-        </Stack>
-      </form>
+      <CreateWorkspaceForm key={opening} onClose={onClose} />
     </Drawer>
+  );
+}
+
+/** A fresh form for each opening of the drawer (openings.ts); the new workspace opens on success. */
+function CreateWorkspaceForm({ onClose }: { onClose: (created?: string) => void }) {
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const create = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/admin/workspaces', { body: { name: name.trim(), description: description.trim() || null } })),
+    onSuccess: (w: WorkspaceView) => {
+      void client.invalidateQueries({ queryKey: ['workspaces'] });
+      // The creator joins it: the workspace switcher lists it from /v1/auth/self.
+      void client.invalidateQueries({ queryKey: SELF_KEY });
+      onClose(w.id);
+    },
+  });
+  const errors = fieldErrors(create.error, ['name', 'description']);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Create a workspace">
+      <Stack>
+        <Text size="sm">
+          A workspace holds its own providers, configs, API keys, members and logs. Requests made with its keys are separated from every
+          other workspace&apos;s.
+        </Text>
+        {errors.general ? (
+          <Alert color="red" role="alert" title="The workspace was not created">
+            {errors.general}
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.on('name')}
+          data-autofocus
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.on('description')}
+        />
+        <Button type="submit" loading={create.isPending} disabled={!name.trim()} w="fit-content">
+          Create workspace
+        </Button>
+      </Stack>
+    </form>
   );
 }
