@@ -44,12 +44,17 @@ const pii: CheckDefinition = {
   phases: BOTH,
   readsText: true,
   parameters: params({
-    categories: { type: 'array', items: CATEGORY, minItems: 1 },
-    redact: { type: 'boolean', default: false },
+    categories: { type: 'array', items: CATEGORY, minItems: 1, description: 'The kinds of data to look for; none chosen: all of them' },
+    redact: {
+      type: 'boolean',
+      default: false,
+      description: 'Replace what is found with [REDACTED_<KIND>] (the check then passes) instead of failing the check',
+    },
     types: {
       type: 'object',
       propertyNames: { enum: [...PII_TYPES] },
       additionalProperties: { type: 'string', enum: ['flag', 'redact', 'ignore'] },
+      description: 'Per kind: flag (the check fails), redact or ignore; wins over categories and redact',
     },
   }),
   compile(p) {
