@@ -12,6 +12,7 @@ import {
   IconMessageChatbot,
   IconServer,
   IconSettingsCode,
+  IconShieldCheck,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -75,6 +76,13 @@ export const NAV: readonly NavItem[] = [
     label: 'Configs',
     icon: IconSettingsCode,
     page: lazyPage(() => import('../features/configs/ConfigsPage')),
+  },
+  {
+    group: 'Build',
+    path: '/guardrails',
+    label: 'Guardrails',
+    icon: IconShieldCheck,
+    page: lazyPage(() => import('../features/guardrails/GuardrailsPage')),
   },
   {
     group: 'Govern',
