@@ -104,10 +104,12 @@ describe('an admin', () => {
     expect((await chat('Tell me about eagles')).choices[0]!.message.content).toBe('echo: Tell me about eagles');
 
     // The log drawer says the request was denied, by which guardrail and check, and why.
+    await eventually(async () => (await ui.admin<{ data: unknown[] }>('GET', '/v1/logs?page_size=10')).data.length).toBe(3);
     await page.goto('/logs?range=1h');
     const logs = page.getByRole('table', { name: 'Request logs' });
-    await eventually(() => logs.getByRole('row').filter({ hasText: '446' }).count()).toBe(1);
-    await logs.getByRole('row').filter({ hasText: '446' }).click();
+    const withStatus = (status: string) => logs.getByRole('row').filter({ has: page.getByText(status, { exact: true }) });
+    await eventually(() => withStatus('446').count()).toBe(1);
+    await withStatus('446').click();
     const log = page.getByRole('dialog');
     await log.getByText('Denied by a guardrail (446): no answer was returned.').waitFor();
     await eventually(() => log.getByRole('tab', { name: 'Guardrails' }).getAttribute('aria-selected')).toBe('true');
@@ -122,7 +124,8 @@ describe('an admin', () => {
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
 
     // The request that passed shows its verdicts too, and was answered.
-    await logs.getByRole('row').filter({ hasText: '200' }).first().click();
+    // Newest first: the request that passed after the guardrail was attached.
+    await withStatus('200').first().click();
     await page.getByRole('dialog').getByRole('tab', { name: 'Guardrails' }).click();
     await page
       .getByRole('dialog')

@@ -104,6 +104,7 @@ describe('testing a draft', () => {
     );
     expect(res.verdict).toBe(true);
     expect(res.changed_text).toBe('Mail [REDACTED_EMAIL] about it');
+    expect(res.checks[0].explanation).toBe('Found 1 e-mail address; redacted the e-mail addresses');
     expect(res.checks[0].transformed).toBe(true);
     expect(JSON.stringify(res)).not.toContain('jane.doe');
   });

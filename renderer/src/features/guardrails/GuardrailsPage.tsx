@@ -46,11 +46,11 @@ export default function GuardrailsPage() {
   const wsDefaults = useWorkspaceDefaults(workspaceId);
   const orgDefaults = useOrganisationDefaults(abilities.organisationDefaults);
   const level = params.get('level');
-  const rows = (list.data ?? []).filter(
+  const rows = (list.data?.rows ?? []).filter(
     (g) => (!level || (level === 'organisation') === (g.workspace_id === null)) && matches(`${g.name} ${g.slug}`),
   );
   const openRef = params.get('guardrail');
-  const open = list.data?.find((g) => g.id === openRef || g.slug === openRef) ?? null;
+  const open = list.data?.rows.find((g) => g.id === openRef || g.slug === openRef) ?? null;
   const canCreate = abilities.writeWorkspace || abilities.writeOrganisation;
 
   const defaultsOf = (g: GuardrailSummary) => {
@@ -87,7 +87,12 @@ export default function GuardrailsPage() {
         ) : null}
       </Group>
       {list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && list.data.length === 0 ? (
+      {list.data?.more ? (
+        <Text size="sm" c="dimmed" role="status">
+          Only the newest 100 guardrails of each level are listed.
+        </Text>
+      ) : null}
+      {list.data && list.data.rows.length === 0 ? (
         <Paper withBorder p="lg">
           <Title order={2} size="h4">
             No guardrails yet

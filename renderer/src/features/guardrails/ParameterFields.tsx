@@ -4,7 +4,7 @@
 // description, type and default underneath, required ones marked. A parameter left empty is left
 // out, so the server's default applies; the server's error lands on the field it names.
 import { useState, type ReactNode } from 'react';
-import { Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -268,7 +268,9 @@ function Parameter({ name, schema: s, required, value, onChange, errorFor, label
       return (
         <Fieldset legend={name} variant="filled" disabled={disabled}>
           <Stack gap="xs">
-            <span>{description}</span>
+            <Text size="xs" c="dimmed">
+              {description}
+            </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               {(s.propertyNames?.enum ?? []).map((key) => (
                 <Select

@@ -65,17 +65,27 @@ export function useCheckCatalogue(enabled = true) {
   });
 }
 
+const PAGE = 100;
+
 /**
- * The guardrails the workspace can use: its own and the organisation's. A member's session is bound
- * to the workspace and gets both; an organisation admin gets every workspace's, kept to these.
+ * The guardrails the workspace can use: its own and the organisation's, newest first. A member's
+ * session is bound to the workspace and gets both in one list; an organisation admin asks for each
+ * level (the organisation's id comes with its defaults). `more`: a list had more than one page.
  */
 export function useGuardrails(workspaceId: string, orgAdmin: boolean) {
   return useQuery({
     queryKey: ['guardrails', 'list', workspaceId, orgAdmin],
     queryFn: async () => {
-      const query = orgAdmin ? { page_size: 100 } : { workspace_id: workspaceId, page_size: 100 };
-      const list = await unwrap(api.GET('/v1/guardrails', { params: { query } }));
-      return list.data.filter((g) => g.workspace_id === null || g.workspace_id === workspaceId);
+      const lists = [unwrap(api.GET('/v1/guardrails', { params: { query: { workspace_id: workspaceId, page_size: PAGE } } }))];
+      if (orgAdmin) {
+        const { organisation_id } = await unwrap(api.GET('/v1/admin/organisation/defaults'));
+        lists.push(unwrap(api.GET('/v1/guardrails', { params: { query: { organisation_id, page_size: PAGE } } })));
+      }
+      const answers = await Promise.all(lists);
+      const seen = new Map<string, GuardrailSummary>();
+      for (const list of answers) for (const g of list.data) seen.set(g.id, g);
+      const rows = [...seen.values()].sort((a, b) => b.created_at.localeCompare(a.created_at));
+      return { rows, more: answers.some((a) => a.total > a.data.length) };
     },
   });
 }
