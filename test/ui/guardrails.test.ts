@@ -4,7 +4,7 @@
 // SDK that it denies (446) and its verdicts in the log drawer; edited into a new version; deleted
 // once no default names it (the refusal before that shown in the server's words). And a workspace
 // manager: no organisation defaults to change, and the server's refusal when the security settings
-// take guardrail writes from managers.
+// take guardrail writes from managers; an organisation guardrail attached to the organisation's defaults.
 import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dumpPage, eventually, ownerWithPassword, signIn, startUi, type Ui, type UiPage } from './harness.ts';
@@ -191,6 +191,17 @@ describe('a workspace manager', () => {
       name: 'Organisation PII',
       checks: [{ id: 'default.pii', parameters: { redact: true } }],
     });
+    // The owner makes it check every answer of every workspace.
+    await page.goto('/guardrails');
+    await page.getByRole('button', { name: 'Open guardrail Organisation PII' }).click();
+    const owned = page.getByRole('dialog', { name: 'Organisation PII' });
+    await owned.getByRole('switch', { name: 'Check every answer in every workspace' }).check();
+    await owned.getByText('Defaults saved: from the next request on.').waitFor();
+    await page.getByRole('table', { name: 'Guardrails' }).getByText('Organisation answers').waitFor();
+    expect((await ui.admin<{ output_guardrails: string[] }>('GET', '/v1/admin/organisation/defaults')).output_guardrails).toEqual([
+      expect.stringMatching(/^guard_organisation-pii-/),
+    ]);
+
     const invite = await ui.admin<{ invite_link: string }>('POST', '/v1/admin/users/invites', {
       email: 'mia@example.com',
       role: 'member',

@@ -3,6 +3,7 @@
 // every workspace). Switches for the people who may change them (workspace admins the workspace's,
 // organisation admins both); everyone else sees where it is attached. The server decides: a
 // refusal is shown in its words, and nothing is changed.
+import { useState } from 'react';
 import { Alert, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
@@ -44,6 +45,9 @@ export function DefaultsPanel({
   const wsDefaults = useWorkspaceDefaults(workspace.id);
   const orgLevel = guardrail.workspace_id === null;
   const orgDefaults = useOrganisationDefaults(abilities.organisationDefaults && orgLevel);
+  // The change on its way, set in the click itself (the mutation's own state arrives a tick later):
+  // its switch shows what was asked until the server answers; a refusal puts it back.
+  const [asking, setAsking] = useState<Change | null>(null);
   const change = useMutation({
     mutationFn: async ({ level, phase, on }: Change) => {
       const key = phase === 'input' ? 'input_guardrails' : 'output_guardrails';
@@ -66,11 +70,11 @@ export function DefaultsPanel({
       client.setQueryData(key, lists);
       void client.invalidateQueries({ queryKey: ['guardrails', 'defaults'] });
     },
+    onSettled: () => setAsking(null),
   });
 
   const row = (level: Level, phase: Phase, lists: DefaultLists | undefined, may: boolean) => {
-    const asked = change.isPending && change.variables.level === level && change.variables.phase === phase ? change.variables : null;
-    // While a change is on its way its switch shows what was asked; a refusal puts it back.
+    const asked = asking && asking.level === level && asking.phase === phase ? asking : null;
     const on = asked ? asked.on : lists ? names(lists[phase], guardrail) : false;
     const where = level === 'workspace' ? `workspace ${workspace.name}` : 'every workspace';
     const label = `${phase === 'input' ? 'Check every request' : 'Check every answer'} in ${where}`;
@@ -79,8 +83,12 @@ export function DefaultsPanel({
       <Switch
         label={label}
         checked={on}
-        disabled={!lists || (change.isPending && !asked)}
-        onChange={(e) => change.mutate({ level, phase, on: e.currentTarget.checked })}
+        disabled={!lists || (asking !== null && !asked)}
+        onChange={(e) => {
+          const wanted = { level, phase, on: e.currentTarget.checked };
+          setAsking(wanted);
+          change.mutate(wanted);
+        }}
       />
     );
   };
