@@ -63,11 +63,17 @@ describe('an admin', () => {
     await form.getByRole('button', { name: 'Create guardrail' }).click();
     await eventually(() => rule.getAttribute('aria-invalid')).toBe('true');
     await check.getByText(/rule is refused because/).waitFor();
+    // A test of the same draft is refused alike, and says so where it was asked.
+    const test = drawer.getByRole('region', { name: 'Test on sample text' });
+    await test.getByRole('textbox', { name: 'Sample text' }).fill('Tell me about falcon');
+    await test.getByRole('button', { name: 'Run test' }).click();
+    await test
+      .getByRole('alert')
+      .getByText(/rule is refused because/)
+      .waitFor();
     await rule.fill('\\bfalcon\\b');
 
     // Tested before it is saved: as a request would meet it.
-    const test = drawer.getByRole('region', { name: 'Test on sample text' });
-    await test.getByRole('textbox', { name: 'Sample text' }).fill('Tell me about falcon');
     await test.getByRole('button', { name: 'Run test' }).click();
     const result = test.getByRole('region', { name: 'Test result' });
     await result.getByText('A request would be denied (446).').waitFor();

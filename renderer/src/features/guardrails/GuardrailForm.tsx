@@ -51,6 +51,8 @@ export function GuardrailForm({ catalogue, initial, submitLabel, onSubmit, readO
   const [adding, setAdding] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  /** Whether the problem shown came from a test rather than a save. */
+  const [fromTest, setFromTest] = useState(false);
   const [saved, setSaved] = useState(false);
 
   const field = problem instanceof ApiError ? problem.field : null;
@@ -71,6 +73,7 @@ export function GuardrailForm({ catalogue, initial, submitLabel, onSubmit, readO
       setSaved(true);
     } catch (err) {
       setProblem(err);
+      setFromTest(false);
     } finally {
       setPending(false);
     }
@@ -100,7 +103,7 @@ export function GuardrailForm({ catalogue, initial, submitLabel, onSubmit, readO
       >
         <Fieldset variant="unstyled" disabled={readOnly}>
           <Stack>
-            {message && !claimed ? (
+            {message && !claimed && !fromTest ? (
               <Alert color="red" role="alert" title="The guardrail was not saved">
                 {message}
               </Alert>
@@ -251,7 +254,11 @@ export function GuardrailForm({ catalogue, initial, submitLabel, onSubmit, readO
                   ...(guardrailId ? { guardrail_id: guardrailId } : {}),
                 }
           }
-          onError={setProblem}
+          problem={message && fromTest ? message : null}
+          onError={(err) => {
+            setProblem(err);
+            setFromTest(true);
+          }}
         />
       ) : null}
     </Stack>

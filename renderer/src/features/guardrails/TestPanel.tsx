@@ -16,11 +16,13 @@ type TestBody = BodyOf<'/v1/guardrails/test', 'post'>;
 interface Props {
   /** The test body without the sample: the form's draft (checks, actions) and the saved guardrail it edits. */
   draft: () => Omit<TestBody, 'text' | 'phase' | 'model'>;
-  /** Errors naming a check's parameter go to the form, where that field is. */
+  /** Errors go to the form, which marks the field they name, and come back here to be said. */
   onError: (error: unknown) => void;
+  /** The last test's error, in the server's words. */
+  problem: string | null;
 }
 
-export function TestPanel({ draft, onError }: Props) {
+export function TestPanel({ draft, onError, problem }: Props) {
   const [text, setText] = useState('');
   const [phase, setPhase] = useState<'input' | 'output'>('input');
   const [model, setModel] = useState('');
@@ -76,7 +78,12 @@ export function TestPanel({ draft, onError }: Props) {
         >
           Run test
         </Button>
-        {test.data ? <TestOutcome result={test.data} /> : null}
+        {problem ? (
+          <Alert color="red" role="alert" title="The test did not run">
+            {problem}
+          </Alert>
+        ) : null}
+        {test.data && !test.isError ? <TestOutcome result={test.data} /> : null}
       </Stack>
     </Paper>
   );
