@@ -69,8 +69,9 @@ import { startLimitsWorker } from './limits/limits.ts';
 import { policyRoutes } from './limits/policyRoutes.ts';
 import { selfRoutes } from './limits/selfRoutes.ts';
 import type { GatewayContext } from './gateway/context.ts';
-import { catalogChat } from './gateway/judgeChat.ts';
+import { catalogChat, workspaceJudgeChat } from './gateway/judgeChat.ts';
 import { guardrailRoutes } from './guardrails/admin/routes.ts';
+import { guardrailTester } from './guardrails/admin/tester.ts';
 import { guardrailsRuntime } from './guardrails/runtime.ts';
 import { guardrailResultsStore } from './logs/guardrailResults.ts';
 
@@ -233,7 +234,11 @@ export async function buildApp(deps: AppDeps, services: Services = createService
       await v1.register(inviteRoutes(services.invites));
       await v1.register(catalogRoutes(services.catalog));
       await v1.register(configRoutes(services.configs));
-      await v1.register(guardrailRoutes(services.guardrails, config.features.guardrails));
+      // [guardrails] the console's guardrail test asks an LLM judge through the workspace's catalog.
+      const judge = workspaceJudgeChat({ targets: services.catalog, dispatcher, workspace: (id) => services.workspaceCache.get(id) });
+      await v1.register(
+        guardrailRoutes(services.guardrails, guardrailTester({ admin: services.guardrails, chat: judge }), config.features.guardrails),
+      );
       await v1.register(organisationSettingsRoutes(services.settingsApi));
       await v1.register(auditRoutes(audit, services.auditLocator));
       await v1.register(sessionRoutes({ sessions, audit, organisationId }));

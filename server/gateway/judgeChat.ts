@@ -1,7 +1,12 @@
 // "Complete one chat" for the LLM-judge guardrail: one non-streamed chat completion through a model
 // of the requesting workspace's own catalog (`@provider/model`), bounded by the check's timeout,
-// with the same upstream machinery as any request (the judge is a LAN model the admin named).
+// with the same upstream machinery as any request (the judge is a LAN model the admin named); and
+// the same for a guardrail test from the console, which has a workspace but no gateway request.
 import type { Dispatcher } from 'undici';
+import type { ApiKeyAuth } from '../identity/auth.ts';
+import { systemAuth } from '../identity/systemAuth.ts';
+import type { WorkspaceFacts } from '../identity/workspaces.ts';
+import { consoleContext } from './consoleContext.ts';
 import { GatewayAbort } from './abort.ts';
 import { attempt, type GatewayCall } from './attempt.ts';
 import type { GatewayContext } from './context.ts';
@@ -50,5 +55,36 @@ export function catalogChat(deps: { targets: TargetResolver; dispatcher: Dispatc
       clearTimeout(timer);
       options.signal.removeEventListener('abort', onAbort);
     }
+  };
+}
+
+/**
+ * The judge of a guardrail test (POST /v1/guardrails/test): the chat a request of `workspaceId`
+ * would make, as the appliance itself (the test is not traffic: no limits, no request log).
+ */
+export function workspaceJudgeChat(deps: {
+  targets: TargetResolver;
+  dispatcher: Dispatcher;
+  workspace: (id: string) => WorkspaceFacts | null;
+}) {
+  const chat = catalogChat(deps);
+  return (
+    organisationId: string,
+    workspaceId: string,
+    model: string,
+    messages: ChatMessage[],
+    options: { timeoutMs: number; signal: AbortSignal },
+  ) => {
+    const workspace = deps.workspace(workspaceId);
+    if (!workspace) return Promise.reject(new Error(`workspace "${workspaceId}" was not found`));
+    const ctx = consoleContext({
+      auth: systemAuth(organisationId) as ApiKeyAuth,
+      workspace,
+      endpoint: 'chatComplete',
+      path: '/chat/completions',
+      method: 'POST',
+      timeoutMs: options.timeoutMs,
+    });
+    return chat(ctx, model, messages, options);
   };
 }

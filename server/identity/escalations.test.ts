@@ -270,6 +270,30 @@ const ESCALATIONS: Escalation[] = [
     body: { workspaces: [{ id: 'ws-default', enabled: true, usage_limits: null, reset_usage: true }], create_default_provider: false },
     allowed: ORGANISATION,
   },
+  // A guardrail test of a draft of a saved guardrail takes its masked webhook headers' stored values:
+  // sending them to another address is changing that guardrail, here an organisation one.
+  {
+    route: 'POST /v1/guardrails/test',
+    what: "send an organisation guardrail's stored webhook secret to another address",
+    path: async () => {
+      const res = await call(t, 'POST', '/v1/guardrails', t.admin, {
+        name: `webhook ${++fixtures}`,
+        checks: [{ id: 'default.webhook', parameters: { webhookURL: 'http://127.0.0.1:9/verdict', headers: { 'x-secret': 's3cret' } } }],
+      });
+      return `/v1/guardrails/test#${res.body.slug as string}`;
+    },
+    body: {
+      text: 'x',
+      guardrail_id: '{fragment}',
+      checks: [
+        {
+          id: 'default.webhook',
+          parameters: { webhookURL: 'http://127.0.0.1:9/elsewhere', headers: { 'x-secret': '********' }, timeout: 200 },
+        },
+      ],
+    },
+    allowed: ORGANISATION,
+  },
 ];
 
 /** Routes that act on keys or bind a key or workspace but need no case here, and why. */

@@ -139,6 +139,9 @@ const EXPECTED: Record<string, Set<Principal>> = {
   'POST /v1/guardrails': WS_MANAGE,
   'GET /v1/guardrails': WS_READ,
   'GET /v1/guardrails/:guardrailId': WS_READ,
+  'GET /v1/guardrails/checks': WS_READ,
+  // Testing a guardrail is writing one without keeping it.
+  'POST /v1/guardrails/test': WS_MANAGE,
   'PUT /v1/guardrails/:guardrailId': WS_MANAGE,
   'DELETE /v1/guardrails/:guardrailId': WS_MANAGE,
   'GET /v1/admin/organisation/defaults': ORGANISATION,

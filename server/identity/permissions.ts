@@ -264,6 +264,15 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
   'POST /v1/guardrails': GUARDRAIL_CREATE,
   'GET /v1/guardrails': scope('guardrails.list'),
   'GET /v1/guardrails/:guardrailId': anyOf('guardrails.read', 'organisation_guardrails.read'),
+  // The console's workbench: the checks' parameter schemas for whoever lists guardrails; a test for
+  // whoever may write one (the service narrows to the level: a workspace's, or the organisation's).
+  'GET /v1/guardrails/checks': scope('guardrails.list'),
+  'POST /v1/guardrails/test': anyOf(
+    'guardrails.create',
+    'guardrails.update',
+    'organisation_guardrails.create',
+    'organisation_guardrails.update',
+  ),
   'PUT /v1/guardrails/:guardrailId': guardrailScopes('update'),
   'DELETE /v1/guardrails/:guardrailId': guardrailScopes('delete'),
   'GET /v1/admin/organisation/defaults': scope('organisation_settings.read'),

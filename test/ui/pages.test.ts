@@ -71,6 +71,8 @@ const PAGES: PageCase[] = [
   { name: 'logs', url: '/logs?range=1h', signedIn: true, ready: (p) => p.getByText('3 requests · Last hour').waitFor() },
   { name: 'log-detail', url: '/logs?range=1h', signedIn: true, ready: openFirstLog },
   { name: 'export', url: '/logs?range=1h', signedIn: true, ready: openExport },
+  { name: 'guardrails', url: '/guardrails', signedIn: true, ready: (p) => p.getByText('No guardrails yet').waitFor() },
+  { name: 'guardrail-create', url: '/guardrails?create=1', signedIn: true, ready: guardrailDraft },
   {
     name: 'api-keys',
     url: '/api-keys',
@@ -231,6 +233,21 @@ async function openFirstLog(page: Page) {
   await dialogNamed(page, /^Request /)
     .getByRole('table', { name: 'Request facts' })
     .waitFor();
+}
+
+/** The create form with checks whose fields are of every kind (switches, lists, choices, groups, JSON), tested. */
+async function guardrailDraft(page: Page) {
+  const form = page.getByRole('form', { name: 'Create guardrail' });
+  for (const check of ['PII and secrets', 'Model rules', 'JSON Schema']) {
+    await form.getByRole('combobox', { name: 'Add a check' }).click();
+    await page.getByRole('option', { name: check, exact: true }).click();
+  }
+  await form.getByLabel('Check 2 rules defaults').fill('@lan-vllm/*');
+  await page.keyboard.press('Enter');
+  await form.getByLabel('Check 3 schema').fill('{"type": "object"}');
+  await page.getByRole('textbox', { name: 'Sample text' }).fill('Mail jane@example.com');
+  await page.getByRole('button', { name: 'Run test' }).click();
+  await page.getByRole('region', { name: 'Test result' }).waitFor();
 }
 
 async function openExport(page: Page) {

@@ -17,6 +17,11 @@ describe('fieldOf', () => {
       'session_settings.max_session_ttl',
     ],
     ['Unknown setting "membersViewLog": did you mean "membersViewLogs"?', 'membersViewLog'],
+    ['checks[1].parameters.rule "(a+)+" repeats a group that itself repeats, which can take exponential time', 'checks[1].parameters.rule'],
+    ['checks[0].parameters.maxWords must be >= 0', 'checks[0].parameters.maxWords'],
+    ['checks[0].parameters needs "rule"', 'checks[0].parameters.rule'],
+    ['checks[2].parameters has an unknown parameter "maxWord"', 'checks[2].parameters'],
+    ['actions.on_fail.feedback.value must be a whole number from -10 to 10', 'actions.on_fail.feedback.value'],
     ['The default workspace cannot be deleted', null],
   ])('%s -> %s', (message, field) => {
     expect(fieldOf(message)).toBe(field);

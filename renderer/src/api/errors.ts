@@ -40,6 +40,10 @@ export function fieldOf(message: string): string | null {
   // The security settings: 'Setting "session_settings.max_session_ttl" must …', 'Unknown setting "x"'.
   const setting = /^(?:Setting|Unknown setting) "([\w.]+)"/.exec(message);
   if (setting) return setting[1]!;
+  // Paths with an index, as the guardrail compiler writes them: 'checks[1].parameters.rule …', and
+  // 'checks[0].parameters needs "rule"' for a missing parameter.
+  const indexed = /^([a-z]\w*(?:\.[\w-]+)*\[\d+\](?:\[\d+\]|\.[\w-]+)*)(?: needs "([\w-]+)"| (?:"|must|is|has|takes|lists))/.exec(message);
+  if (indexed) return indexed[2] ? `${indexed[1]!}.${indexed[2]}` : indexed[1]!;
   const leading = /^([a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+) (?:"|must|is|has|takes|lists)/.exec(message);
   return leading ? leading[1]! : null;
 }

@@ -1650,6 +1650,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/guardrails/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getV1GuardrailsChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/guardrails/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postV1GuardrailsTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -11348,6 +11380,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    getV1GuardrailsChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            id: string;
+                            name: string;
+                            network: boolean;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            phases: ("input" | "output")[];
+                        }[];
+                        /** @constant */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Error (Admin API envelope) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
+                };
+            };
+        };
+    };
+    postV1GuardrailsTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: unknown;
+                    checks?: unknown;
+                    guardrail_id?: string;
+                    metadata?: {
+                        [key: string]: string;
+                    };
+                    model?: string;
+                    /** @enum {unknown} */
+                    phase?: "input" | "output";
+                    text: string;
+                    workspace_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        async: boolean;
+                        changed_text: string | null;
+                        checks: {
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            execution_time: number;
+                            explanation: string;
+                            id: string;
+                            skipped: boolean;
+                            transformed: boolean;
+                            verdict: boolean;
+                        }[];
+                        deny: boolean;
+                        execution_time: number;
+                        /** @constant */
+                        object: "guardrail_test";
+                        /** @enum {unknown} */
+                        phase: "input" | "output";
+                        status: number;
+                        verdict: boolean;
+                    };
                 };
             };
             /** @description Error (Admin API envelope) */

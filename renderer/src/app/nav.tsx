@@ -13,6 +13,7 @@ import {
   IconMessageChatbot,
   IconServer,
   IconSettingsCode,
+  IconShieldCheck,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -77,6 +78,13 @@ export const NAV: readonly NavItem[] = [
     label: 'Configs',
     icon: IconSettingsCode,
     page: lazyPage(() => import('../features/configs/ConfigsPage')),
+  },
+  {
+    group: 'Build',
+    path: '/guardrails',
+    label: 'Guardrails',
+    icon: IconShieldCheck,
+    page: lazyPage(() => import('../features/guardrails/GuardrailsPage')),
   },
   {
     group: 'Govern',

@@ -83,5 +83,9 @@ export function describeFilter(def: FilterDef, values: Record<string, string>): 
 
 /** The time window as the API wants it: ISO 8601 with the viewer's offset. */
 export function timeQuery(window: { min: number; max: number }): { time_of_generation_min: string; time_of_generation_max: string } {
-  return { time_of_generation_min: localIso(new Date(window.min)), time_of_generation_max: localIso(new Date(window.max)) };
+  // Whole seconds: the end rounds up, so a request made earlier in the current second is in the window.
+  return {
+    time_of_generation_min: localIso(new Date(window.min)),
+    time_of_generation_max: localIso(new Date(Math.ceil(window.max / 1000) * 1000)),
+  };
 }

@@ -85,3 +85,64 @@ export const DefaultsView = Type.Object({
   updated_by: Nullable(Type.String()),
   last_updated_at: Nullable(Type.String()),
 });
+
+export const CheckCatalogue = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Array(
+    Type.Object({
+      /** `default.regexMatch` */
+      id: Type.String(),
+      name: Type.String(),
+      description: Type.String(),
+      /** Where it can run: on requests (input), on answers (output). */
+      phases: Type.Array(Type.Enum(['input', 'output'])),
+      /** It may reach the network (a webhook, a JWKS URL, a judge model): only in saved guardrails, never inline in a config. */
+      network: Type.Boolean(),
+      /** JSON Schema (draft-07) of its parameters, with types, defaults, descriptions and what is required. */
+      parameters: AnyObject,
+    }),
+  ),
+});
+
+export const TestGuardrailBody = Type.Object({
+  /** The sample text: a request's latest message (input) or an answer (output). */
+  text: Type.String({ maxLength: 100_000 }),
+  phase: Opt(Type.Enum(['input', 'output'])),
+  /** A saved guardrail: tested as saved, or, with checks, the draft of an edit of it (masked webhook headers keep their values). */
+  guardrail_id: Opt(Type.String({ minLength: 1, maxLength: 200 })),
+  checks: Opt(Type.Unknown()),
+  actions: Opt(Type.Unknown()),
+  /** The workspace whose catalog an LLM judge asks; the caller's own when bound to one. */
+  workspace_id: Opt(Nullable(Type.String())),
+  /** The model a request would name (model whitelist and rules). */
+  model: Opt(Type.String({ maxLength: 255 })),
+  /** The request's metadata (metadata checks and rules). */
+  metadata: Opt(Type.Record(Type.String(), Type.String({ maxLength: 1024 }))),
+});
+
+export const GuardrailTestResult = Type.Object({
+  object: Type.Literal('guardrail_test'),
+  phase: Type.Enum(['input', 'output']),
+  /** Every enabled check passed. */
+  verdict: Type.Boolean(),
+  /** What a request this guardrail checked would get: 200, 246 (failed, no deny), 446 (denied). */
+  status: Type.Integer(),
+  deny: Type.Boolean(),
+  async: Type.Boolean(),
+  /** Milliseconds, to the microsecond. */
+  execution_time: Type.Number(),
+  checks: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      verdict: Type.Boolean(),
+      explanation: Type.String(),
+      data: Nullable(AnyObject),
+      error: Nullable(Type.String()),
+      execution_time: Type.Number(),
+      transformed: Type.Boolean(),
+      skipped: Type.Boolean(),
+    }),
+  ),
+  /** The text as the checks changed it (redaction, a prefix), every message; null when unchanged. */
+  changed_text: Nullable(Type.String()),
+});

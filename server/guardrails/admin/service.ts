@@ -58,7 +58,7 @@ function maskChecks(checks: CheckSpec[]): CheckSpec[] {
 }
 
 /** Header values sent back masked keep what was stored for the same check and header. */
-function unmaskChecks(next: CheckSpec[], stored: CheckSpec[]): CheckSpec[] {
+export function unmaskChecks(next: CheckSpec[], stored: CheckSpec[]): CheckSpec[] {
   return next.map((c, i) => {
     const headers = c.parameters?.headers as Record<string, unknown> | undefined;
     if (c.id !== 'default.webhook' || !headers) return c;
@@ -228,6 +228,16 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     return detailView(row);
   }
 
+  /**
+   * A saved guardrail's current definition as stored (webhook headers unmasked), for the guardrail
+   * test; never sent to a client. `update` when the caller's own checks may pick up stored header values.
+   */
+  function stored(auth: AuthContext, ref: string, action: 'read' | 'update') {
+    const row = load(auth, ref);
+    requireAccess(auth, row, action);
+    return { slug: row.slug, name: row.name, checks: parseJson<CheckSpec[]>(row.checks, []), actions: parseJson<unknown>(row.actions, {}) };
+  }
+
   function update(auth: AuthContext, ref: string, input: UpdateGuardrailInput) {
     const row = load(auth, ref);
     requireAccess(auth, row, 'update');
@@ -344,6 +354,9 @@ export function guardrailsAdmin(deps: GuardrailsAdminDeps) {
     delete: remove,
     getDefaults,
     putDefaults,
+    stored,
+    /** The workspace a request names (or the caller is bound to), checked against the caller; null for none. */
+    workspaceOf: (auth: AuthContext, ref: string | null | undefined) => workspaceOf(auth, given(ref)),
     checkWorkspaceDefaults: refs.checkWorkspaceDefaults,
     checkConfig: refs.checkConfig,
   };

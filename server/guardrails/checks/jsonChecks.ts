@@ -62,7 +62,9 @@ const jsonSchema: CheckDefinition = {
   description: 'Passes when the text holds JSON that matches the JSON Schema.',
   phases: BOTH,
   readsText: true,
-  parameters: params({ schema: { type: 'object' }, not: NOT }, ['schema']),
+  parameters: params({ schema: { type: 'object', description: 'The JSON Schema that the JSON in the text must match' }, not: NOT }, [
+    'schema',
+  ]),
   compile(p) {
     let validate: ReturnType<Ajv['compile']>;
     try {
@@ -92,8 +94,18 @@ const jsonKeys: CheckDefinition = {
   readsText: true,
   parameters: params(
     {
-      keys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-      operator: { type: 'string', enum: ['any', 'all', 'none'], default: 'any' },
+      keys: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description: 'Keys to look for at the top level of the JSON object',
+      },
+      operator: {
+        type: 'string',
+        enum: ['any', 'all', 'none'],
+        default: 'any',
+        description: 'any: passes when one of the keys is there; all: when every one is; none: when none is',
+      },
     },
     ['keys'],
   ),

@@ -92,11 +92,29 @@ const judge: CheckDefinition = {
   egress: () => true,
   parameters: params(
     {
-      model: { type: 'string', pattern: '^@[A-Za-z0-9_-]+/.+$' },
-      mode: { type: 'string', enum: ['llama-guard', 'json', 'pass-fail'], default: 'json' },
-      prompt: { type: 'string', minLength: 1, maxLength: 20000 },
-      timeout: { type: 'integer', minimum: 100, maximum: 120_000, default: 10_000 },
-      failOnError: { type: 'boolean', default: true },
+      model: {
+        type: 'string',
+        pattern: '^@[A-Za-z0-9_-]+/.+$',
+        description: 'The judge, a model of the workspace catalog: @provider/model',
+      },
+      mode: {
+        type: 'string',
+        enum: ['llama-guard', 'json', 'pass-fail'],
+        default: 'json',
+        description: "How the judge answers: Llama Guard's safe/unsafe, a JSON verdict, or PASS/FAIL",
+      },
+      prompt: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 20000,
+        description: 'The policy the judge applies (json and pass-fail modes)',
+      },
+      timeout: { type: 'integer', minimum: 100, maximum: 120_000, default: 10_000, description: 'Milliseconds to wait for the judge' },
+      failOnError: {
+        type: 'boolean',
+        default: true,
+        description: 'Fail the check when the judge cannot decide; off: pass instead',
+      },
     },
     ['model'],
   ),

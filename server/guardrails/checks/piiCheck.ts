@@ -24,14 +24,15 @@ const PORTKEY_CATEGORIES: Record<string, PiiType> = {
   SECRET: 'secret',
 };
 
-const NOUNS: Record<PiiType, string> = {
-  email: 'e-mail address',
-  phone: 'phone number',
-  credit_card: 'payment card number',
-  iban: 'IBAN',
-  ip_address: 'IP address',
-  national_id: 'national id number',
-  secret: 'secret (API key, token or private key)',
+/** Each type's noun, one and many. */
+const NOUNS: Record<PiiType, [string, string]> = {
+  email: ['e-mail address', 'e-mail addresses'],
+  phone: ['phone number', 'phone numbers'],
+  credit_card: ['payment card number', 'payment card numbers'],
+  iban: ['IBAN', 'IBANs'],
+  ip_address: ['IP address', 'IP addresses'],
+  national_id: ['national id number', 'national id numbers'],
+  secret: ['secret (API key, token or private key)', 'secrets (API keys, tokens or private keys)'],
 };
 
 const CATEGORY = { type: 'string', enum: [...PII_TYPES, ...Object.keys(PORTKEY_CATEGORIES)] };
@@ -44,12 +45,17 @@ const pii: CheckDefinition = {
   phases: BOTH,
   readsText: true,
   parameters: params({
-    categories: { type: 'array', items: CATEGORY, minItems: 1 },
-    redact: { type: 'boolean', default: false },
+    categories: { type: 'array', items: CATEGORY, minItems: 1, description: 'The kinds of data to look for; none chosen: all of them' },
+    redact: {
+      type: 'boolean',
+      default: false,
+      description: 'Replace what is found with [REDACTED_<KIND>] (the check then passes) instead of failing the check',
+    },
     types: {
       type: 'object',
       propertyNames: { enum: [...PII_TYPES] },
       additionalProperties: { type: 'string', enum: ['flag', 'redact', 'ignore'] },
+      description: 'Per kind: flag (the check fails), redact or ignore; wins over categories and redact',
     },
   }),
   compile(p) {
@@ -70,7 +76,7 @@ const pii: CheckDefinition = {
     return ({ text }) => {
       const counts = new Map<PiiType, number>();
       for (const t of text.all) for (const m of detectPii(t, wanted)) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-      const found = [...counts].map(([t, n]) => plural(n, NOUNS[t]));
+      const found = [...counts].map(([t, n]) => plural(n, ...NOUNS[t]));
       const flagged = [...counts.keys()].filter((t) => actions.get(t) === 'flag');
       const toRedact = [...counts.keys()].filter((t) => redacted.has(t));
       const data: Json = { found: Object.fromEntries(counts), flagged, redacted: toRedact };
@@ -78,7 +84,7 @@ const pii: CheckDefinition = {
       const change = redacted.size ? { replace, standing: toRedact.length === 0 } : undefined;
       if (counts.size === 0)
         return { verdict: true, explanation: 'No personal data or secrets found', data, ...(change ? { change } : {}) };
-      const redactedNote = toRedact.length ? `; redacted the ${toRedact.map((t) => `${NOUNS[t]}s`).join(', ')}` : '';
+      const redactedNote = toRedact.length ? `; redacted the ${toRedact.map((t) => NOUNS[t][1]).join(', ')}` : '';
       return {
         verdict: flagged.length === 0,
         explanation: `Found ${found.join(', ')}${redactedNote}`,

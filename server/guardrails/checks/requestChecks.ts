@@ -38,7 +38,18 @@ const modelWhitelist: CheckDefinition = {
   name: 'Model whitelist',
   description: 'Passes when the request names one of the listed models (`*` matches any characters; `@provider/model` or the bare model).',
   phases: BEFORE,
-  parameters: params({ models: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }, not: NOT }, ['models']),
+  parameters: params(
+    {
+      models: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description: 'Models a request may name: @provider/model or the bare model, `*` as a wildcard',
+      },
+      not: NOT,
+    },
+    ['models'],
+  ),
   compile(p) {
     const allowed = wildcardMatcher(p.models as string[]);
     return ({ request }) => {
@@ -62,13 +73,22 @@ const modelRules: CheckDefinition = {
   phases: BEFORE,
   parameters: params(
     {
-      rules: params({
-        defaults: { type: 'array', items: { type: 'string', minLength: 1 } },
-        metadata: {
-          type: 'object',
-          additionalProperties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      rules: params(
+        {
+          defaults: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Models any request may use when no metadata rule matches (`*` as a wildcard)',
+          },
+          metadata: {
+            type: 'object',
+            additionalProperties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
+            description: 'Models by metadata: {"team": {"research": ["@lan-vllm/*"]}}; every rule the request matches adds its models',
+          },
         },
-      }),
+        [],
+        { description: 'Which models requests may use' },
+      ),
       not: NOT,
     },
     ['rules'],
@@ -107,8 +127,18 @@ const requiredMetadataKeys: CheckDefinition = {
   phases: BEFORE,
   parameters: params(
     {
-      metadataKeys: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-      operator: { type: 'string', enum: ['all', 'any', 'none'], default: 'all' },
+      metadataKeys: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description: 'Metadata keys to look for in the request',
+      },
+      operator: {
+        type: 'string',
+        enum: ['all', 'any', 'none'],
+        default: 'all',
+        description: 'all: every key must be there; any: one of them; none: none of them',
+      },
     },
     ['metadataKeys'],
   ),
@@ -142,9 +172,24 @@ const requiredMetadataKeyPairs: CheckDefinition = {
   phases: BEFORE,
   parameters: params(
     {
-      metadataPairs: { type: 'object', minProperties: 1, additionalProperties: STRING_LIST },
-      operator: { type: 'string', enum: ['all', 'any', 'none'], default: 'all' },
-      matchType: { type: 'string', enum: ['exact', 'contains', 'containsAll', 'regex'], default: 'exact' },
+      metadataPairs: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: STRING_LIST,
+        description: 'Metadata the request must carry: {"env": "prod"} or {"team": ["a", "b"]}',
+      },
+      operator: {
+        type: 'string',
+        enum: ['all', 'any', 'none'],
+        default: 'all',
+        description: 'all: every pair must match; any: one of them; none: none of them',
+      },
+      matchType: {
+        type: 'string',
+        enum: ['exact', 'contains', 'containsAll', 'regex'],
+        default: 'exact',
+        description: 'How a value is compared: equal, contains one of the values, contains all of them, or matches a regular expression',
+      },
     },
     ['metadataPairs'],
   ),
@@ -193,7 +238,10 @@ const allowedRequestTypes: CheckDefinition = {
   description:
     'Which endpoints may be called: allowedTypes (allow-list) and/or blockedTypes (block-list, which wins). With neither, the metadata key supported_endpoints (comma-separated) is the allow-list.',
   phases: BEFORE,
-  parameters: params({ allowedTypes: TYPE_LIST, blockedTypes: TYPE_LIST }),
+  parameters: params({
+    allowedTypes: { ...TYPE_LIST, description: 'Request types that may be made (chatComplete, embed, messages…); any other is refused' },
+    blockedTypes: { ...TYPE_LIST, description: 'Request types that are refused; wins over allowedTypes' },
+  }),
   compile(p) {
     const check = (list: string[], field: string) => {
       for (const t of list) {
@@ -257,15 +305,29 @@ const requestParametersCheck: CheckDefinition = {
     'Governs tools (allowed/blocked types and function names) and parameters (allowed/blocked keys; allowed/blocked values per key). An allow-list of keys need not name model, messages, prompt, input, system, stream or tools.',
   phases: BEFORE,
   parameters: params({
-    tools: params({ allowedTypes: STRINGS, blockedTypes: STRINGS, allowedFunctionNames: STRINGS, blockedFunctionNames: STRINGS }),
-    params: params({
-      allowedKeys: STRINGS,
-      blockedKeys: STRINGS,
-      values: {
-        type: 'object',
-        additionalProperties: params({ allowedValues: { type: 'array' }, blockedValues: { type: 'array' } }),
+    tools: params(
+      {
+        allowedTypes: { ...STRINGS, description: 'Tool types a request may offer (function, …)' },
+        blockedTypes: { ...STRINGS, description: 'Tool types a request may not offer' },
+        allowedFunctionNames: { ...STRINGS, description: 'Function names a request may offer as tools' },
+        blockedFunctionNames: { ...STRINGS, description: 'Function names a request may not offer as tools' },
       },
-    }),
+      [],
+      { description: 'Rules for the tools a request offers' },
+    ),
+    params: params(
+      {
+        allowedKeys: { ...STRINGS, description: 'Body parameters a request may set (besides model, messages and the like)' },
+        blockedKeys: { ...STRINGS, description: 'Body parameters a request may not set' },
+        values: {
+          type: 'object',
+          additionalProperties: params({ allowedValues: { type: 'array' }, blockedValues: { type: 'array' } }),
+          description: 'Values per parameter: {"temperature": {"allowedValues": [0, 0.2]}}',
+        },
+      },
+      [],
+      { description: 'Rules for the body parameters of a request' },
+    ),
   }),
   compile(p) {
     const tools = (p.tools ?? {}) as ToolRules;
@@ -316,10 +378,19 @@ const addPrefix: CheckDefinition = {
   phases: BEFORE,
   parameters: params(
     {
-      prefix: { type: 'string', minLength: 1, maxLength: 100000 },
-      applyToRole: { type: 'string', enum: ['user', 'system', 'assistant'], default: 'user' },
-      addToExisting: { type: 'boolean', default: true },
-      onlyIfEmpty: { type: 'boolean', default: false },
+      prefix: { type: 'string', minLength: 1, maxLength: 100000, description: 'The text to put before the message' },
+      applyToRole: {
+        type: 'string',
+        enum: ['user', 'system', 'assistant'],
+        default: 'user',
+        description: 'The role of the message that gets the prefix',
+      },
+      addToExisting: {
+        type: 'boolean',
+        default: true,
+        description: 'Add it to the latest message of that role; off: as a new message of its own',
+      },
+      onlyIfEmpty: { type: 'boolean', default: false, description: 'Add it only when the request has no message of that role' },
     },
     ['prefix'],
   ),

@@ -18,9 +18,9 @@ export function countWords(text: string): number {
   return t ? t.split(/\s+/).length : 0;
 }
 
-const range = (min: string, max: string, maxDefault: number) => ({
-  [min]: { type: 'integer', minimum: 0, default: 0 },
-  [max]: { type: 'integer', minimum: 0, default: maxDefault },
+const range = (min: string, max: string, maxDefault: number, unit: string) => ({
+  [min]: { type: 'integer', minimum: 0, default: 0, description: `The fewest ${unit}s the text may have` },
+  [max]: { type: 'integer', minimum: 0, default: maxDefault, description: `The most ${unit}s the text may have` },
 });
 
 function bounded(
@@ -38,7 +38,7 @@ function bounded(
     description: `Passes when the text has between ${min} and ${max} ${unit}s.`,
     phases: BOTH,
     readsText: true,
-    parameters: params({ ...range(min, max, maxDefault), not: NOT }),
+    parameters: params({ ...range(min, max, maxDefault, unit), not: NOT }),
     compile(p) {
       const lo = p[min] as number;
       const hi = p[max] as number;
@@ -64,7 +64,18 @@ const regexMatch: CheckDefinition = {
   description: 'Passes when the text matches the regular expression (with not: when it does not).',
   phases: BOTH,
   readsText: true,
-  parameters: params({ rule: { type: 'string', minLength: 1, maxLength: 2000 }, not: NOT }, ['rule']),
+  parameters: params(
+    {
+      rule: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 2000,
+        description: 'A JavaScript regular expression, without the slashes; patterns that could take exponential time are refused',
+      },
+      not: NOT,
+    },
+    ['rule'],
+  ),
   compile(p) {
     const re = compilePattern(p.rule as string, 'rule');
     return ({ text }) => {
@@ -88,8 +99,19 @@ const contains: CheckDefinition = {
   readsText: true,
   parameters: params(
     {
-      words: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, maxItems: 1000 },
-      operator: { type: 'string', enum: ['any', 'all', 'none'], default: 'any' },
+      words: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        maxItems: 1000,
+        description: 'Words or phrases to look for (case-sensitive)',
+      },
+      operator: {
+        type: 'string',
+        enum: ['any', 'all', 'none'],
+        default: 'any',
+        description: 'any: passes when one of them is in the text; all: when every one is; none: when none is',
+      },
     },
     ['words'],
   ),
@@ -134,7 +156,7 @@ const endsWith: CheckDefinition = {
   description: 'Passes when the text (trailing white space aside) ends with the suffix.',
   phases: BOTH,
   readsText: true,
-  parameters: params({ suffix: { type: 'string', minLength: 1 }, not: NOT }, ['suffix']),
+  parameters: params({ suffix: { type: 'string', minLength: 1, description: 'What the text must end with' }, not: NOT }, ['suffix']),
   compile(p) {
     const suffix = p.suffix as string;
     return ({ text }) =>
@@ -177,7 +199,13 @@ const containsCode: CheckDefinition = {
   description: 'Passes when the text holds a fenced code block (```lang) of the given language.',
   phases: BOTH,
   readsText: true,
-  parameters: params({ format: { type: 'string', enum: Object.keys(CODE_TAGS) }, not: NOT }, ['format']),
+  parameters: params(
+    {
+      format: { type: 'string', enum: Object.keys(CODE_TAGS), description: 'The language of the fenced code block (```sql … ```)' },
+      not: NOT,
+    },
+    ['format'],
+  ),
   compile(p) {
     const format = p.format as string;
     const tags = new Set(CODE_TAGS[format]);
@@ -235,8 +263,17 @@ const validUrls: CheckDefinition = {
   phases: BOTH,
   readsText: true,
   parameters: params({
-    allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 1000 },
-    onlyDNS: { type: 'boolean', default: false },
+    allowedDomains: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      maxItems: 1000,
+      description: 'Domains the URLs may point to (example.com, *.example.com); empty: any well-formed URL',
+    },
+    onlyDNS: {
+      type: 'boolean',
+      default: false,
+      description: 'Resolve each domain: not possible on an air-gapped network, so it must stay off',
+    },
     not: NOT,
   }),
   compile(p) {

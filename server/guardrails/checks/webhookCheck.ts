@@ -38,10 +38,24 @@ const webhook: CheckDefinition = {
   egress: () => true,
   parameters: params(
     {
-      webhookURL: { type: 'string', minLength: 1, maxLength: 2048 },
-      headers: { type: 'object', additionalProperties: { type: 'string' } },
-      timeout: { type: 'integer', minimum: 1, maximum: MAX_WEBHOOK_TIMEOUT_MS, default: 3000 },
-      failOnError: { type: 'boolean', default: true },
+      webhookURL: { type: 'string', minLength: 1, maxLength: 2048, description: 'The address of your service that gives the verdict' },
+      headers: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        description: 'Headers sent to the webhook (credentials are shown masked once saved)',
+      },
+      timeout: {
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_WEBHOOK_TIMEOUT_MS,
+        default: 3000,
+        description: 'Milliseconds to wait for the verdict',
+      },
+      failOnError: {
+        type: 'boolean',
+        default: true,
+        description: 'Fail the check when the webhook cannot answer; off: pass instead',
+      },
     },
     ['webhookURL'],
   ),

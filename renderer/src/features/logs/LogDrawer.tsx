@@ -1,6 +1,7 @@
 // One log in detail, in a drawer (Esc closes it): overview (status, model, provider, tokens, cost,
 // timings, cache, config and target, retries, metadata, feedback, a link to its trace), then the
-// request and response with bodies as formatted JSON and headers with secrets masked.
+// request and response with bodies as formatted JSON and headers with secrets masked, and, when
+// guardrails ran, their verdicts (opened first when they denied the request or failed a check).
 import { Link } from 'react-router';
 import { Badge, Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +12,8 @@ import { dateTime } from '../../lib/format';
 import { asLog, statusColor } from './logRow';
 import { LogOverview } from './LogOverview';
 import { LogExchange } from './LogExchange';
+import { GuardrailsOutcome, LogGuardrails } from './LogGuardrails';
+import { checkName, useCheckCatalogue } from '../guardrails/guardrails';
 
 export function LogDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const detail = useQuery({
@@ -20,6 +23,9 @@ export function LogDrawer({ id, onClose }: { id: string | null; onClose: () => v
   });
   const log = detail.data;
   const status = log?.metrics.response_status_code ?? log?.response.status ?? null;
+  const hooks = log?.hook_results ?? null;
+  // Check names for the verdicts; ids stand in where the catalogue cannot be read.
+  const catalogue = useCheckCatalogue(hooks !== null);
   return (
     <Drawer
       opened={id !== null}
@@ -59,12 +65,19 @@ export function LogDrawer({ id, onClose }: { id: string | null; onClose: () => v
               </Button>
             ) : null}
           </Group>
-          <Tabs defaultValue="overview" keepMounted={false}>
+          <GuardrailsOutcome status={status} hooks={hooks} />
+          <Tabs defaultValue={hooks && (status === 446 || status === 246) ? 'guardrails' : 'overview'} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="overview">Overview</Tabs.Tab>
+              {hooks ? <Tabs.Tab value="guardrails">Guardrails</Tabs.Tab> : null}
               <Tabs.Tab value="request">Request</Tabs.Tab>
               <Tabs.Tab value="response">Response</Tabs.Tab>
             </Tabs.List>
+            {hooks ? (
+              <Tabs.Panel value="guardrails" pt="md">
+                <LogGuardrails hooks={hooks} checkName={(id) => checkName(catalogue.data, id)} />
+              </Tabs.Panel>
+            ) : null}
             <Tabs.Panel value="overview" pt="md">
               <LogOverview log={log} />
             </Tabs.Panel>

@@ -42,6 +42,38 @@ export interface LogMetrics {
   avg_weighted_feedback: number | null;
 }
 
+/** One check's verdict in a guardrail's result (Portkey's `hook_results` shape plus `explanation`). */
+export interface CheckVerdict {
+  id: string;
+  verdict: boolean;
+  explanation: string;
+  error: string | null;
+  /** Milliseconds. */
+  execution_time: number;
+  transformed: boolean;
+  skipped: boolean;
+}
+
+export interface HookResult {
+  id: string;
+  name: string | null;
+  /** null: an async guardrail whose verdict had not arrived. */
+  verdict: boolean | null;
+  deny: boolean;
+  async: boolean;
+  transformed: boolean;
+  checks: CheckVerdict[];
+  feedback: { value: number; weight: number } | null;
+  execution_time: number;
+  /** Where it was attached: organisation defaults, workspace defaults, or a config's path. */
+  source: string;
+}
+
+export interface HookResults {
+  before_request_hooks: HookResult[];
+  after_request_hooks: HookResult[];
+}
+
 export interface LogEntry {
   id: string;
   created_at: string;
@@ -57,12 +89,16 @@ export interface LogEntry {
   transformedRequest?: { body: unknown };
   originalResponse?: { body: unknown };
   feedback?: { id?: string; value?: number; weight?: number; metadata?: Record<string, unknown>; created_at?: string }[];
+  /** Guardrail verdicts; null when no guardrail ran. */
+  hook_results?: HookResults | null;
 }
 
 export const asLog = (value: unknown) => value as LogEntry;
 
 export function statusColor(status: number | null | undefined): string {
   if (!status) return 'gray';
+  // 246: answered, but a guardrail check failed.
+  if (status === 246) return 'yellow';
   if (status < 300) return 'green';
   if (status < 500) return 'yellow';
   return 'red';
