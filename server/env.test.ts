@@ -46,6 +46,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('samples traces as OTEL_TRACES_SAMPLER says: every request by default, a ratio, or none', () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+    expect(loadConfig(endpoint).tracing?.sampleRatio).toBe(1);
+    expect(
+      loadConfig({ ...endpoint, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' }).tracing?.sampleRatio,
+    ).toBe(0.1);
+    expect(loadConfig({ ...endpoint, OTEL_TRACES_SAMPLER: 'always_off' }).tracing?.sampleRatio).toBe(0);
+    expect(() => loadConfig({ ...endpoint, OTEL_TRACES_SAMPLER: 'jaeger_remote' })).toThrowError(
+      /OTEL_TRACES_SAMPLER="jaeger_remote": must be/,
+    );
+    expect(() => loadConfig({ ...endpoint, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '2' })).toThrowError(
+      /OTEL_TRACES_SAMPLER_ARG="2": must be a number from 0 to 1/,
+    );
+  });
+
   it('flushes request logs every 250 ms unless LOG_FLUSH_INTERVAL_MS says otherwise', () => {
     expect(loadConfig({}).logFlushIntervalMs).toBe(250);
     expect(loadConfig({ LOG_FLUSH_INTERVAL_MS: '2000' }).logFlushIntervalMs).toBe(2000);

@@ -79,6 +79,12 @@ export interface TracingConfig {
   headers: Record<string, string>;
   /** OTEL_SERVICE_NAME (default airgap-ai-gateway). */
   serviceName: string;
+  /**
+   * The share of requests traced, from OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG: 1 (always_on,
+   * the default), 0 (always_off), or traceidratio's argument. Decided by the trace id, so a trace is
+   * kept or dropped whole, as other services sampling by ratio decide it.
+   */
+  sampleRatio: number;
 }
 
 export interface NetworkConfig {
@@ -293,7 +299,31 @@ function tracingConfig(r: EnvReader): TracingConfig | null {
     return null;
   }
   const endpoint = traces !== undefined ? url.href : `${url.href.replace(/\/+$/, '')}/v1/traces`;
-  return { endpoint, headers, serviceName };
+  return { endpoint, headers, serviceName, sampleRatio: sampleRatio(r) };
+}
+
+/** OTEL_TRACES_SAMPLER (and _ARG) as the OpenTelemetry SDKs read them; our spans are roots, so parentbased_* are the same. */
+function sampleRatio(r: EnvReader): number {
+  const sampler = (r.raw('OTEL_TRACES_SAMPLER') ?? 'always_on')
+    .trim()
+    .toLowerCase()
+    .replace(/^parentbased_/, '');
+  const arg = r.raw('OTEL_TRACES_SAMPLER_ARG');
+  if (sampler === 'always_on') return 1;
+  if (sampler === 'always_off') return 0;
+  if (sampler !== 'traceidratio') {
+    r.problems.push(
+      `OTEL_TRACES_SAMPLER=${JSON.stringify(r.raw('OTEL_TRACES_SAMPLER'))}: must be always_on, always_off, traceidratio or their parentbased_ forms`,
+    );
+    return 1;
+  }
+  if (arg === undefined || arg.trim() === '') return 1;
+  const ratio = Number(arg);
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
+    r.problems.push(`OTEL_TRACES_SAMPLER_ARG=${JSON.stringify(arg)}: must be a number from 0 to 1`);
+    return 1;
+  }
+  return ratio;
 }
 
 /** Slow and idle clients: every wait has a bound (docs/adr/0011). */

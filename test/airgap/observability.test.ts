@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayFixture } from '../helpers/gateway.ts';
 import { startTestApp } from '../helpers/testApp.ts';
 import { readiness } from '../../server/observability/readiness.ts';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { SamplingDecision, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace';
 
 interface Collector {
   url: string;
@@ -170,6 +172,43 @@ describe('OTLP traces', () => {
         expect.objectContaining({ destination: collectorAt, detail: expect.stringContaining('OTEL_EXPORTER_OTLP_ENDPOINT') }),
       ]),
     );
+  });
+});
+
+describe('OTLP trace sampling', () => {
+  it('exports only the requests OTEL_TRACES_SAMPLER=traceidratio keeps, decided by their trace id', async () => {
+    const sampled = await startCollector();
+    const g2 = await startGateway({
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: sampled.url, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.5' },
+    });
+    try {
+      await g2.addProvider({ slug: 'local', key: 'sk-local' });
+      const ids = Array.from({ length: 24 }, () => crypto.randomUUID());
+      for (const id of ids) {
+        const res = await g2.post('/v1/chat/completions', { model: '@local/gpt-4o', messages }, { 'x-portkey-trace-id': id });
+        expect(res.status).toBe(200);
+      }
+      // What the SDK's own ratio sampler keeps, as another service sampling at 0.5 would decide it.
+      const ratio = new TraceIdRatioBasedSampler(0.5);
+      const kept = ids
+        .map((id) => id.replace(/-/g, ''))
+        .filter((hex) => ratio.shouldSample(ROOT_CONTEXT, hex).decision === SamplingDecision.RECORD_AND_SAMPLED);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(ids.length);
+      const serverSpans = () => spans(sampled).filter((s) => s.kind === 2);
+      for (let i = 0; i < 100 && serverSpans().length < kept.length; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(
+        serverSpans()
+          .map((s) => s.traceId)
+          .sort(),
+      ).toEqual([...kept].sort());
+      // The requests were all served and counted all the same.
+      const text = await fetch(`${g2.url}/metrics`, { headers: g2.admin }).then((r) => r.text());
+      expect(sample(text, 'airgap_gateway_requests_total{provider="@local",model="gpt-4o",status="200"}')).toBe(ids.length);
+    } finally {
+      await g2.close();
+      await sampled.close();
+    }
   });
 });
 

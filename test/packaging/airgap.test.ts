@@ -68,6 +68,11 @@ describe.skipIf(!CAN_RUN)('in a network namespace with loopback only', () => {
       egress_report: 200,
     });
     expect(report.spans).toBeGreaterThanOrEqual(2);
+    // A webhook the egress check refused fails its check; without deny that lets the request through with warnings (246), never a crash.
+    expect(report.steps.webhook_unlisted_saved!.status).toBe(200);
+    expect(report.steps.webhook_unlisted!.status).toBe(246);
+    expect(JSON.stringify(report.steps.webhook_unlisted!.detail)).toMatch(/egress|not allowed|refused/i);
+    expect(report.steps.webhook_loopback!.status).toBeLessThan(500);
   });
 
   it('refuses destinations nobody allowed, before DNS, saying how to allow them', () => {

@@ -179,6 +179,20 @@ async function main(): Promise<AirgapReport> {
     await call('disallow', 'DELETE', `/v1/admin/egress/allow-list/${String(entry.detail.id)}`, admin);
     await call('public_host_again', 'POST', '/v1/chat/completions', ws, chat, publicHost);
 
+    // A saved guardrail's webhook (the global fetch, guarded in the process): to a LAN name nobody
+    // allowed, refused before DNS and failing its check; to the mock on loopback, called.
+    const webhookGuardrail = async (name: string, url: string) => {
+      const saved = await call(`${name}_saved`, 'POST', '/v1/guardrails', admin, {
+        name,
+        workspace_id: 'ws-default',
+        checks: [{ id: 'default.webhook', parameters: { webhookURL: url } }],
+      });
+      const config = JSON.stringify({ input_guardrails: [String(saved.detail.slug)] });
+      await call(name, 'POST', '/v1/chat/completions', ws, { ...chat, model: '@local/gpt-4o' }, { 'x-portkey-config': config });
+    };
+    await webhookGuardrail('webhook_unlisted', 'http://verdicts.internal:8080/verdict');
+    await webhookGuardrail('webhook_loopback', `${mock.url}/verdict`);
+
     // Pricing reload: a file dropped in and re-read.
     fs.writeFileSync(
       path.join(dataDir, 'pricing', 'openai.json'),

@@ -5,6 +5,7 @@
 import { checkSavedCustomHost } from '../../security/customHost.ts';
 import { ParameterError, type CheckDefinition, type Json } from '../types.ts';
 import { BOTH, params } from './verdicts.ts';
+import { EgressRefused } from '../../security/egress/guard.ts';
 
 const MAX_ANSWER_BYTES = 1024 * 1024;
 export const MAX_WEBHOOK_TIMEOUT_MS = 30_000;
@@ -109,8 +110,15 @@ const webhook: CheckDefinition = {
       } catch (err) {
         const e = err as Error;
         const timedOut = e.name === 'TimeoutError' || (e.name === 'AbortError' && !signal.aborted);
+        const refused = egressRefusalIn(e);
         return problem(
-          timedOut ? `no answer within ${timeout} ms` : e instanceof SyntaxError ? 'its answer is not JSON' : 'it could not be reached',
+          timedOut
+            ? `no answer within ${timeout} ms`
+            : e instanceof SyntaxError
+              ? 'its answer is not JSON'
+              : refused
+                ? `it may not be reached: ${refused.message}`
+                : 'it could not be reached',
         );
       }
       if (typeof answer !== 'object' || answer === null || typeof answer.verdict !== 'boolean')
@@ -129,3 +137,11 @@ const webhook: CheckDefinition = {
 };
 
 export const WEBHOOK_CHECKS: readonly CheckDefinition[] = [webhook];
+
+/** The egress check's refusal behind a failed fetch (undici wraps it as the error's cause), if that is what it was. */
+function egressRefusalIn(err: unknown): EgressRefused | null {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof EgressRefused) return e;
+  }
+  return null;
+}
