@@ -124,7 +124,10 @@ describe('the Linux bundle', () => {
       if (bundle.ui) {
         const index = fs.readFileSync(path.join(unpacked, 'app', 'renderer', 'dist', 'index.html'), 'utf8');
         expect(report.ui).toMatchObject({ status: 200, contentType: expect.stringMatching(/text\/html/) });
-        expect(report.ui.body).toBe(index);
+        // The file as built, with the page's CSP nonce (fresh per answer) where the build left its placeholder.
+        const nonce = /<meta name="csp-nonce" content="([^"]+)"/.exec(report.ui.body)?.[1];
+        expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+        expect(report.ui.body).toBe(index.replaceAll('__CSP_NONCE__', nonce!));
       } else {
         expect(report.ui).toBeNull(); // this tree has no renderer/dist: there is no UI to serve
       }
