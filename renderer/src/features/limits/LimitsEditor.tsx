@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { messageOf } from '../../api/errors';
 import { fieldErrors } from '../../lib/fieldErrors';
+import { ResetSelect } from './ResetSelect';
 
 export interface UsageLimit {
   type?: 'cost' | 'tokens';
@@ -103,18 +104,7 @@ export function LimitsEditor({ usage, rates, save, reset, refresh }: Props) {
               error={errors.on('usage_limits.alert_threshold')}
               w={180}
             />
-            <Select
-              label="Starts again"
-              data={[
-                { value: 'none', label: 'Never' },
-                { value: 'weekly', label: 'Every week' },
-                { value: 'monthly', label: 'Every month' },
-              ]}
-              value={periodic}
-              onChange={(v) => v && setPeriodic(v)}
-              allowDeselect={false}
-              w={160}
-            />
+            <ResetSelect value={periodic} onChange={setPeriodic} w={160} />
           </Group>
           <Text size="xs" c="dimmed">
             Requests are refused once the limit is reached, until the budget starts again, is raised or its usage is reset.

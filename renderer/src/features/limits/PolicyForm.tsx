@@ -20,6 +20,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { fieldErrors } from '../../lib/fieldErrors';
 import { UNIT_LABELS } from './LimitsEditor';
+import { ResetSelect } from './ResetSelect';
 
 export const POLICY_KEYS = [
   'api_key',
@@ -240,18 +241,7 @@ export function PolicyForm({ kind, initial, submitLabel, pending, error, onSubmi
               error={errors.on('alert_threshold')}
               w={150}
             />
-            <Select
-              label="Starts again"
-              data={[
-                { value: 'none', label: 'Never' },
-                { value: 'weekly', label: 'Every week' },
-                { value: 'monthly', label: 'Every month' },
-              ]}
-              value={periodic}
-              onChange={(v) => v && setPeriodic(v)}
-              allowDeselect={false}
-              w={150}
-            />
+            <ResetSelect value={periodic} onChange={setPeriodic} w={150} />
           </Group>
         ) : (
           <Group align="flex-start">

@@ -8,31 +8,12 @@ import { IconDownload } from '@tabler/icons-react';
 import { api, unwrap } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import type { BodyOf, ExportItem } from '../../api/types';
+import { EXPORT_FIELDS } from '../../api/serverTables.gen';
 import { count, dateTime } from '../../lib/format';
 
 type Field = BodyOf<'/v1/logs/exports', 'post'>['requested_data'][number];
-const FIELDS = [
-  'id',
-  'trace_id',
-  'created_at',
-  'request',
-  'response',
-  'is_success',
-  'ai_org',
-  'ai_model',
-  'req_units',
-  'res_units',
-  'total_units',
-  'request_url',
-  'cost',
-  'cost_currency',
-  'response_time',
-  'response_status_code',
-  'mode',
-  'config',
-  'prompt_slug',
-  'metadata',
-] as const satisfies readonly Field[];
+// The server's own list (settings/exportFields.ts, generated into serverTables.gen.ts), in export order.
+const FIELDS = EXPORT_FIELDS satisfies readonly Field[];
 // Every field the server offers is listed above: a new one fails type-checking here.
 const _allListed: Exclude<Field, (typeof FIELDS)[number]> extends never ? true : never = true;
 void _allListed;
