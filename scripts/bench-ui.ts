@@ -6,7 +6,7 @@
 // Starts the appliance on the dir (as `npm start` does), signs in as the owner (setting a password
 // on a fresh dir), and times, per page and range, from navigation until every figure is on screen:
 // the first visit after sign-in (page chunks not yet cached), then the median of three reloads. The
-// dashboard is "loaded" when its headline figures are on screen; "whole page" scrolls to the
+// dashboard is "loaded" when its headline figures and their charts are on screen; "whole page" scrolls to the
 // sections below the fold, which load as they come into view.
 // Also prints the JS and CSS bytes the first dashboard visit fetched (after the sign-in page, which
 // loaded the shell), as sent (gzip).
@@ -62,15 +62,19 @@ try {
 
   // First load: the headline figures and their charts (one overview call). Feedback and the top
   // lists load as they scroll into view; "whole page" also scrolls down and waits for them.
-  const dashboardReady = async (p: Page) => {
-    for (const title of ['Requests', 'Cost', 'Tokens', 'Latency', 'Errors', 'Error rate', 'Cache hit rate', 'Users']) {
-      await p
-        .getByRole('region', { name: title, exact: true })
-        .getByTestId('summary')
-        .filter({ hasNotText: '—' })
-        .waitFor({ timeout: 60_000 });
-    }
-  };
+  // Polled in the page on every frame: each headline figure is on screen with its chart drawn.
+  const HEADLINES = ['Requests', 'Cost', 'Tokens', 'Latency', 'Errors', 'Error rate', 'Cache hit rate', 'Users'];
+  const dashboardReady = (p: Page) =>
+    p.waitForFunction(
+      (titles) =>
+        titles.every((title) => {
+          const region = document.querySelector(`section[aria-label="${title}"]`);
+          const summary = region?.querySelector('[data-testid="summary"]');
+          return summary && !summary.textContent!.includes('—') && region!.querySelector('svg.recharts-surface path');
+        }),
+      HEADLINES,
+      { polling: 'raf', timeout: 60_000 },
+    );
   const dashboardWhole = async (p: Page) => {
     await dashboardReady(p);
     await p.mouse.wheel(0, 3000);

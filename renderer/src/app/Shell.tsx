@@ -5,6 +5,7 @@ import { Outlet, useLocation } from 'react-router';
 import { AppShell, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavBar } from './NavBar';
+import { usePageCode } from './nav';
 import { TopBar } from './TopBar';
 import { WorkspaceProvider } from './workspace';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
@@ -12,6 +13,12 @@ import { PageErrorBoundary } from '../components/PageErrorBoundary';
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const pageReady = usePageCode(location.pathname);
+  const loading = (
+    <Center h="40vh">
+      <Loader aria-label="Loading page" />
+    </Center>
+  );
   return (
     <WorkspaceProvider>
       <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -23,15 +30,7 @@ export function Shell() {
         </AppShell.Navbar>
         <AppShell.Main>
           <PageErrorBoundary key={location.pathname}>
-            <Suspense
-              fallback={
-                <Center h="40vh">
-                  <Loader aria-label="Loading page" />
-                </Center>
-              }
-            >
-              <Outlet />
-            </Suspense>
+            <Suspense fallback={loading}>{pageReady ? <Outlet /> : loading}</Suspense>
           </PageErrorBoundary>
         </AppShell.Main>
       </AppShell>

@@ -1,6 +1,6 @@
 // The navigation table: every page of the console, in the groups admins think in. The router and
 // the left nav are both built from it, so a new page is one entry here plus its feature folder.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   IconChartBar,
   IconCoin,
@@ -42,11 +42,30 @@ export interface NavItem {
 }
 
 /** A page loaded on first use, which can also be fetched ahead (the page a visit starts on). */
-export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown>; isLoaded: () => boolean };
 
+// Once the page's code is here (fetched ahead with the session check), React gets it at once
+// through a thenable that answers synchronously: an already-settled promise would still suspend the
+// first render.
 function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
-  return Object.assign(lazy(load), { preload: load });
+  let loaded: PageModule | undefined;
+  let loading: Promise<PageModule> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    ));
+  const now = (module: PageModule) => ({ then: (resolve: (m: PageModule) => void) => resolve(module) }) as Promise<PageModule>;
+  return Object.assign(
+    lazy(() => (loaded ? now(loaded) : preload())),
+    { preload, isLoaded: () => loaded !== undefined },
+  );
 }
+
+type PageModule = { default: ComponentType };
 
 export const NAV: readonly NavItem[] = [
   {
@@ -196,4 +215,28 @@ export function navItemFor(pathname: string): NavItem | undefined {
 export function preloadEntryPage(pathname: string): void {
   const item = pathname === '/' ? NAV[0] : navItemFor(pathname);
   void item?.page.preload().catch(() => undefined);
+}
+
+/**
+ * Whether the code of the page at this path is here (or failed to come, which the page's error
+ * boundary then shows). While it loads, the shell shows its own spinner instead of letting the page
+ * suspend: React holds a suspended boundary's content back for about 300 ms after its fallback.
+ */
+export function usePageCode(pathname: string): boolean {
+  const page = navItemFor(pathname)?.page;
+  const [failed, setFailed] = useState<LazyPage | null>(null);
+  const [, setArrived] = useState(0);
+  const ready = !page || page.isLoaded() || failed === page;
+  useEffect(() => {
+    if (ready || !page) return;
+    let live = true;
+    page.preload().then(
+      () => live && setArrived((n) => n + 1),
+      () => live && setFailed(page),
+    );
+    return () => {
+      live = false;
+    };
+  }, [page, ready]);
+  return ready;
 }

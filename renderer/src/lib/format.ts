@@ -1,7 +1,32 @@
 // Numbers and times in their units, one way everywhere: dollars from the API's cents with the
 // precision small costs need, tokens with separators, latency in ms, rates as percentages, times in
 // the viewer's zone (relative in lists, absolute with the zone in details).
+// Intl formatters are built once: `toLocaleString(…, options)` builds a new one on every call,
+// which a chart that formats hundreds of ticks and values pays for on the dashboard's first paint.
 const intFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const upTo1 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const upTo2 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const dollarFormats = new Map<number, Intl.NumberFormat>();
+const dollarFormat = (digits: number): Intl.NumberFormat => {
+  let format = dollarFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits });
+    dollarFormats.set(digits, format);
+  }
+  return format;
+};
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayOfMonth = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+// dateStyle/timeStyle cannot be combined with timeZoneName: the parts are spelt out.
+const absolute = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
 
 /** US cents (as the API sends costs) as dollars: $12.34, $0.0042, never "$0.00" for a real cost. */
 export function usdFromCents(cents: number | null | undefined): string {
@@ -10,7 +35,7 @@ export function usdFromCents(cents: number | null | undefined): string {
   if (dollars === 0) return '$0';
   const abs = Math.abs(dollars);
   const digits = abs >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(abs)) + 1));
-  return `${dollars < 0 ? '-' : ''}$${abs.toLocaleString(undefined, { minimumFractionDigits: Math.min(digits, 2), maximumFractionDigits: digits })}`;
+  return `${dollars < 0 ? '-' : ''}$${dollarFormat(digits).format(abs)}`;
 }
 
 /** US dollars (as budgets count cost): the same precision rules as usdFromCents. */
@@ -40,7 +65,7 @@ export function bytes(n: number | null | undefined): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+  return `${(unit === 0 ? intFormat : upTo1).format(value)} ${units[unit]}`;
 }
 
 export function tokens(n: number | null | undefined): string {
@@ -49,12 +74,12 @@ export function tokens(n: number | null | undefined): string {
 
 export function ms(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
-  return n >= 10_000 ? `${(n / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s` : `${intFormat.format(n)} ms`;
+  return n >= 10_000 ? `${upTo1.format(n / 1000)} s` : `${intFormat.format(n)} ms`;
 }
 
 /** The API's rates are already percentages (12.5 = 12.5 %). */
 export function percent(p: number | null | undefined): string {
-  return p === null || p === undefined ? '—' : `${p.toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+  return p === null || p === undefined ? '—' : `${upTo2.format(p)} %`;
 }
 
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -64,16 +89,7 @@ export function dateTime(iso: string | number | Date | null | undefined): string
   if (iso === null || iso === undefined) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  // dateStyle/timeStyle cannot be combined with timeZoneName: the parts are spelt out.
-  return d.toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  });
+  return absolute.format(d);
 }
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
@@ -92,8 +108,7 @@ export function ago(iso: string | number | Date, now = Date.now()): string {
 /** A chart tick: time of day for short ranges, the date for long ones. */
 export function tick(iso: string, spanMs: number): string {
   const d = new Date(iso);
-  if (spanMs <= 2 * 86400_000) return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return (spanMs <= 2 * 86400_000 ? timeOfDay : dayOfMonth).format(d);
 }
 
 /** ISO 8601 with the viewer's UTC offset, so analytics buckets start at local hours and days. */
