@@ -64,10 +64,13 @@ try {
   // lists load as they scroll into view; "whole page" also scrolls down and waits for them.
   // Polled in the page on every frame: each headline figure is on screen with its chart drawn.
   const HEADLINES = ['Requests', 'Cost', 'Tokens', 'Latency', 'Errors', 'Error rate', 'Cache hit rate', 'Users'];
+  type Element = { querySelector(s: string): Element | null; textContent: string | null };
   const dashboardReady = (p: Page) =>
     p.waitForFunction(
       (titles) =>
         titles.every((title) => {
+          // Runs in the page (this script is typed without the DOM).
+          const { document } = globalThis as unknown as { document: { querySelector(s: string): Element | null } };
           const region = document.querySelector(`section[aria-label="${title}"]`);
           const summary = region?.querySelector('[data-testid="summary"]');
           return summary && !summary.textContent!.includes('—') && region!.querySelector('svg.recharts-surface path');
