@@ -2,10 +2,11 @@
 // network namespace with loopback only, under `strace -f`, next to a mock LLM and an OTLP
 // collector; every feature that could reach out is used (the gateway with catalog and inline
 // providers and custom hosts, a connection test, an admin allowing and removing a public host,
-// pricing reload, a log export, a backup, metrics, traces, readiness, the air-gap report); then
-// every connect() and sendto() the process asked the kernel for must be to an allowed destination,
-// and none to DNS. Webhooks, JWKS and OIDC discovery do not exist on this branch yet (they arrive
-// with guardrails and SSO, and must take their clients from server/security/egress/clients.ts).
+// saved guardrails' webhooks and the JWT guardrail's JWKS fetch, each to a LAN name nobody allowed
+// and to loopback, pricing reload, a log export, a backup, metrics, traces, readiness, the air-gap
+// report); then every connect() and sendto() the process asked the kernel for must be to an allowed
+// destination, and none to DNS. OIDC discovery has nothing to exercise yet: the product has no
+// SSO/OIDC client; any future one must take its clients from server/security/egress/.
 // Needs root (unshare) and strace; CI has both (.ci/apt-packages) and sets PACKAGING_REQUIRE_ALL=1.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ interface Report {
   allowed: string[];
   selfCheck: { ok: boolean; statement: string } | null;
   spans: number;
+  jwksFetches: number;
   output: string;
   error?: string;
 }
@@ -75,6 +77,29 @@ describe.skipIf(!CAN_RUN)('in a network namespace with loopback only', () => {
     expect(report.steps.webhook_loopback!.status).toBeLessThan(500);
   });
 
+  it("fetches a JWT guardrail's JWKS only from an allowed destination, and verifies a real token with it", () => {
+    type Check = { id: string; verdict: boolean; explanation: string; error: string | null; data: unknown };
+    const jwtCheck = (step: string) => {
+      const hooks = report.steps[step]!.detail!.hook_results as { before_request_hooks: { checks: Check[] }[] } | undefined;
+      return hooks?.before_request_hooks[0]?.checks.find((c) => c.id === 'default.jwt');
+    };
+    expect(report.steps.jwks_unlisted_saved!.status).toBe(200);
+    expect(report.steps.jwks_loopback_saved!.status).toBe(200);
+    // To a LAN name nobody allowed: refused (before DNS: see the kernel's account below), so the check fails saying why; without deny that is a 246.
+    expect(report.steps.jwks_unlisted!.status).toBe(246);
+    expect(jwtCheck('jwks_unlisted')).toMatchObject({
+      verdict: false,
+      explanation: expect.stringMatching(
+        /signing keys could not be loaded: .*idp\.internal:8443 refused: it is not an allowed destination.*allow-list/,
+      ),
+      error: expect.stringMatching(/idp\.internal:8443 refused/),
+    });
+    // From the collector on loopback (allowed as the OTLP endpoint): fetched once, and the token verifies with its key.
+    expect(report.steps.jwks_loopback!.status).toBe(200);
+    expect(jwtCheck('jwks_loopback')).toMatchObject({ verdict: true, data: { kid: 'airgap-key-1', alg: 'RS256' } });
+    expect(report.jwksFetches).toBe(1);
+  });
+
   it('refuses destinations nobody allowed, before DNS, saying how to allow them', () => {
     for (const step of ['inline_openai', 'inline_anthropic', 'inline_public_host', 'public_host_again']) {
       expect(report.steps[step], step).toMatchObject({ status: 403, detail: expect.anything() });
@@ -93,7 +118,7 @@ describe.skipIf(!CAN_RUN)('in a network namespace with loopback only', () => {
     const outside = destinations.filter((d) => !d.startsWith('127.0.0.1:') && !d.startsWith('::1:') && d !== '93.184.216.34:80');
     expect(outside).toEqual([]);
     expect(report.attempts.filter((a) => a.port === 53)).toEqual([]);
-    // Every loopback port it reached is the mock LLM's or the collector's (both allowed: a saved integration, the OTLP endpoint).
+    // Every loopback port it reached is the mock LLM's or the collector's, JWKS fetch included (both allowed: a saved integration, the OTLP endpoint).
     const loopbackPorts = new Set(report.attempts.filter((a) => a.address === '127.0.0.1').map((a) => a.port));
     const allowedPorts = new Set(report.allowed.filter((d) => d.startsWith('127.0.0.1:')).map((d) => Number(d.split(':')[1])));
     expect([...loopbackPorts].filter((p) => !allowedPorts.has(p))).toEqual([]);

@@ -2,9 +2,11 @@
 // a mock LLM and an OTLP collector on loopback, and the appliance (the compiled server) under
 // `strace -f`, which records every connect() and sendto() the kernel is asked for, by any thread.
 // It then uses every feature that could reach out and prints one JSON report line: what each step
-// answered, and every inet address the appliance tried to reach.
+// answered, and every inet address the appliance tried to reach. The collector also serves a JWKS
+// (its host is allowed as the OTLP endpoint) for the JWT guardrail's key fetch.
 //   node --import tsx test/packaging/airgapRun.ts <work dir>
 import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +34,8 @@ interface AirgapReport {
   allowed: string[];
   selfCheck: { ok: boolean; statement: string } | null;
   spans: number;
+  /** How many times the collector served its JWKS: the JWT guardrail's fetch over loopback. */
+  jwksFetches: number;
   output: string;
 }
 
@@ -49,9 +53,28 @@ function inetAttempts(trace: string): Attempt[] {
   return out;
 }
 
-async function startCollector() {
+/** An RS256 key pair: the public half published as a JWKS with a key id, the private half signs tokens. */
+function signingKey() {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'airgap-key-1';
+  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] };
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const sign = (claims: Record<string, unknown>) => {
+    const signed = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64(claims)}`;
+    return `${signed}.${crypto.sign('sha256', Buffer.from(signed), privateKey).toString('base64url')}`;
+  };
+  return { jwks, sign };
+}
+
+async function startCollector(jwks: unknown) {
   let spans = 0;
+  let jwksFetches = 0;
   const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/jwks.json') {
+      jwksFetches++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
+      return;
+    }
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c));
     req.on('end', () => {
@@ -65,14 +88,20 @@ async function startCollector() {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans: () => spans, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans: () => spans,
+    jwksFetches: () => jwksFetches,
+    close: () => server.close(),
+  };
 }
 
 async function main(): Promise<AirgapReport> {
   execFileSync('ip', ['link', 'set', 'lo', 'up']);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const mock = await startMockLlm();
-  const collector = await startCollector();
+  const key = signingKey();
+  const collector = await startCollector(key.jwks);
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: work,
@@ -193,6 +222,33 @@ async function main(): Promise<AirgapReport> {
     await webhookGuardrail('webhook_unlisted', 'http://verdicts.internal:8080/verdict');
     await webhookGuardrail('webhook_loopback', `${mock.url}/verdict`);
 
+    // A saved JWT guardrail's JWKS fetch (the same guarded global fetch), with a real RS256 token in
+    // a header of its own (x-portkey-api-key already authenticates the call): from a LAN name nobody
+    // allowed, refused before DNS so the check fails; from the collector on loopback, fetched and verified.
+    const now = Math.floor(Date.now() / 1000);
+    const token = key.sign({ sub: 'airgap-user', iat: now, exp: now + 300 });
+    const jwtGuardrail = async (name: string, jwksUri: string) => {
+      const saved = await call(`${name}_saved`, 'POST', '/v1/guardrails', admin, {
+        name,
+        workspace_id: 'ws-default',
+        checks: [{ id: 'default.jwt', parameters: { jwksUri, headerKey: 'x-user-token' } }],
+      });
+      const config = JSON.stringify({ input_guardrails: [String(saved.detail.slug)] });
+      await call(
+        name,
+        'POST',
+        '/v1/chat/completions',
+        ws,
+        { ...chat, model: '@local/gpt-4o' },
+        {
+          'x-portkey-config': config,
+          'x-user-token': `Bearer ${token}`,
+        },
+      );
+    };
+    await jwtGuardrail('jwks_unlisted', 'http://idp.internal:8443/jwks.json');
+    await jwtGuardrail('jwks_loopback', `${collector.url}/jwks.json`);
+
     // Pricing reload: a file dropped in and re-read.
     fs.writeFileSync(
       path.join(dataDir, 'pricing', 'openai.json'),
@@ -239,7 +295,15 @@ async function main(): Promise<AirgapReport> {
     collector.close();
   }
   const trace = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8') : '';
-  return { steps, attempts: inetAttempts(trace), allowed, selfCheck, spans: collector.spans(), output };
+  return {
+    steps,
+    attempts: inetAttempts(trace),
+    allowed,
+    selfCheck,
+    spans: collector.spans(),
+    jwksFetches: collector.jwksFetches(),
+    output,
+  };
 }
 
 main().then(

@@ -2,6 +2,7 @@
 // its validity and maximum age. The JWKS is given inline (`jwks`), or fetched from a URL an admin
 // saved (`jwksUri`, on the LAN) and kept for cacheMaxAge; verification uses node:crypto only.
 import crypto from 'node:crypto';
+import { egressRefusalIn } from '../../security/egress/guard.ts';
 import { ParameterError, type CheckDefinition, type Json } from '../types.ts';
 import { BEFORE, params } from './verdicts.ts';
 
@@ -141,6 +142,12 @@ const jwt: CheckDefinition = {
       try {
         set = await keys(signal);
       } catch (err) {
+        // fetch() hides the egress refusal in its error's cause ("fetch failed"): say which destination and how to allow it.
+        const refused = egressRefusalIn(err);
+        if (refused) {
+          const reason = `the JWKS URL may not be reached: ${refused.message}`;
+          return { verdict: false, explanation: `The signing keys could not be loaded: ${reason}`, error: reason };
+        }
         return { verdict: false, explanation: 'The signing keys could not be loaded', error: (err as Error).message };
       }
       const candidates = set.keys.filter((k) => (head.kid === undefined || k.kid === head.kid) && (k.alg === undefined || k.alg === alg));

@@ -5,7 +5,7 @@
 import { checkSavedCustomHost } from '../../security/customHost.ts';
 import { ParameterError, type CheckDefinition, type Json } from '../types.ts';
 import { BOTH, params } from './verdicts.ts';
-import { EgressRefused } from '../../security/egress/guard.ts';
+import { egressRefusalIn } from '../../security/egress/guard.ts';
 
 const MAX_ANSWER_BYTES = 1024 * 1024;
 export const MAX_WEBHOOK_TIMEOUT_MS = 30_000;
@@ -137,11 +137,3 @@ const webhook: CheckDefinition = {
 };
 
 export const WEBHOOK_CHECKS: readonly CheckDefinition[] = [webhook];
-
-/** The egress check's refusal behind a failed fetch (undici wraps it as the error's cause), if that is what it was. */
-function egressRefusalIn(err: unknown): EgressRefused | null {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    if (e instanceof EgressRefused) return e;
-  }
-  return null;
-}

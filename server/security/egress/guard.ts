@@ -59,6 +59,14 @@ export class EgressRefused extends Error {
   }
 }
 
+/** The egress check's refusal behind a failed fetch (undici wraps it as the error's cause), if that is what it was. */
+export function egressRefusalIn(err: unknown): EgressRefused | null {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof EgressRefused) return e;
+  }
+  return null;
+}
+
 export interface EgressGuardOptions {
   mode: EgressMode;
   store: EgressStore;
