@@ -13,8 +13,8 @@
 // --limits compares, at concurrency 32, a key with no limits against a key with a budget, a rate
 // limit too high to trip and one matching usage-limit policy (issue 14), in alternating rounds
 // back to back, and prints requests/s of both and the difference.
-// --otlp exports a trace of every request to a collector (the mock process answers /v1/traces) as
-// an admin's OTEL_EXPORTER_OTLP_ENDPOINT would.
+// --otlp exports a trace of every request to a collector (a process of its own that reads and
+// discards them) as an admin's OTEL_EXPORTER_OTLP_ENDPOINT would, and prints the spans exported.
 //
 // The mock and the appliance each run in their own process (the appliance as `npm start` runs it);
 // autocannon drives them from this one. All three share the machine's cores, so absolute numbers
@@ -67,11 +67,6 @@ function runMock() {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c));
     req.on('end', () => {
-      if (req.url === '/v1/traces') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{}');
-        return;
-      }
       let body: { stream?: boolean; stream_options?: { include_usage?: boolean } } = {};
       try {
         body = JSON.parse(raw || '{}');
@@ -255,7 +250,12 @@ async function main() {
 
     const [cmd, ...args] = startCommand();
     if (profileDir) args.unshift('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`);
-    const otlp = process.argv.includes('--otlp') ? { OTEL_EXPORTER_OTLP_ENDPOINT: mockUrl } : {};
+    let otlp = {};
+    if (process.argv.includes('--otlp')) {
+      const collector = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--collector'], { cwd: ROOT });
+      children.push(collector);
+      otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(await waitForLine(collector, /COLLECTOR (\d+)/, 'collector'))[1]}` };
+    }
     const gateway = spawn(cmd!, args, {
       cwd: ROOT,
       env: { ...process.env, APPLIANCE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...otlp },
@@ -376,6 +376,14 @@ async function main() {
     };
     const sent = rows.filter((r) => r.name.startsWith('gateway')).reduce((s, r) => s + r.total, 0);
     console.log(`request log rows: ${logs.total} (measured gateway requests: ${sent}, plus warm-up and first-chunk runs)`);
+    if (process.argv.includes('--otlp')) {
+      // Spans wait up to a second for their batch: then every request should have its two (server and attempt).
+      await new Promise((r) => setTimeout(r, 3000));
+      const text = await fetch(`${gatewayUrl}/metrics`, { headers: { 'x-portkey-api-key': creds.admin_api_key } }).then((r) => r.text());
+      const spans = (outcome: string) =>
+        Number(new RegExp(`^airgap_trace_spans_total\\{outcome="${outcome}"\\} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+      console.log(`trace spans: ${spans('exported')} exported, ${spans('failed')} failed, ${spans('dropped')} dropped (two per request)`);
+    }
     if (profileDir) {
       // The profile is written as the appliance exits after SIGTERM.
       const exited = new Promise((resolve) => gateway.once('exit', resolve));
@@ -384,7 +392,11 @@ async function main() {
       console.log(`CPU profile of the appliance written to ${path.resolve(profileDir)}`);
     }
   } finally {
+    // Waits for the appliance to finish writing its logs and exit, so that a run started right
+    // after this one does not share the machine with it.
+    const exits = children.filter((c) => c.exitCode === null).map((c) => new Promise((resolve) => c.once('exit', resolve)));
     cleanup();
+    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -507,7 +519,17 @@ async function guardrailConfigs(gatewayUrl: string, creds: { admin_api_key: stri
   return { plain: plain.slug, guarded: guarded.slug };
 }
 
+/** The OTLP collector of --otlp, in its own process as a real one would be: spans are read off the socket, not decoded. */
+function runCollector() {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  server.listen(0, '127.0.0.1', () => console.log(`COLLECTOR ${(server.address() as { port: number }).port}`));
+}
+
 if (process.argv.includes('--mock')) runMock();
+else if (process.argv.includes('--collector')) runCollector();
 else
   main().then(
     () => process.exit(0),

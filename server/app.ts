@@ -201,8 +201,8 @@ export async function buildApp(deps: AppDeps, services: Services = createService
   app.decorate('logsRuntime', logsRuntime);
 
   // Prometheus metrics and OTLP traces, fed from each request's log event (server/observability/).
-  const metrics = gatewayMetrics({ writer: logWriter });
-  const traces = config.tracing ? gatewayTraces(config.tracing, services.egress) : null;
+  const traces = config.tracing ? gatewayTraces(config.tracing, services.egress, app.log) : null;
+  const metrics = gatewayMetrics({ writer: logWriter, spans: () => traces?.figures() ?? null });
   if (traces) app.addHook('onClose', async () => traces.close());
   const gateway = gatewayPipeline(app, deps, services, { pricing, logWriter, dispatcher, responseCache, logsRuntime, metrics, traces });
 

@@ -1,6 +1,6 @@
 // Prometheus metrics of the gateway (GET /metrics): requests, errors and latency by provider, model
 // and status; tokens and cost; cache results; limit refusals; guardrail verdicts; the request-log
-// writer's queue; and
+// writer's queue; trace spans exported, failed and dropped; and
 // Node's process and event-loop figures. The request path only adds to plain numbers in a map
 // (prom-client's own label hashing cost several µs per request); the numbers become prom-client
 // metric families when Prometheus scrapes, and prom-client writes the exposition format.
@@ -35,8 +35,17 @@ export interface WriterFigures {
   readonly lagMs: number;
 }
 
+/** The trace exporter's counts of spans (traces.ts), when traces are exported. */
+export interface SpanFigures {
+  readonly exported: number;
+  readonly failed: number;
+  readonly dropped: number;
+}
+
 export interface MetricsOptions {
   writer?: WriterFigures;
+  /** Read when scraped: null while traces are not exported. */
+  spans?: () => SpanFigures | null;
   /** Distinct model names (and guardrail ids) labelled before the rest count as `other` (names come from clients). */
   maxModels?: number;
 }
@@ -234,6 +243,27 @@ export function gatewayMetrics(options: MetricsOptions = {}) {
       family('airgap_log_writer_lag_seconds', 'Age of the oldest request-log row not yet in the log database.', 'gauge', () => [
         { labels: {}, value: writer.lagMs / 1000 },
       ]),
+    );
+  }
+
+  const spans = options.spans;
+  if (spans) {
+    registry.registerMetric(
+      family(
+        'airgap_trace_spans_total',
+        'Trace spans by outcome: exported to the OTLP collector, failed (the collector refused them or could not be reached), dropped (queued past the limit while it could not keep up).',
+        'counter',
+        () => {
+          const f = spans();
+          return f
+            ? [
+                { labels: { outcome: 'exported' }, value: f.exported },
+                { labels: { outcome: 'failed' }, value: f.failed },
+                { labels: { outcome: 'dropped' }, value: f.dropped },
+              ]
+            : [];
+        },
+      ),
     );
   }
 

@@ -1,28 +1,25 @@
 // OTLP/HTTP export of gateway traces to the collector an admin configures (OTEL_EXPORTER_OTLP_*):
-// one server span per gateway request and a client span per upstream attempt, built after the
-// request from its log event and timings, batched and sent by the OpenTelemetry SDK and exporter
-// through the egress check. The span's trace id is the request's x-portkey-trace-id when that is a
-// UUID, so a trace found in the logs is the same trace in the tracing tool.
-import http from 'node:http';
-import https from 'node:https';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, trace, type Attributes } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+// one server span per gateway request and a client span per upstream attempt. The request path
+// only decides sampling and posts a few plain values to a worker thread (traceWorker.ts), where the
+// OpenTelemetry SDK builds, batches and exports the spans; the worker's connections are put to the
+// egress check here. The span's trace id is the request's x-portkey-trace-id when that is a UUID,
+// so a trace found in the logs is the same trace in the tracing tool.
+import type { Worker } from 'node:worker_threads';
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import {
   AlwaysOffSampler,
   AlwaysOnSampler,
-  BatchSpanProcessor,
   RandomIdGenerator,
   SamplingDecision,
   TraceIdRatioBasedSampler,
-  TracerProvider,
-  type IdGenerator,
   type Sampler,
 } from '@opentelemetry/sdk-trace';
 import type { TracingConfig } from '../env.ts';
-import { guardedNodeAgent } from '../security/egress/clients.ts';
-import { SELF_CHECK, type EgressGuard } from '../security/egress/guard.ts';
+import { SELF_CHECK, type EgressGuard, type EgressRequester } from '../security/egress/guard.ts';
 import { VERSION } from '../version.ts';
+import { moduleWorker } from './moduleWorker.ts';
+import { packRecord, spansIn, type PackedRecord } from './traceSpans.ts';
+import type { FromTraceWorker, ToTraceWorker, TraceWorkerData, WorkerError } from './traceWorkerProtocol.ts';
 
 /** One upstream attempt's clock readings (performance.now()), as the gateway records them. */
 export interface AttemptTiming {
@@ -64,20 +61,6 @@ export interface TracedEvent {
   config: string | null;
 }
 
-/** Uses the request's trace id for the span about to start, when it can be one; random otherwise. */
-class RequestTraceIds implements IdGenerator {
-  readonly random = new RandomIdGenerator();
-  next: string | null = null;
-  generateTraceId(): string {
-    const id = this.next;
-    this.next = null;
-    return id ?? this.random.generateTraceId();
-  }
-  generateSpanId(): string {
-    return this.random.generateSpanId();
-  }
-}
-
 const HEX32 = /^[0-9a-f]{32}$/;
 
 function otelTraceId(traceId: string): string | null {
@@ -85,21 +68,33 @@ function otelTraceId(traceId: string): string | null {
   return HEX32.test(hex) && !/^0+$/.test(hex) ? hex : null;
 }
 
-export function gatewayTraces(config: TracingConfig, guard: EgressGuard) {
-  const requester = { feature: 'otlp_export' };
-  const agents = {
-    http: guardedNodeAgent(guard, requester, false, { keepAlive: true }),
-    https: guardedNodeAgent(guard, requester, true, { keepAlive: true }),
-  };
-  const exporter = new OTLPTraceExporter({
-    url: config.endpoint,
-    headers: config.headers,
-    timeoutMillis: 10_000,
-    httpAgentOptions: (protocol) => (protocol === 'https:' ? agents.https : agents.http),
-  });
-  const ids = new RequestTraceIds();
+/** Records posted to the worker at once, and the longest a record waits for its batch. */
+const BATCH = 128;
+const POST_EVERY_MS = 200;
+/** After the worker died, records are dropped for this long before another is started. */
+const RESTART_AFTER_MS = 10_000;
+const WARN_EVERY_MS = 60_000;
+
+/** Counts of spans, for /metrics. */
+export interface TraceFigures {
+  exported: number;
+  failed: number;
+  dropped: number;
+}
+
+interface TraceLog {
+  warn(details: object, message: string): void;
+}
+
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './traceWorker.ts' : './traceWorker.js', import.meta.url);
+
+export function gatewayTraces(config: TracingConfig, guard: EgressGuard, log: TraceLog = { warn() {} }) {
+  const exporting: EgressRequester = { feature: 'otlp_export' };
+  const probing: EgressRequester = { feature: SELF_CHECK };
+  const data: TraceWorkerData = { endpoint: config.endpoint, headers: config.headers, serviceName: config.serviceName, version: VERSION };
+  const randomIds = new RandomIdGenerator();
   // OTEL_TRACES_SAMPLER: the SDK's own samplers. A request that is not sampled costs one check here,
-  // before its span's attributes are built (a span per request is about 70 µs of CPU at full rate).
+  // before anything else is built.
   const sampler: Sampler =
     config.sampleRatio >= 1
       ? new AlwaysOnSampler()
@@ -107,97 +102,172 @@ export function gatewayTraces(config: TracingConfig, guard: EgressGuard) {
         ? new AlwaysOffSampler()
         : new TraceIdRatioBasedSampler(config.sampleRatio);
   const sampleAll = config.sampleRatio >= 1;
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({ 'service.name': config.serviceName, 'service.version': VERSION }),
-    idGenerator: ids,
-    sampler,
-    spanProcessors: [new BatchSpanProcessor({ exporter, maxQueueSize: 4096, maxExportBatchSize: 512, scheduledDelayMillis: 1000 })],
-  });
-  const tracer = provider.getTracer('airgap-ai-gateway', VERSION);
+
+  let worker: Worker | null = null;
+  let restartAt = 0;
+  let pending: PackedRecord[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let asked = 0;
+  const waiting = new Map<number, (answer: FromTraceWorker | null) => void>();
+  let warnedAt = 0;
+  let closed = false;
+  /** Spans sent to the collector, refused by it (or not delivered), and dropped while it could not keep up. */
+  const figures: TraceFigures = { exported: 0, failed: 0, dropped: 0 };
+
+  function start(): Worker | null {
+    if (closed || Date.now() < restartAt) return null;
+    const w = moduleWorker(WORKER_URL, data);
+    w.unref();
+    w.on('message', (m: FromTraceWorker) => answer(w, m));
+    w.on('error', (err) => log.warn({ err }, 'trace export: the worker failed'));
+    w.on('exit', () => {
+      if (worker !== w) return;
+      worker = null;
+      if (!closed) restartAt = Date.now() + RESTART_AFTER_MS;
+      for (const resolve of waiting.values()) resolve(null);
+      waiting.clear();
+    });
+    return w;
+  }
+
+  function answer(w: Worker, m: FromTraceWorker): void {
+    switch (m.type) {
+      case 'connect': {
+        let refused: WorkerError | null = null;
+        try {
+          guard.checkConnection(m.host, m.port, m.feature === 'probe' ? probing : exporting);
+        } catch (err) {
+          refused = { message: (err as Error).message, code: (err as { code?: string }).code };
+        }
+        w.postMessage({ type: 'connect-answer', id: m.id, refused } satisfies ToTraceWorker);
+        return;
+      }
+      case 'exported':
+        if (m.ok) {
+          figures.exported += m.spans;
+          return;
+        }
+        figures.failed += m.spans;
+        if (Date.now() - warnedAt >= WARN_EVERY_MS) {
+          warnedAt = Date.now();
+          log.warn(
+            { collector: config.endpoint, spans: m.spans, reason: m.reason },
+            'trace export: the collector did not take a batch of spans',
+          );
+        }
+        return;
+      case 'dropped':
+        figures.dropped += m.spans;
+        return;
+      default: {
+        const resolve = waiting.get(m.id);
+        waiting.delete(m.id);
+        resolve?.(m);
+      }
+    }
+  }
+
+  function post(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (pending.length === 0) return;
+    const records = pending;
+    pending = [];
+    worker ??= start();
+    if (worker) worker.postMessage({ type: 'records', records } satisfies ToTraceWorker);
+    else figures.dropped += records.reduce((n, r) => n + spansIn(r), 0);
+  }
+
+  function request(message: (id: number) => ToTraceWorker, timeoutMs: number): Promise<FromTraceWorker | null> {
+    const w = (worker ??= start());
+    if (!w) return Promise.resolve(null);
+    const id = ++asked;
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => {
+        waiting.delete(id);
+        resolve(null);
+      }, timeoutMs).unref();
+      waiting.set(id, (m) => {
+        clearTimeout(timeout);
+        resolve(m);
+      });
+      w.postMessage(message(id));
+    });
+  }
+
   guard.registerClient({
-    name: 'OTLP trace exporter (Node http/https)',
+    name: 'OTLP trace exporter (Node http/https, in its worker thread)',
     purpose: `Spans of gateway requests to the collector ${config.endpoint}`,
-    // Through an agent built as the exporter's are, asking as the self-check (whose refusals are not recorded).
-    probe: (url) =>
-      new Promise((resolve, reject) => {
-        const secure = new URL(url).protocol === 'https:';
-        const agent = guardedNodeAgent(guard, { feature: SELF_CHECK }, secure);
-        const req = (secure ? https : http).get(url, { agent, timeout: 5000 }, resolve);
-        req.on('error', reject);
-      }),
+    // Through an agent of the worker built as the exporter's, asking as the self-check (whose refusals are not recorded).
+    probe: async (url) => {
+      const reply = await request((id) => ({ type: 'probe', id, url }), 10_000);
+      if (reply?.type !== 'probe-answer') throw new Error('the trace export worker did not answer');
+      if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+    },
   });
 
   return {
-    /** One finished gateway request: its span and its attempts' spans, queued for export. */
+    /** One finished gateway request: its spans' makings, queued for the worker. */
     observe(e: TracedEvent, req: TracedRequest): void {
-      const traceId = otelTraceId(e.trace_id) ?? ids.random.generateTraceId();
+      const traceId = otelTraceId(e.trace_id) ?? randomIds.generateTraceId();
       if (
         !sampleAll &&
         sampler.shouldSample(ROOT_CONTEXT, traceId, '', SpanKind.SERVER, {}, []).decision !== SamplingDecision.RECORD_AND_SAMPLED
       ) {
         return;
       }
+      // The worker has its own clock origin: times travel as epoch milliseconds.
+      const origin = performance.timeOrigin;
       const end = req.timings.lastByte ?? performance.now();
-      const attributes: Attributes = {
-        'http.request.method': req.method,
-        'url.path': `/v1${req.path}`,
-        'http.response.status_code': e.response_status_code,
-        'gen_ai.system': e.ai_org ?? 'none',
-        'gen_ai.request.model': e.request_model ?? '',
-        'gen_ai.response.model': e.ai_model ?? '',
-        'gen_ai.usage.input_tokens': e.req_units,
-        'gen_ai.usage.output_tokens': e.res_units,
-        'portkey.trace_id': e.trace_id,
-        'portkey.log_id': e.id,
-        'portkey.workspace': e.workspace_slug ?? '',
-        'portkey.provider': e.virtual_key ? `@${e.virtual_key}` : (e.ai_org ?? ''),
-        'portkey.cost_cents': e.cost,
-        'portkey.cache_status': e.cache_status,
-        'portkey.stream': e.stream_mode,
-      };
-      if (e.config) attributes['portkey.config'] = e.config;
-      ids.next = traceId;
-      const span = tracer.startSpan(`${req.method} /v1${req.path}`, {
-        kind: SpanKind.SERVER,
-        startTime: req.started,
-        attributes,
-        root: true,
-      });
-      ids.next = null;
-      if (e.response_status_code >= 500 || (e.error_message !== null && e.response_status_code >= 400)) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: e.error_message ?? `status ${e.response_status_code}` });
-      }
       const attempts = req.attempts ?? [];
-      if (attempts.length > 0) {
-        const parent = trace.setSpan(context.active(), span);
-        attempts.forEach((a, i) => {
-          const last = i === attempts.length - 1;
-          const child = tracer.startSpan(
-            `upstream ${a.provider}`,
-            {
-              kind: SpanKind.CLIENT,
-              startTime: a.start,
-              attributes: {
-                'server.address': a.origin,
-                'portkey.attempt': i + 1,
-                ...(a.status !== undefined ? { 'http.response.status_code': a.status } : {}),
-              },
-            },
-            parent,
-          );
-          if (a.error !== undefined) child.setStatus({ code: SpanStatusCode.ERROR, message: a.error });
-          else if (a.status !== undefined && a.status >= 500) child.setStatus({ code: SpanStatusCode.ERROR });
-          child.end(a.end ?? (last ? (req.timings.upstreamDone ?? end) : (a.headers ?? a.start)));
-        });
-      }
-      span.end(end);
+      pending.push(
+        packRecord({
+          traceId,
+          method: req.method,
+          path: req.path,
+          start: origin + req.started,
+          end: origin + end,
+          status: e.response_status_code,
+          errorMessage: e.error_message,
+          logId: e.id,
+          portkeyTraceId: e.trace_id,
+          workspace: e.workspace_slug,
+          aiOrg: e.ai_org,
+          virtualKey: e.virtual_key,
+          requestModel: e.request_model,
+          responseModel: e.ai_model,
+          inputTokens: e.req_units,
+          outputTokens: e.res_units,
+          costCents: e.cost,
+          cacheStatus: e.cache_status,
+          stream: e.stream_mode,
+          config: e.config,
+          attempts: attempts.map((a, i) => ({
+            provider: a.provider,
+            origin: a.origin,
+            start: origin + a.start,
+            end: origin + (a.end ?? (i === attempts.length - 1 ? (req.timings.upstreamDone ?? end) : (a.headers ?? a.start))),
+            status: a.status,
+            error: a.error,
+          })),
+        }),
+      );
+      if (pending.length >= BATCH) post();
+      else timer ??= setTimeout(post, POST_EVERY_MS).unref();
     },
+    figures: (): Readonly<TraceFigures> => figures,
     /** Sends what is queued now (tests, shutdown). */
-    flush: () => provider.forceFlush(),
+    async flush(): Promise<void> {
+      post();
+      await request((id) => ({ type: 'flush', id }), 15_000);
+    },
     async close(): Promise<void> {
-      await provider.shutdown().catch(() => undefined);
-      agents.http.destroy();
-      agents.https.destroy();
+      post();
+      if (worker) await request((id) => ({ type: 'close', id }), 15_000);
+      closed = true;
+      const w = worker;
+      worker = null;
+      await w?.terminate();
     },
   };
 }

@@ -175,6 +175,66 @@ describe('OTLP traces', () => {
   });
 });
 
+describe('OTLP export, from its worker thread', () => {
+  it('counts the spans it exported in /metrics', async () => {
+    const before = sample((await scrape(scraperKey)).text, 'airgap_trace_spans_total{outcome="exported"}') ?? 0;
+    const res = await g.post('/v1/chat/completions', { model: '@local/gpt-4o', messages });
+    const wanted = res.headers.get('x-portkey-trace-id')!.replace(/-/g, '');
+    for (let i = 0; i < 100 && spans(collector).filter((s) => s.traceId === wanted).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    let exported = before;
+    for (let i = 0; i < 50 && exported < before + 2; i++) {
+      exported = sample((await scrape(scraperKey)).text, 'airgap_trace_spans_total{outcome="exported"}') ?? 0;
+      if (exported < before + 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(exported).toBe(before + 2);
+    expect(sample((await scrape(scraperKey)).text, 'airgap_trace_spans_total{outcome="dropped"}')).toBe(0);
+  });
+
+  it('counts a batch the collector refused as failed, and keeps serving', async () => {
+    const refusing = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(400, { 'content-type': 'application/json' }).end('{"code":3,"message":"bad"}'));
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const g2 = await startGateway({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}` } });
+    try {
+      await g2.addProvider({ slug: 'local', key: 'sk-local' });
+      expect((await g2.post('/v1/chat/completions', { model: '@local/gpt-4o', messages })).status).toBe(200);
+      let failed = 0;
+      for (let i = 0; i < 60 && failed < 2; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        failed =
+          sample(
+            await fetch(`${g2.url}/metrics`, { headers: g2.admin }).then((r) => r.text()),
+            'airgap_trace_spans_total{outcome="failed"}',
+          ) ?? 0;
+      }
+      expect(failed).toBe(2);
+      expect((await g2.post('/v1/chat/completions', { model: '@local/gpt-4o', messages })).status).toBe(200);
+    } finally {
+      await g2.close();
+      await new Promise((r) => refusing.close(r));
+    }
+  });
+
+  it('sends every queued span before the appliance finishes closing', async () => {
+    const last = await startCollector();
+    const g3 = await startGateway({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: last.url } });
+    await g3.addProvider({ slug: 'local', key: 'sk-local' });
+    const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
+    for (const id of ids) await g3.post('/v1/chat/completions', { model: '@local/gpt-4o', messages }, { 'x-portkey-trace-id': id });
+    // Closed at once: the spans are still waiting for their batch (up to a second).
+    await g3.close();
+    try {
+      const serverSpans = spans(last).filter((s) => s.kind === 2);
+      expect(serverSpans.map((s) => s.traceId).sort()).toEqual(ids.map((id) => id.replace(/-/g, '')).sort());
+    } finally {
+      await last.close();
+    }
+  });
+});
+
 describe('OTLP trace sampling', () => {
   it('exports only the requests OTEL_TRACES_SAMPLER=traceidratio keeps, decided by their trace id', async () => {
     const sampled = await startCollector();

@@ -75,26 +75,52 @@ export function guardedNodeAgent(
   secure: boolean,
   options: https.AgentOptions = {},
 ): http.Agent {
-  if (secure) {
-    return new (class extends https.Agent {
-      override createConnection(o: ConnectionOptions, callback?: ConnectCallback): Duplex | null | undefined {
-        const refused = checkAgentConnection(guard, requester, o, true);
-        if (refused) {
-          callback?.(refused, undefined as unknown as Duplex);
-          return undefined;
-        }
-        return super.createConnection(o, callback);
-      }
-    })(options);
-  }
-  return new (class extends http.Agent {
+  return checkedNodeAgent((o) => checkAgentConnection(guard, requester, o, secure), secure, options);
+}
+
+/**
+ * The same agent for a worker thread, where the guard is not: `ask` puts each connection's host and
+ * port to the main thread's guard and answers with its refusal (or null), before any DNS lookup.
+ */
+export function askingNodeAgent(
+  ask: (host: string, port: number) => Promise<Error | null>,
+  secure: boolean,
+  options: https.AgentOptions = {},
+): http.Agent {
+  return checkedNodeAgent(
+    (o) => ask(o.hostname ?? o.host ?? 'localhost', o.port ? Number(o.port) : secure ? 443 : 80),
+    secure,
+    options,
+  );
+}
+
+/** A Node agent that connects only after `check` (sync or not) found nothing to refuse. */
+function checkedNodeAgent(
+  check: (o: ConnectionOptions) => Error | null | Promise<Error | null>,
+  secure: boolean,
+  options: https.AgentOptions,
+): http.Agent {
+  const Base = secure ? https.Agent : http.Agent;
+  return new (class extends Base {
     override createConnection(o: ConnectionOptions, callback?: ConnectCallback): Duplex | null | undefined {
-      const refused = checkAgentConnection(guard, requester, o, false);
-      if (refused) {
+      const refused = check(o);
+      if (refused === null) return super.createConnection(o, callback);
+      if (refused instanceof Error) {
         callback?.(refused, undefined as unknown as Duplex);
         return undefined;
       }
-      return super.createConnection(o, callback);
+      // Asked elsewhere: the agent takes the socket through the callback when the answer comes.
+      refused.then(
+        (err) => {
+          if (err) callback?.(err, undefined as unknown as Duplex);
+          else {
+            const socket = super.createConnection(o, callback);
+            if (socket) callback?.(null, socket);
+          }
+        },
+        (err: unknown) => callback?.(err as Error, undefined as unknown as Duplex),
+      );
+      return undefined;
     }
   })(options);
 }
