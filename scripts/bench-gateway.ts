@@ -125,12 +125,20 @@ interface Row {
   total: number;
   /** CPU time the appliance process used per request (all its threads), user and system, µs; null for direct rows. */
   cpu: { user: number; system: number } | null;
+  /** The same for its main thread alone, µs. */
+  mainCpu?: number;
 }
 
-/** User and system CPU time of a process so far, in µs (Linux /proc; null elsewhere). */
-function cpuTime(pid: number | undefined): { user: number; system: number } | null {
+/**
+ * User and system CPU time of a process so far, in µs (Linux /proc; null elsewhere); with
+ * `mainThread`, of its main thread only (the one that serves requests).
+ */
+function cpuTime(pid: number | undefined, mainThread = false): { user: number; system: number } | null {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = fs
+      .readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
     // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
     return { user: (Number(fields[11]) * 1e6) / 100, system: (Number(fields[12]) * 1e6) / 100 };
   } catch {
@@ -314,10 +322,14 @@ async function main() {
           if (only && !name.replace(/\s+/g, ' ').includes(only)) continue;
           process.stderr.write(`running ${name} for ${duration}s\n`);
           const cpuBefore = cpuTime(gateway.pid);
+          const mainBefore = cpuTime(gateway.pid, true);
           const row = await load(name, t.url, t.headers, { model: t.model, messages, stream }, connections, duration);
           const cpuAfter = cpuTime(gateway.pid);
+          const mainAfter = cpuTime(gateway.pid, true);
           if (label !== 'direct' && cpuBefore && cpuAfter) {
             row.cpu = { user: (cpuAfter.user - cpuBefore.user) / row.total, system: (cpuAfter.system - cpuBefore.system) / row.total };
+            if (mainBefore && mainAfter)
+              row.mainCpu = (mainAfter.user + mainAfter.system - mainBefore.user - mainBefore.system) / row.total;
           }
           rows.push(row);
         }
@@ -325,10 +337,12 @@ async function main() {
     }
 
     console.log(`\nGateway overhead (${os.cpus().length} cores, ${duration}s per row; the mock and the appliance share the machine)\n`);
-    console.log('case                          req/s   mean ms    p50 ms   p99 ms   errors   requests   appliance CPU µs/req (user+sys)');
+    console.log(
+      'case                          req/s   mean ms    p50 ms   p99 ms   errors   requests   appliance CPU µs/req (user+sys), main thread',
+    );
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.mean.toFixed(3).padStart(9)} ${r.p50.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)} ${r.cpu === null ? '' : `${(r.cpu.user + r.cpu.system).toFixed(0).padStart(8)} (${r.cpu.user.toFixed(0)}+${r.cpu.system.toFixed(0)})`}`,
+        `${r.name.padEnd(28)} ${r.reqPerSec.toFixed(0).padStart(8)} ${r.mean.toFixed(3).padStart(9)} ${r.p50.toFixed(0).padStart(9)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.total).padStart(10)} ${r.cpu === null ? '' : `${(r.cpu.user + r.cpu.system).toFixed(0).padStart(8)} (${r.cpu.user.toFixed(0)}+${r.cpu.system.toFixed(0)})`}${r.mainCpu === undefined ? '' : `, ${r.mainCpu.toFixed(0)}`}`,
       );
     }
     for (const g of rows.filter((r) => r.name.startsWith('gateway'))) {

@@ -2,10 +2,8 @@
 // into spans, batches them, and hands each batch to the OpenTelemetry OTLP/HTTP exporter. Its
 // connections go through the main thread's egress check (askingNodeAgent), so the collector is
 // reached only while it is an allowed destination, and every connection is counted in the report.
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -102,14 +100,6 @@ setInterval(() => {
   if (dropped > 0) send({ type: 'dropped', spans: dropped });
   dropped = 0;
 }, EVERY_MS).unref();
-
-// Export yields to serving requests: on Linux this thread alone runs at a lower priority (nice 10),
-// so a burst of encoding never takes a core from the request path when cores are short.
-try {
-  os.setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), 10);
-} catch {
-  // Not Linux, or not allowed: the same priority as the rest.
-}
 
 /** The self-check's probe: a GET through an agent built as the exporter's, which must be refused. */
 function probe(url: string): Promise<void> {
