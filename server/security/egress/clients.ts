@@ -87,11 +87,7 @@ export function askingNodeAgent(
   secure: boolean,
   options: https.AgentOptions = {},
 ): http.Agent {
-  return checkedNodeAgent(
-    (o) => ask(o.hostname ?? o.host ?? 'localhost', o.port ? Number(o.port) : secure ? 443 : 80),
-    secure,
-    options,
-  );
+  return checkedNodeAgent((o) => ask(o.hostname ?? o.host ?? 'localhost', o.port ? Number(o.port) : secure ? 443 : 80), secure, options);
 }
 
 /** A Node agent that connects only after `check` (sync or not) found nothing to refuse. */
