@@ -135,7 +135,7 @@ export function guardProcessDefaults(guard: EgressGuard): () => void {
   https.globalAgent = guardedNodeAgent(guard, requester, true, { keepAlive: true }) as https.Agent;
   guard.registerClient({
     name: 'fetch() and undici default dispatcher',
-    purpose: 'Nothing in the appliance uses them; guarded so that no library can reach out unseen',
+    purpose: "The guardrails' webhook and JWT (JWKS) checks; guarded so that no library can reach out unseen",
     probe: (url) => fetch(url, { signal: AbortSignal.timeout(5000) }),
   });
   guard.registerClient({
