@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useWorkspace } from '../../app/workspace';
 import { useSearch } from '../../components/SearchInput';
 import { ago, count, dateTime } from '../../lib/format';
-import type { EgressReport } from './AirGapPage';
+import type { EgressReport } from './report';
 
 type Refusal = EgressReport['refused']['rows'][number];
 

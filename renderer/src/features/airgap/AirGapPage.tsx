@@ -5,7 +5,6 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { api, unwrap } from '../../api/client';
-import type { ResponseOf } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { SearchInput } from '../../components/SearchInput';
 import { dateTime } from '../../lib/format';
@@ -13,9 +12,8 @@ import { AllowedDestinations } from './AllowedDestinations';
 import { Contacted, Refused } from './Activity';
 import { SelfCheck } from './SelfCheck';
 
-export type EgressReport = ResponseOf<'/v1/admin/egress', 'get'>;
+import { REPORT_KEY, type EgressReport } from './report';
 
-export const REPORT_KEY = ['egress', 'report'] as const;
 const REFRESH_MS = 30_000;
 
 export default function AirGapPage() {

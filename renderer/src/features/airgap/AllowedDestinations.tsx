@@ -12,7 +12,7 @@ import { DangerButton } from '../../components/DangerButton';
 import { useSearch } from '../../components/SearchInput';
 import { ago, dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
-import type { EgressReport } from './AirGapPage';
+import type { EgressReport } from './report';
 
 type Allowed = EgressReport['allowed'][number];
 

@@ -4,7 +4,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
 import { dateTime } from '../../lib/format';
-import type { EgressReport } from './AirGapPage';
+import type { EgressReport } from './report';
 
 export function SelfCheck({ report }: { report: EgressReport }) {
   const c = report.self_check;
