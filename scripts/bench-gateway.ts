@@ -40,56 +40,10 @@ function textArg(name: string): string | null {
   return i === -1 ? null : (process.argv[i + 1] ?? null);
 }
 
-// ---- the mock LLM (run with --mock): a tiny chat answer, or five SSE chunks sent at once ----
-
-const CHAT = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'gpt-4o',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there!' }, finish_reason: 'stop', logprobs: null }],
-  usage: { prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 },
-});
-
-function sseBody(includeUsage: boolean): string {
-  const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'gpt-4o' };
-  const events: object[] = ['Hel', 'lo ', 'there', '!'].map((t) => ({
-    ...base,
-    choices: [{ index: 0, delta: { content: t }, finish_reason: null }],
-  }));
-  events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
-  if (includeUsage) events.push({ ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } });
-  return events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('') + 'data: [DONE]\n\n';
-}
-
-function runMock() {
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c));
-    req.on('end', () => {
-      let body: { stream?: boolean; stream_options?: { include_usage?: boolean } } = {};
-      try {
-        body = JSON.parse(raw || '{}');
-      } catch {
-        // answered as JSON below
-      }
-      if (body.stream) {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.end(sseBody(body.stream_options?.include_usage === true));
-      } else {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(CHAT);
-      }
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    console.log(`MOCK ${port}`);
-  });
-}
-
 // ---- the bench ----
+
+/** The mock LLM and the OTLP collector, each started as a process of its own. */
+const SERVERS = fileURLToPath(new URL('./benchGatewayServers.ts', import.meta.url));
 
 function waitForLine(proc: ChildProcess, pattern: RegExp, what: string, timeoutMs = 120_000): Promise<RegExpExecArray> {
   let output = '';
@@ -251,7 +205,7 @@ async function main() {
   process.on('exit', cleanup);
 
   try {
-    const mock = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--mock'], { cwd: ROOT });
+    const mock = spawn(process.execPath, ['--import', 'tsx', SERVERS, '--mock'], { cwd: ROOT });
     children.push(mock);
     const mockPort = (await waitForLine(mock, /MOCK (\d+)/, 'mock'))[1];
     const mockUrl = `http://127.0.0.1:${mockPort}`;
@@ -260,7 +214,7 @@ async function main() {
     if (profileDir) args.unshift('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`);
     let otlp = {};
     if (process.argv.includes('--otlp')) {
-      const collector = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--collector'], { cwd: ROOT });
+      const collector = spawn(process.execPath, ['--import', 'tsx', SERVERS, '--collector'], { cwd: ROOT });
       children.push(collector);
       otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(await waitForLine(collector, /COLLECTOR (\d+)/, 'collector'))[1]}` };
     }
@@ -533,22 +487,10 @@ async function guardrailConfigs(gatewayUrl: string, creds: { admin_api_key: stri
   return { plain: plain.slug, guarded: guarded.slug };
 }
 
-/** The OTLP collector of --otlp, in its own process as a real one would be: spans are read off the socket, not decoded. */
-function runCollector() {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-  });
-  server.listen(0, '127.0.0.1', () => console.log(`COLLECTOR ${(server.address() as { port: number }).port}`));
-}
-
-if (process.argv.includes('--mock')) runMock();
-else if (process.argv.includes('--collector')) runCollector();
-else
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -5,6 +5,7 @@
 // (prom-client's own label hashing cost several µs per request); the numbers become prom-client
 // metric families when Prometheus scrapes, and prom-client writes the exposition format.
 import client, { type Metric } from 'prom-client';
+import type { TraceFigures } from './traces.ts';
 
 /** What metrics read from a gateway request's log event (logs/events.ts LogEvent has these fields). */
 export interface ObservedRequest {
@@ -35,17 +36,10 @@ export interface WriterFigures {
   readonly lagMs: number;
 }
 
-/** The trace exporter's counts of spans (traces.ts), when traces are exported. */
-export interface SpanFigures {
-  readonly exported: number;
-  readonly failed: number;
-  readonly dropped: number;
-}
-
 export interface MetricsOptions {
   writer?: WriterFigures;
   /** Read when scraped: null while traces are not exported. */
-  spans?: () => SpanFigures | null;
+  spans?: () => Readonly<TraceFigures> | null;
   /** Distinct model names (and guardrail ids) labelled before the rest count as `other` (names come from clients). */
   maxModels?: number;
 }

@@ -72,7 +72,8 @@ const PACKED_FIELDS = [
 ] as const satisfies readonly Exclude<keyof SpanRecord, 'attempts'>[];
 
 export function packRecord(r: SpanRecord): PackedRecord {
-  const packed: PackedRecord = PACKED_FIELDS.map((field) => r[field]);
+  const packed: PackedRecord = new Array(PACKED_FIELDS.length);
+  for (let i = 0; i < PACKED_FIELDS.length; i++) packed[i] = r[PACKED_FIELDS[i]!];
   for (const a of r.attempts) packed.push(a.provider, a.origin, a.start, a.end, a.status, a.error);
   return packed;
 }

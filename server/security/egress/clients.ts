@@ -57,9 +57,7 @@ export class EgressAgent extends Agent {
 type ConnectionOptions = http.ClientRequestArgs & { servername?: string };
 type ConnectCallback = (err: Error | null, stream: Duplex) => void;
 
-function checkAgentConnection(guard: EgressGuard, requester: EgressRequester, options: ConnectionOptions, secure: boolean): Error | null {
-  const host = options.hostname ?? options.host ?? 'localhost';
-  const port = options.port ? Number(options.port) : secure ? 443 : 80;
+function checkAgentConnection(guard: EgressGuard, requester: EgressRequester, host: string, port: number): Error | null {
   try {
     guard.checkConnection(host, port, requester);
     return null;
@@ -75,7 +73,7 @@ export function guardedNodeAgent(
   secure: boolean,
   options: https.AgentOptions = {},
 ): http.Agent {
-  return checkedNodeAgent((o) => checkAgentConnection(guard, requester, o, secure), secure, options);
+  return checkedNodeAgent((host, port) => checkAgentConnection(guard, requester, host, port), secure, options);
 }
 
 /**
@@ -87,19 +85,19 @@ export function askingNodeAgent(
   secure: boolean,
   options: https.AgentOptions = {},
 ): http.Agent {
-  return checkedNodeAgent((o) => ask(o.hostname ?? o.host ?? 'localhost', o.port ? Number(o.port) : secure ? 443 : 80), secure, options);
+  return checkedNodeAgent(ask, secure, options);
 }
 
-/** A Node agent that connects only after `check` (sync or not) found nothing to refuse. */
+/** A Node agent that connects only after `check` (sync or not) found nothing to refuse in the connection's host and port. */
 function checkedNodeAgent(
-  check: (o: ConnectionOptions) => Error | null | Promise<Error | null>,
+  check: (host: string, port: number) => Error | null | Promise<Error | null>,
   secure: boolean,
   options: https.AgentOptions,
 ): http.Agent {
   const Base = secure ? https.Agent : http.Agent;
   return new (class extends Base {
     override createConnection(o: ConnectionOptions, callback?: ConnectCallback): Duplex | null | undefined {
-      const refused = check(o);
+      const refused = check(o.hostname ?? o.host ?? 'localhost', o.port ? Number(o.port) : secure ? 443 : 80);
       if (refused === null) return super.createConnection(o, callback);
       if (refused instanceof Error) {
         callback?.(refused, undefined as unknown as Duplex);
